@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace SkillRt;
+
+/// <summary>
+/// One problem found in a SKILL.md file, located by a span in the original text.
+/// Diagnostics are values: the parser and validator return them and never throw for bad input.
+/// </summary>
+public sealed class SkillDiagnostic
+{
+    internal SkillDiagnostic(SkillDiagnosticDescriptor descriptor, string message, SourceSpan span)
+    {
+        Descriptor = descriptor;
+        Message = message;
+        Span = span;
+    }
+
+    /// <summary>What kind of problem this is.</summary>
+    public SkillDiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The stable ID, <c>SKILLnnnn</c>.</summary>
+    public string Id => Descriptor.Id;
+
+    /// <summary>How serious the problem is.</summary>
+    public SkillDiagnosticSeverity Severity => Descriptor.Severity;
+
+    /// <summary>What is wrong and what to do about it, in one sentence or two.</summary>
+    public string Message { get; }
+
+    /// <summary>Where the problem is in the SKILL.md file.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>
+    /// Formats the diagnostic the way the C# compiler does, so editors and CI systems annotate it:
+    /// <c>path(line,column): error SKILLnnnn: message</c>.
+    /// </summary>
+    /// <param name="path">The file path to print; <see langword="null"/> prints the position only.</param>
+    public string ToString(string? path)
+    {
+        var severity = Severity switch
+        {
+            SkillDiagnosticSeverity.Error => "error",
+            SkillDiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        return string.Format(
+            CultureInfo.InvariantCulture,
+            "{0}({1},{2}): {3} {4}: {5}",
+            path ?? string.Empty,
+            Span.StartLine,
+            Span.StartColumn,
+            severity,
+            Id,
+            Message);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => ToString(null);
+}

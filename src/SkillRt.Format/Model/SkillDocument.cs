@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SkillRt;
+
+/// <summary>
+/// A parsed SKILL.md file: its mode, the frontmatter as a positioned YAML tree, and the body kept
+/// exactly as written. Parsing never throws for bad content; problems are in <see cref="Diagnostics"/>.
+/// Call <c>SkillValidator.Validate</c> for the typed manifest
+/// and the semantic checks.
+/// </summary>
+public sealed class SkillDocument
+{
+    internal SkillDocument(
+        string? path,
+        SkillMode mode,
+        FrontmatterMapping? frontmatter,
+        string body,
+        int bodyLine,
+        IReadOnlyList<SkillDiagnostic> diagnostics)
+    {
+        Path = path;
+        Mode = mode;
+        Frontmatter = frontmatter;
+        Body = body;
+        BodyLine = bodyLine;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The path the document was read from, as given; used in messages and for the folder-name check.</summary>
+    public string? Path { get; }
+
+    /// <summary>Whether the file is prose (no frontmatter) or structured.</summary>
+    public SkillMode Mode { get; }
+
+    /// <summary>
+    /// The frontmatter's top-level mapping, in source order with unknown keys preserved.
+    /// <see langword="null"/> for prose skills and when the frontmatter could not be read.
+    /// </summary>
+    public FrontmatterMapping? Frontmatter { get; }
+
+    /// <summary>
+    /// The Markdown after the frontmatter (the whole file for prose skills, without a byte order mark),
+    /// character for character as written, line endings included.
+    /// </summary>
+    public string Body { get; }
+
+    /// <summary>The one-based line of the file on which <see cref="Body"/> starts.</summary>
+    public int BodyLine { get; }
+
+    /// <summary>Problems found while reading the file (syntax only; the validator adds the rest).</summary>
+    public IReadOnlyList<SkillDiagnostic> Diagnostics { get; }
+
+    /// <summary>Whether any diagnostic is an error.</summary>
+    public bool HasErrors => Diagnostics.HasErrors();
+
+    /// <summary>Parses SKILL.md text. Never throws for bad content.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="path">The file's path, used in messages and to compare the skill name with its folder.</param>
+    public static SkillDocument Parse(string text, string? path = null)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        return SkillParser.Parse(text, path);
+    }
+
+    /// <summary>
+    /// Parses a SKILL.md file's bytes, which must be UTF-8 (with or without a byte order mark).
+    /// Invalid UTF-8, NUL bytes and oversized files are reported as diagnostics. Never throws for bad content.
+    /// </summary>
+    /// <param name="utf8">The file's bytes.</param>
+    /// <param name="path">The file's path, used in messages and to compare the skill name with its folder.</param>
+    public static SkillDocument Parse(byte[] utf8, string? path = null)
+    {
+        if (utf8 is null)
+        {
+            throw new ArgumentNullException(nameof(utf8));
+        }
+
+        return SkillParser.Parse(utf8, utf8.Length, utf8.Length, path);
+    }
+
+    /// <summary>Reads and parses a SKILL.md file.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static SkillDocument Load(string path)
+    {
+        using var stream = OpenRead(path);
+        var (buffer, length) = ReadBounded(stream);
+        return SkillParser.Parse(buffer, length, stream.Length, path);
+    }
+
+    /// <summary>Reads and parses a SKILL.md file asynchronously.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static async Task<SkillDocument> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var stream = OpenRead(path, useAsync: true);
+        var buffer = new byte[(int)Math.Min(stream.Length, SkillParserLimits.MaxFileBytes) + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length &&
+               (read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        return SkillParser.Parse(buffer, length, stream.Length, path);
+    }
+
+    private static FileStream OpenRead(string path, bool useAsync = false)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync);
+    }
+
+    // Reads at most one byte past the limit: enough to report an oversized file without loading it.
+    private static (byte[] Buffer, int Length) ReadBounded(FileStream stream)
+    {
+        var buffer = new byte[(int)Math.Min(stream.Length, SkillParserLimits.MaxFileBytes) + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        return (buffer, length);
+    }
+}

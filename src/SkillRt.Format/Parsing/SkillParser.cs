@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace SkillRt;
+
+/// <summary>
+/// Splits a SKILL.md into frontmatter and body and reads the frontmatter. The rules (spec section
+/// "Structure"): a file whose first line, after an optional byte order mark, is <c>---</c> is
+/// structured, and its frontmatter ends at the next line that is <c>---</c>; any other file is prose.
+/// Trailing spaces and tabs on a delimiter line are ignored.
+/// </summary>
+internal static class SkillParser
+{
+    private static readonly IReadOnlyList<SkillDiagnostic> NoDiagnostics = [];
+
+    public static SkillDocument Parse(byte[] bytes, int length, long totalLength, string? path)
+    {
+        if (totalLength > SkillParserLimits.MaxFileBytes)
+        {
+            return Failed(path, SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), totalLength, SkillParserLimits.MaxFileBytes));
+        }
+
+        var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var invalid = Utf8Scanner.FindInvalidByte(bytes, start, length);
+        if (invalid >= 0)
+        {
+            // Everything before the bad byte is valid, so it can be decoded to find the line and column.
+            var prefix = Encoding.UTF8.GetString(bytes, start, invalid - start);
+            var (line, column) = LineMap.Build(prefix).GetPosition(prefix.Length);
+            var span = new SourceSpan(line, column, line, column + 1);
+            return Failed(path, SkillDiagnosticDescriptors.InvalidUtf8.Create(span, bytes[invalid].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), invalid));
+        }
+
+        return ParseText(Encoding.UTF8.GetString(bytes, start, length - start), 0, path);
+    }
+
+    public static SkillDocument Parse(string text, string? path)
+    {
+        // Cheap bound first: a string shorter than a third of the limit cannot exceed it in UTF-8.
+        if (text.Length > SkillParserLimits.MaxFileBytes / 3)
+        {
+            var byteCount = Encoding.UTF8.GetByteCount(text);
+            if (byteCount > SkillParserLimits.MaxFileBytes)
+            {
+                return Failed(path, SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), byteCount, SkillParserLimits.MaxFileBytes));
+            }
+        }
+
+        return ParseText(text, text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0, path);
+    }
+
+    private static SkillDocument ParseText(string text, int start, string? path)
+    {
+        var nul = text.IndexOf('\0', start);
+        if (nul >= 0)
+        {
+            var span = LineMap.Build(text).GetSpan(nul, nul + 1);
+            return Failed(path, SkillDiagnosticDescriptors.NulCharacter.Create(span));
+        }
+
+        ReadLine(text, start, out var firstLineEnd, out var next);
+        if (!IsDelimiter(text, start, firstLineEnd))
+        {
+            return new SkillDocument(path, SkillMode.Prose, null, start == 0 ? text : text.Substring(start), 1, NoDiagnostics);
+        }
+
+        var frontmatterStart = next;
+        var lineNumber = 2;
+        var lineStart = next;
+        while (lineStart < text.Length)
+        {
+            ReadLine(text, lineStart, out var lineEnd, out next);
+            if (IsDelimiter(text, lineStart, lineEnd))
+            {
+                var diagnostics = new List<SkillDiagnostic>();
+                var frontmatter = FrontmatterReader.Read(text, frontmatterStart, lineStart, firstLine: 2, diagnostics);
+                var body = next == text.Length ? string.Empty : text.Substring(next);
+                return new SkillDocument(path, SkillMode.Structured, frontmatter, body, lineNumber + 1, diagnostics);
+            }
+
+            lineStart = next;
+            lineNumber++;
+        }
+
+        // Anything after an unclosed '---' is unreadable: it may be YAML or body.
+        var unterminated = SkillDiagnosticDescriptors.UnterminatedFrontmatter.Create(new SourceSpan(1, 1, 1, 4), 1);
+        return new SkillDocument(path, SkillMode.Structured, null, string.Empty, lineNumber, [unterminated]);
+    }
+
+    private static SkillDocument Failed(string? path, SkillDiagnostic diagnostic) =>
+        new(path, SkillMode.Prose, null, string.Empty, 1, [diagnostic]);
+
+    private static void ReadLine(string text, int start, out int contentEnd, out int next)
+    {
+        var i = start;
+        while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+        {
+            i++;
+        }
+
+        contentEnd = i;
+        if (i < text.Length)
+        {
+            i += text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+        }
+
+        next = i;
+    }
+
+    private static bool IsDelimiter(string text, int start, int end)
+    {
+        while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+        {
+            end--;
+        }
+
+        return end - start == 3 && text[start] == '-' && text[start + 1] == '-' && text[start + 2] == '-';
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+
+namespace SkillRt;
+
+/// <summary>Writes a frontmatter tree as compact JSON without depending on System.Text.Json (the generator cannot).</summary>
+internal static class FrontmatterJsonWriter
+{
+    public static void Write(FrontmatterNode node, StringBuilder output)
+    {
+        switch (node)
+        {
+            case FrontmatterMapping mapping:
+                output.Append('{');
+                for (var i = 0; i < mapping.Entries.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(',');
+                    }
+
+                    WriteString(mapping.Entries[i].Name, output);
+                    output.Append(':');
+                    Write(mapping.Entries[i].Value, output);
+                }
+
+                output.Append('}');
+                break;
+            case FrontmatterSequence sequence:
+                output.Append('[');
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(',');
+                    }
+
+                    Write(sequence.Items[i], output);
+                }
+
+                output.Append(']');
+                break;
+            case FrontmatterScalar scalar:
+                WriteScalar(scalar, output);
+                break;
+        }
+    }
+
+    private static void WriteScalar(FrontmatterScalar scalar, StringBuilder output)
+    {
+        switch (scalar.Kind)
+        {
+            case FrontmatterScalarKind.Null:
+                output.Append("null");
+                break;
+            case FrontmatterScalarKind.Boolean:
+                output.Append(YamlScalars.IsTrue(scalar.Value) ? "true" : "false");
+                break;
+            case FrontmatterScalarKind.Integer when YamlScalars.TryGetInteger(scalar.Value, out var integer):
+                output.Append(integer.ToString(CultureInfo.InvariantCulture));
+                break;
+            case FrontmatterScalarKind.Integer:
+            case FrontmatterScalarKind.Float:
+                // JSON has no infinity or NaN and no hex; numbers beyond long stay exact as decimal text.
+                if (YamlScalars.TryGetJsonNumber(scalar.Value, out var number))
+                {
+                    output.Append(number);
+                }
+                else
+                {
+                    WriteString(scalar.Value, output);
+                }
+
+                break;
+            default:
+                WriteString(scalar.Value, output);
+                break;
+        }
+    }
+
+    public static void WriteString(string value, StringBuilder output)
+    {
+        output.Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"': output.Append("\\\""); break;
+                case '\\': output.Append("\\\\"); break;
+                case '\n': output.Append("\\n"); break;
+                case '\r': output.Append("\\r"); break;
+                case '\t': output.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || IsLoneSurrogate(value, i))
+                    {
+                        // Lone surrogates cannot be encoded as UTF-8, so they are escaped.
+                        output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        output.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        output.Append('"');
+    }
+
+    private static bool IsLoneSurrogate(string value, int index)
+    {
+        var c = value[index];
+        if (char.IsHighSurrogate(c))
+        {
+            return index + 1 >= value.Length || !char.IsLowSurrogate(value[index + 1]);
+        }
+
+        return char.IsLowSurrogate(c) && (index == 0 || !char.IsHighSurrogate(value[index - 1]));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace SkillRt;
+
+/// <summary>
+/// A node of the frontmatter's YAML tree, with its position in the SKILL.md file.
+/// The tree keeps every key in source order, including keys SkillRt does not know.
+/// </summary>
+public abstract class FrontmatterNode
+{
+    private protected FrontmatterNode(SourceSpan span) => Span = span;
+
+    /// <summary>Where the node is in the SKILL.md file.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>What kind of value this is, as a word used in messages ("a string", "a list", …).</summary>
+    public abstract string KindDescription { get; }
+
+    /// <summary>
+    /// Writes the node as JSON. YAML scalars become JSON values by the YAML 1.2 core schema
+    /// (plain <c>42</c> is a number, quoted <c>"42"</c> a string).
+    /// </summary>
+    public string ToJson()
+    {
+        var builder = new StringBuilder();
+        FrontmatterJsonWriter.Write(this, builder);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace SkillRt;
+
+/// <summary>
+/// Checks that a JSON Schema written in YAML is well-formed for the subset SkillRt supports, and
+/// warns about standard keywords it will not enforce. Depth is bounded by the parser's nesting
+/// limit and alias expansion by its alias limit, so recursion here is bounded too.
+/// </summary>
+internal sealed class SchemaChecker
+{
+    private static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
+    {
+        "object", "array", "string", "number", "integer", "boolean", "null",
+    };
+
+    private readonly FrontmatterNode _root;
+    private readonly List<SkillDiagnostic> _diagnostics;
+
+    private SchemaChecker(FrontmatterNode root, List<SkillDiagnostic> diagnostics)
+    {
+        _root = root;
+        _diagnostics = diagnostics;
+    }
+
+    public static void Check(FrontmatterNode schema, string location, List<SkillDiagnostic> diagnostics) =>
+        new SchemaChecker(schema, diagnostics).CheckSchema(schema, location);
+
+    private void CheckSchema(FrontmatterNode node, string location)
+    {
+        if (node is FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean })
+        {
+            return;
+        }
+
+        if (node is not FrontmatterMapping mapping)
+        {
+            Malformed(node, location, "a schema must be a mapping (or true/false), not " + node.KindDescription);
+            return;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            var here = location + "/" + entry.Name;
+            var value = entry.Value;
+            switch (entry.Name)
+            {
+                case "type":
+                    CheckType(value, here);
+                    break;
+                case "properties":
+                case "$defs":
+                case "definitions":
+                    if (value is FrontmatterMapping children)
+                    {
+                        foreach (var child in children.Entries)
+                        {
+                            CheckSchema(child.Value, here + "/" + child.Name);
+                        }
+                    }
+                    else
+                    {
+                        Malformed(value, here, "must be a mapping of names to schemas");
+                    }
+
+                    break;
+                case "additionalProperties":
+                    CheckSchema(value, here);
+                    break;
+                case "items":
+                    if (value is FrontmatterSequence)
+                    {
+                        Malformed(value, here, "must be a single schema; the list (tuple) form is not supported");
+                    }
+                    else
+                    {
+                        CheckSchema(value, here);
+                    }
+
+                    break;
+                case "required":
+                    CheckUniqueStrings(value, here);
+                    break;
+                case "enum":
+                    if (value is not FrontmatterSequence { Items.Count: > 0 })
+                    {
+                        Malformed(value, here, "must be a non-empty list of values");
+                    }
+
+                    break;
+                case "minimum":
+                case "maximum":
+                case "exclusiveMinimum":
+                case "exclusiveMaximum":
+                    if (!IsNumber(value, out _))
+                    {
+                        Malformed(value, here, "must be a number");
+                    }
+
+                    break;
+                case "multipleOf":
+                    if (!IsNumber(value, out var divisor) || divisor <= 0)
+                    {
+                        Malformed(value, here, "must be a number greater than 0");
+                    }
+
+                    break;
+                case "minLength":
+                case "maxLength":
+                case "minItems":
+                case "maxItems":
+                case "minProperties":
+                case "maxProperties":
+                    if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.Integer } count ||
+                        !YamlScalars.TryGetInteger(count.Value, out var number) || number < 0)
+                    {
+                        Malformed(value, here, "must be a whole number of 0 or more");
+                    }
+
+                    break;
+                case "uniqueItems":
+                case "deprecated":
+                case "readOnly":
+                case "writeOnly":
+                    if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean })
+                    {
+                        Malformed(value, here, "must be true or false");
+                    }
+
+                    break;
+                case "pattern":
+                    CheckPattern(value, here);
+                    break;
+                case "$ref":
+                    CheckReference(value, here);
+                    break;
+                case "format":
+                case "title":
+                case "description":
+                case "$comment":
+                case "$schema":
+                case "$id":
+                    if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.String })
+                    {
+                        Malformed(value, here, "must be a string");
+                    }
+
+                    break;
+                default:
+                    if (SchemaKeywords.Unsupported.Contains(entry.Name))
+                    {
+                        _diagnostics.Add(SkillDiagnosticDescriptors.UnsupportedSchemaKeyword.Create(entry.Key.Span, entry.Name, location));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void CheckType(FrontmatterNode value, string location)
+    {
+        if (value is FrontmatterScalar { Kind: FrontmatterScalarKind.String } single)
+        {
+            if (!TypeNames.Contains(single.Value))
+            {
+                Malformed(value, location, $"'{single.Value}' is not a JSON type; use object, array, string, number, integer, boolean or null");
+            }
+
+            return;
+        }
+
+        if (value is FrontmatterSequence { Items.Count: > 0 } list)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in list.Items)
+            {
+                if (item is not FrontmatterScalar { Kind: FrontmatterScalarKind.String } name || !TypeNames.Contains(name.Value) || !seen.Add(name.Value))
+                {
+                    Malformed(item, location, "must list distinct JSON types (object, array, string, number, integer, boolean, null)");
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        Malformed(value, location, "must be a JSON type name or a list of them");
+    }
+
+    private void CheckUniqueStrings(FrontmatterNode value, string location)
+    {
+        if (value is not FrontmatterSequence list)
+        {
+            Malformed(value, location, "must be a list of property names");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            if (item is not FrontmatterScalar { Kind: not FrontmatterScalarKind.Null } name || !seen.Add(name.Value))
+            {
+                Malformed(item, location, "must list distinct property names");
+                return;
+            }
+        }
+    }
+
+    private void CheckPattern(FrontmatterNode value, string location)
+    {
+        if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.String } pattern)
+        {
+            Malformed(value, location, "must be a regular expression string");
+            return;
+        }
+
+        try
+        {
+            // Constructing a Regex only parses it; the timeout guards later matching by the runtime.
+            _ = new Regex(pattern.Value, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException exception)
+        {
+            Malformed(value, location, "is not a valid regular expression (" + exception.Message + ")");
+        }
+    }
+
+    private void CheckReference(FrontmatterNode value, string location)
+    {
+        if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.String } reference)
+        {
+            Malformed(value, location, "must be a string");
+            return;
+        }
+
+        if (Resolve(reference.Value) is null)
+        {
+            Malformed(value, location, $"'{reference.Value}' does not resolve; SkillRt supports local references such as '#/$defs/Name'");
+        }
+    }
+
+    private FrontmatterNode? Resolve(string reference)
+    {
+        if (reference == "#")
+        {
+            return _root;
+        }
+
+        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var node = _root;
+        foreach (var rawSegment in reference.Substring(2).Split('/'))
+        {
+            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                FrontmatterMapping mapping => mapping[segment],
+                FrontmatterSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Items.Count => sequence.Items[index],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private static bool IsNumber(FrontmatterNode value, out double number)
+    {
+        number = 0;
+        return value is FrontmatterScalar scalar && YamlScalars.TryGetDouble(scalar, out number);
+    }
+
+    private void Malformed(FrontmatterNode node, string location, string problem) =>
+        _diagnostics.Add(SkillDiagnosticDescriptors.MalformedSchema.Create(node.Span, location, problem));
+}

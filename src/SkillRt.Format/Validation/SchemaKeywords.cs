@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+
+namespace SkillRt;
+
+/// <summary>
+/// The JSON Schema keywords SkillRt enforces (the spec's "supported subset"), and the standard
+/// keywords it knows but does not enforce. Anything else is an annotation and is ignored silently,
+/// as JSON Schema itself does with unknown keywords.
+/// </summary>
+internal static class SchemaKeywords
+{
+    /// <summary>Keywords checked at build time and enforced at run time.</summary>
+    public static HashSet<string> Supported { get; } = new(StringComparer.Ordinal)
+    {
+        "$schema", "$id", "$ref", "$defs", "definitions", "$comment",
+        "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
+        "type", "enum", "const",
+        "properties", "required", "additionalProperties", "minProperties", "maxProperties",
+        "items", "minItems", "maxItems", "uniqueItems",
+        "minLength", "maxLength", "pattern", "format",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    };
+
+    /// <summary>Standard keywords SkillRt does not enforce; using one is a warning.</summary>
+    public static HashSet<string> Unsupported { get; } = new(StringComparer.Ordinal)
+    {
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+        "patternProperties", "propertyNames", "dependentRequired", "dependentSchemas", "dependencies",
+        "prefixItems", "contains", "minContains", "maxContains", "additionalItems",
+        "unevaluatedItems", "unevaluatedProperties",
+        "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
+        "contentEncoding", "contentMediaType", "contentSchema",
+    };
+}
