@@ -191,7 +191,7 @@ public static class SkillDiagnosticDescriptors
     /// <summary>SKILL0501: a skill dependency is not <c>name@range</c>.</summary>
     public static SkillDiagnosticDescriptor InvalidSkillDependency { get; } = new(
         "SKILL0501", Error, "Invalid skill dependency",
-        "Skill dependency '{0}' is invalid: {1}. Write 'name', 'name@1.2.3', 'name@^1.2', 'name@~1.2' or 'name@[1.0,2.0)'");
+        "Skill dependency '{0}' is invalid: {1}; write 'name', 'name@1.2.3', 'name@^1.2', 'name@~1.2' or 'name@[1.0,2.0)'");
 
     /// <summary>SKILL0502: a tool dependency is not a command name.</summary>
     public static SkillDiagnosticDescriptor InvalidToolName { get; } = new(
@@ -211,7 +211,7 @@ public static class SkillDiagnosticDescriptors
     /// <summary>SKILL0601: a network permission entry is not a host.</summary>
     public static SkillDiagnosticDescriptor InvalidNetworkPermission { get; } = new(
         "SKILL0601", Error, "Invalid network permission",
-        "Network permission '{0}' is invalid: {1}. Write a host such as 'api.github.com', '*.github.com', 'localhost:8080' or '*'");
+        "Network permission '{0}' is invalid: {1}; hosts look like 'api.github.com', '*.github.com', 'localhost:8080' or '*'");
 
     /// <summary>SKILL0602: a filesystem permission entry is not a valid glob.</summary>
     public static SkillDiagnosticDescriptor InvalidFilesystemPermission { get; } = new(

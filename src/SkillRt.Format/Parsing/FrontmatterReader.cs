@@ -14,16 +14,19 @@ internal sealed class FrontmatterReader
 {
     private readonly List<SkillDiagnostic> _diagnostics;
     private readonly int _lineOffset;
+    private readonly SourceSpan _end;
     private readonly Stack<Frame> _frames = new();
     private Dictionary<string, Anchored>? _anchors;
     private long _aliasExpansion;
     private FrontmatterNode? _root;
+    private SourceSpan? _lastPosition;
     private int _documents;
 
-    private FrontmatterReader(List<SkillDiagnostic> diagnostics, int lineOffset)
+    private FrontmatterReader(List<SkillDiagnostic> diagnostics, int lineOffset, SourceSpan end)
     {
         _diagnostics = diagnostics;
         _lineOffset = lineOffset;
+        _end = end;
     }
 
     /// <summary>
@@ -32,7 +35,7 @@ internal sealed class FrontmatterReader
     /// </summary>
     public static FrontmatterMapping? Read(string text, int start, int end, int firstLine, List<SkillDiagnostic> diagnostics)
     {
-        var reader = new FrontmatterReader(diagnostics, firstLine - 1);
+        var reader = new FrontmatterReader(diagnostics, firstLine - 1, EndOfLastLine(text, start, end, firstLine));
         var emptySpan = SourceSpan.At(firstLine, 1);
         try
         {
@@ -43,14 +46,20 @@ internal sealed class FrontmatterReader
         }
         catch (YamlException exception)
         {
-            diagnostics.Add(SkillDiagnosticDescriptors.YamlSyntaxError.Create(reader.ToSpan(exception.Start, exception.End), Describe(exception)));
+            diagnostics.Add(SkillDiagnosticDescriptors.YamlSyntaxError.Create(reader.ClampToFrontmatter(reader.ToSpan(exception.Start, exception.End)), Describe(exception)));
             return null;
         }
-#pragma warning disable CA1031 // The parser promises never to throw on bad input; a YamlDotNet bug must not break a build.
+#pragma warning disable CA1031 // The parser promises never to throw on bad input; a bug must not break a build.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            diagnostics.Add(SkillDiagnosticDescriptors.YamlSyntaxError.Create(emptySpan, "the YAML parser failed (" + exception.GetType().Name + ": " + exception.Message + ")"));
+            // YamlDotNet's scanner throws InvalidOperationException and friends on some malformed
+            // input instead of a YamlException; that is still a syntax error in the user's file.
+            // Anything thrown by SkillRt's own code is a SkillRt bug and says so.
+            var message = ThrownByYamlDotNet(exception)
+                ? "the YAML is malformed after this point"
+                : "internal error in the SkillRt parser (" + exception.GetType().Name + ": " + exception.Message + "); please report it";
+            diagnostics.Add(SkillDiagnosticDescriptors.YamlSyntaxError.Create(reader.ClampToFrontmatter(reader._lastPosition ?? emptySpan), message));
             return null;
         }
 
@@ -66,6 +75,56 @@ internal sealed class FrontmatterReader
                 diagnostics.Add(SkillDiagnosticDescriptors.FrontmatterNotMapping.Create(reader._root.Span, reader._root.KindDescription));
                 return null;
         }
+    }
+
+    // Errors found at the end of the input ("expected ']'") are reported past the last YAML line,
+    // which is the closing '---'. Pointing at the end of the last YAML line is what a reader expects.
+    private SourceSpan ClampToFrontmatter(SourceSpan span) =>
+        span.StartLine > _end.StartLine || (span.StartLine == _end.StartLine && span.StartColumn > _end.StartColumn) ? _end : span;
+
+    private static SourceSpan EndOfLastLine(string text, int start, int end, int firstLine)
+    {
+        // Skip the line break that ends the frontmatter, then find where the last line starts.
+        var contentEnd = end;
+        if (contentEnd > start && text[contentEnd - 1] == '\n')
+        {
+            contentEnd--;
+        }
+
+        if (contentEnd > start && text[contentEnd - 1] == '\r')
+        {
+            contentEnd--;
+        }
+
+        var lineStart = contentEnd;
+        var lines = 0;
+        while (lineStart > start && text[lineStart - 1] != '\n' && text[lineStart - 1] != '\r')
+        {
+            lineStart--;
+        }
+
+        for (var i = start; i < lineStart; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= lineStart || text[i + 1] != '\n')))
+            {
+                lines++;
+            }
+        }
+
+        return SourceSpan.At(firstLine + lines, contentEnd - lineStart + 1);
+    }
+
+    private static bool ThrownByYamlDotNet(Exception exception)
+    {
+        // The first frame of the stack trace is the method that threw.
+        var trace = exception.StackTrace;
+        if (trace is null)
+        {
+            return false;
+        }
+
+        var at = trace.IndexOf("at ", StringComparison.Ordinal);
+        return at >= 0 && string.CompareOrdinal(trace, at + 3, "YamlDotNet.", 0, "YamlDotNet.".Length) == 0;
     }
 
     private static string Describe(YamlException exception)
@@ -87,6 +146,7 @@ internal sealed class FrontmatterReader
         while (parser.MoveNext())
         {
             var current = parser.Current!;
+            _lastPosition = ToSpan(current.End, current.End);
             switch (current)
             {
                 case DocumentStart:
@@ -227,17 +287,14 @@ internal sealed class FrontmatterReader
 
         var pendingKey = parent.PendingKey;
         parent.PendingKey = null;
-        foreach (var existing in parent.Entries!)
+        if (parent.FindEntry(pendingKey.Value) is { } existing)
         {
-            if (string.Equals(existing.Name, pendingKey.Value, StringComparison.Ordinal))
-            {
-                // The first definition wins; reporting keeps going so every duplicate is listed.
-                _diagnostics.Add(SkillDiagnosticDescriptors.DuplicateKey.Create(pendingKey.Span, pendingKey.Value, existing.Key.Span.StartLine));
-                return true;
-            }
+            // The first definition wins; reporting keeps going so every duplicate is listed.
+            _diagnostics.Add(SkillDiagnosticDescriptors.DuplicateKey.Create(pendingKey.Span, pendingKey.Value, existing.Key.Span.StartLine));
+            return true;
         }
 
-        parent.Entries.Add(new FrontmatterEntry(pendingKey, node));
+        parent.AddEntry(new FrontmatterEntry(pendingKey, node));
         return true;
     }
 
@@ -315,5 +372,46 @@ internal sealed class FrontmatterReader
         public FrontmatterScalar? PendingKey { get; set; }
 
         public long Weight { get; set; } = 1;
+
+        // Real mappings have a handful of keys, where a scan is cheapest; an index is built only
+        // for large ones so that a hostile file with many keys stays linear.
+        private const int IndexThreshold = 16;
+
+        private Dictionary<string, FrontmatterEntry>? _index;
+
+        public FrontmatterEntry? FindEntry(string key)
+        {
+            if (_index is not null)
+            {
+                return _index.TryGetValue(key, out var found) ? found : null;
+            }
+
+            foreach (var entry in Entries!)
+            {
+                if (string.Equals(entry.Name, key, StringComparison.Ordinal))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        public void AddEntry(FrontmatterEntry entry)
+        {
+            Entries!.Add(entry);
+            if (_index is not null)
+            {
+                _index.Add(entry.Name, entry);
+            }
+            else if (Entries.Count > IndexThreshold)
+            {
+                _index = new Dictionary<string, FrontmatterEntry>(StringComparer.Ordinal);
+                foreach (var existing in Entries)
+                {
+                    _index.Add(existing.Name, existing);
+                }
+            }
+        }
     }
 }

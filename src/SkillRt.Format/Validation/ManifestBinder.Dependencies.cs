@@ -49,7 +49,7 @@ internal sealed partial class ManifestBinder
         var name = at < 0 ? text : text.Substring(0, at);
         if (NameRules.CheckSkillName(name) is { } nameProblem)
         {
-            Report(SkillDiagnosticDescriptors.InvalidSkillDependency, scalar.Span, scalar.Value, "the name " + nameProblem);
+            Report(SkillDiagnosticDescriptors.InvalidSkillDependency, scalar.Span, scalar.Value, $"the name '{name}' breaks the naming rules: {nameProblem}");
             return null;
         }
 

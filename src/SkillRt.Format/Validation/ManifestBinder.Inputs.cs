@@ -229,7 +229,7 @@ internal sealed partial class ManifestBinder
 
         if (enumValues.Count > 0 && !Contains(enumValues, scalar.Value))
         {
-            return $"'{scalar.Value}' is not one of the enum values: {string.Join(", ", enumValues)}";
+            return $"is '{scalar.Value}', which is not one of the enum values: {string.Join(", ", enumValues)}";
         }
 
         return null;

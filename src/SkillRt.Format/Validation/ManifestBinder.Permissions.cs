@@ -77,7 +77,7 @@ internal sealed partial class ManifestBinder
                 CheckKeys(rule, path, FilesystemRuleKeys);
                 if (rule["path"] is not { } ruleNode)
                 {
-                    Report(SkillDiagnosticDescriptors.InvalidFilesystemPermission, rule.Span, string.Empty, "the entry has no 'path'");
+                    Report(SkillDiagnosticDescriptors.InvalidFilesystemPermission, rule.Span, path, "the entry has no 'path'");
                     continue;
                 }
 

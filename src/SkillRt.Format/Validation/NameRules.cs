@@ -24,21 +24,47 @@ internal static class NameRules
         {
             if (c is >= 'A' and <= 'Z')
             {
-                return "it must be lowercase (use '" + name.ToLowerInvariant() + "')";
+                return "it must be lowercase" + Suggestion(name);
             }
 
             if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
             {
-                return "only lowercase letters a-z, digits 0-9 and '-' are allowed";
+                return "only lowercase letters a-z, digits 0-9 and '-' are allowed" + Suggestion(name);
             }
         }
 
         if (name[0] == '-' || name[name.Length - 1] == '-')
         {
-            return "it must not start or end with '-'";
+            return "it must not start or end with '-'" + Suggestion(name);
         }
 
-        return name.Contains("--") ? "it must not contain '--'" : null;
+        return name.Contains("--") ? "it must not contain '--'" + Suggestion(name) : null;
+    }
+
+    /// <summary>The nearest valid name: lowercase, other characters turned into single hyphens.</summary>
+    public static string ToValidSkillName(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[builder.Length - 1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var suggestion = builder.ToString().TrimEnd('-');
+        return suggestion.Length > MaxSkillNameLength ? suggestion.Substring(0, MaxSkillNameLength).TrimEnd('-') : suggestion;
+    }
+
+    private static string Suggestion(string name)
+    {
+        var suggestion = ToValidSkillName(name);
+        return suggestion.Length > 0 ? " (use '" + suggestion + "')" : string.Empty;
     }
 
     /// <summary>Input names: a letter or '_', then letters, digits, '_' or '-'.</summary>

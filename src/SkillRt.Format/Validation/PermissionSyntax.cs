@@ -93,7 +93,8 @@ internal static class PermissionSyntax
                     i++;
                     break;
                 case '[':
-                    var close = glob.IndexOf(']', i + 2);
+                    // A ']' right after '[' (or '[!') is a literal member of the class, as in POSIX globs.
+                    var close = i + 2 < glob.Length ? glob.IndexOf(']', i + 2) : -1;
                     if (close < 0)
                     {
                         return "'[' at position " + (i + 1).ToString(CultureInfo.InvariantCulture) + " has no closing ']'";

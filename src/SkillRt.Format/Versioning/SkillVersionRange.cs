@@ -36,12 +36,21 @@ public sealed class SkillVersionRange
     /// <summary>Whether <see cref="Maximum"/> itself is in the range.</summary>
     public bool IsMaximumInclusive { get; }
 
-    /// <summary>Whether the version is in the range.</summary>
+    /// <summary>
+    /// Whether the version is in the range. As in npm, a pre-release version satisfies a range only
+    /// when a bound of the range is a pre-release of the same MAJOR.MINOR.PATCH, so <c>^1.2</c>
+    /// never selects <c>2.0.0-beta</c> or <c>1.5.0-rc.1</c> by accident.
+    /// </summary>
     public bool Satisfies(SemanticVersion version)
     {
         if (version is null)
         {
             throw new ArgumentNullException(nameof(version));
+        }
+
+        if (version.IsPrerelease && !IsPrereleaseOfSameRelease(Minimum, version) && !IsPrereleaseOfSameRelease(Maximum, version))
+        {
+            return false;
         }
 
         if (Minimum is not null && (IsMinimumInclusive ? version < Minimum : version <= Minimum))
@@ -51,6 +60,9 @@ public sealed class SkillVersionRange
 
         return Maximum is null || (IsMaximumInclusive ? version <= Maximum : version < Maximum);
     }
+
+    private static bool IsPrereleaseOfSameRelease(SemanticVersion? bound, SemanticVersion version) =>
+        bound is { IsPrerelease: true } && bound.Major == version.Major && bound.Minor == version.Minor && bound.Patch == version.Patch;
 
     /// <summary>Parses a range; see the class summary for the forms accepted.</summary>
     public static bool TryParse(string? text, out SkillVersionRange? range) => TryParse(text, out range, out _);

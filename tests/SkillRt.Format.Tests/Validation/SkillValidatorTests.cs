@@ -1,0 +1,161 @@
+using System.Linq;
+using Xunit;
+
+namespace SkillRt.Tests.Validation;
+
+public sealed class SkillValidatorTests
+{
+    private static SkillValidationResult Validate(string frontmatter, string body = "Body.\n", string path = "skills/demo/SKILL.md") =>
+        SkillValidator.Validate("---\n" + frontmatter + "---\n" + body, path);
+
+    [Fact]
+    public void Every_problem_is_reported_not_just_the_first()
+    {
+        var result = Validate("name: Bad_Name\nversion: one\ninputs:\n  - name: 9lives\n  - name: ok\n    type: float\n");
+        Assert.Equal(["SKILL0102", "SKILL0104", "SKILL0107", "SKILL0301", "SKILL0303"], result.Diagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public void Diagnostics_are_sorted_by_position()
+    {
+        var result = Validate("version: bad\nname: Bad\n");
+        var spans = result.Diagnostics.Select(d => (d.Span.StartLine, d.Span.StartColumn)).ToList();
+        Assert.Equal(spans.OrderBy(s => s.StartLine).ThenBy(s => s.StartColumn), spans);
+    }
+
+    [Fact]
+    public void Missing_name_suggests_the_folder_name()
+    {
+        var result = Validate("description: d\nversion: 1.0.0\n", path: "skills/pr-review/SKILL.md");
+        Assert.Contains("add 'name: pr-review'", Assert.Single(result.Diagnostics).Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folder_check_can_be_turned_off_and_ignores_other_file_names()
+    {
+        const string text = "---\nname: demo\ndescription: d\nversion: 1.0.0\n---\n";
+        Assert.Contains(SkillValidator.Validate(text, "x/other/SKILL.md").Diagnostics, d => d.Id == "SKILL0103");
+        Assert.Empty(SkillValidator.Validate(text, "x/other/SKILL.md", new SkillValidationOptions { CheckFolderName = false }).Diagnostics);
+        Assert.Empty(SkillValidator.Validate(text, "x/other/demo-skill.md").Diagnostics);
+        Assert.Empty(SkillValidator.Validate(text).Diagnostics);
+    }
+
+    [Fact]
+    public void Defaults_are_bound_for_optional_sections()
+    {
+        var manifest = Validate("name: demo\ndescription: d\nversion: 1.0.0\n").Manifest;
+        Assert.Equal(SkillRuntimeType.MarkdownSkill, manifest.Runtime.Type);
+        Assert.Equal(SkillOutputType.Text, manifest.Output.Type);
+        Assert.False(manifest.DeclaresInputs);
+        Assert.Empty(manifest.Inputs);
+        Assert.Empty(manifest.Permissions.Network);
+    }
+
+    [Theory]
+    [InlineData("outputs:\n  schema: {type: object}\n", SkillOutputType.Json)]
+    [InlineData("outputs:\n  type: file\n", SkillOutputType.File)]
+    [InlineData("outputs: {}\n", SkillOutputType.Text)]
+    public void Output_type_defaults_to_json_when_a_schema_is_given(string yaml, SkillOutputType expected)
+    {
+        var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\n" + yaml);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(expected, result.Manifest.Output.Type);
+    }
+
+    [Fact]
+    public void Process_command_string_is_split_and_list_is_kept()
+    {
+        var fromString = Validate("name: demo\ndescription: d\nversion: 1.0.0\nruntime:\n  type: process\n  command: python3  scripts/run.py --fast\n").Manifest;
+        var fromList = Validate("name: demo\ndescription: d\nversion: 1.0.0\nruntime:\n  type: process\n  command: [python3, \"my script.py\"]\n").Manifest;
+        Assert.Equal(["python3", "scripts/run.py", "--fast"], fromString.Runtime.Command);
+        Assert.Equal(["python3", "my script.py"], fromList.Runtime.Command);
+    }
+
+    [Fact]
+    public void Skill_dependencies_bind_names_and_ranges()
+    {
+        var manifest = Validate("name: demo\ndescription: d\nversion: 1.0.0\ndependencies:\n  skills: [lint, \"fmt@^1.2\", \"search@[1.0,2.0)\"]\n").Manifest;
+        Assert.Equal(["lint", "fmt@^1.2", "search@[1.0,2.0)"], manifest.Dependencies.Skills.Select(s => s.ToString()));
+        Assert.Same(SkillVersionRange.Any, manifest.Dependencies.Skills[0].Range);
+        Assert.Equal("[1.2.0, 2.0.0)", manifest.Dependencies.Skills[1].Range.ToString());
+    }
+
+    [Fact]
+    public void Unknown_top_level_keys_are_extensions_in_order_and_reported_as_info()
+    {
+        var result = Validate("name: demo\nmodel: opus\ndescription: d\nversion: 1.0.0\nx-team: core\n");
+        Assert.Equal(["model", "x-team"], result.Manifest.Extensions.Select(e => e.Name));
+        Assert.All(result.Diagnostics, d => Assert.Equal(SkillDiagnosticSeverity.Info, d.Severity));
+        Assert.False(result.HasErrors);
+    }
+
+    [Fact]
+    public void Body_is_a_template_only_when_inputs_are_declared()
+    {
+        const string body = "Use ${{ secrets.TOKEN }} in the workflow.\n";
+        Assert.Empty(Validate("name: demo\ndescription: d\nversion: 1.0.0\n", body).Diagnostics);
+        var templated = Validate("name: demo\ndescription: d\nversion: 1.0.0\ninputs: []\n", body);
+        var diagnostic = Assert.Single(templated.Diagnostics);
+        Assert.Equal("SKILL0701", diagnostic.Id);
+        Assert.Equal(new SourceSpan(7, 9, 7, 16), diagnostic.Span);
+    }
+
+    [Fact]
+    public void Prose_skills_are_not_validated_for_metadata()
+    {
+        var result = SkillValidator.Validate("# Just prose {{ not_a_template }}\n", "anything/SKILL.md");
+        Assert.Empty(result.Diagnostics);
+        Assert.Null(result.Manifest.Name);
+    }
+
+    [Fact]
+    public void Frontmatter_that_cannot_be_read_gets_no_semantic_diagnostics()
+    {
+        var result = SkillValidator.Validate("---\nname: [\n---\n");
+        Assert.Equal("SKILL0002", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Description_length_counts_characters_not_utf16_units()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("🚀", 1000));
+        Assert.DoesNotContain(Validate($"name: demo\ndescription: \"{emoji}\"\nversion: 1.0.0\n").Diagnostics, d => d.Id == "SKILL0105");
+    }
+
+    [Theory]
+    [InlineData("src/[", "'[' at position 5 has no closing ']'")]
+    [InlineData("src/[]", "'[' at position 5 has no closing ']'")]
+    [InlineData("a]", "']' at position 2 has no opening '['")]
+    [InlineData("}", "'}' at position 1 has no opening '{'")]
+    [InlineData(" ", "it is empty")]
+    public void Invalid_globs_are_reported_without_throwing(string glob, string problem)
+    {
+        var result = Validate($"name: demo\ndescription: d\nversion: 1.0.0\npermissions:\n  filesystem: [\"{glob}\"]\n");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("SKILL0602", diagnostic.Id);
+        Assert.EndsWith(problem, diagnostic.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("src/[]]/*.cs")]
+    [InlineData("**/*.{cs,md}")]
+    [InlineData("~/notes/[!.]*")]
+    [InlineData("a\\[b")]
+    public void Valid_globs_are_accepted(string glob) =>
+        Assert.Empty(Validate($"name: demo\ndescription: d\nversion: 1.0.0\npermissions:\n  filesystem: ['{glob}']\n").Diagnostics);
+
+    [Theory]
+    [InlineData("api.github.com")]
+    [InlineData("*.github.com")]
+    [InlineData("localhost:8080")]
+    [InlineData("127.0.0.1")]
+    [InlineData("[::1]")]
+    [InlineData("[2001:db8::1]:443")]
+    [InlineData("*")]
+    public void Valid_network_entries_are_accepted(string host)
+    {
+        var result = Validate($"name: demo\ndescription: d\nversion: 1.0.0\npermissions:\n  network: [\"{host}\"]\n");
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal([host], result.Manifest.Permissions.Network);
+    }
+}
