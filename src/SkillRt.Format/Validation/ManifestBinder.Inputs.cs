@@ -84,7 +84,7 @@ internal sealed partial class ManifestBinder
         {
             if (type != SkillInputType.Json)
             {
-                Report(SkillDiagnosticDescriptors.SchemaOnNonJsonInput, schema.Span, label, ToWireName(type));
+                Report(SkillDiagnosticDescriptors.SchemaOnNonJsonInput, schema.Span, label, type.ToWireName());
             }
             else
             {
@@ -153,7 +153,7 @@ internal sealed partial class ManifestBinder
         var values = new List<string>();
         if (typeGiven && type != SkillInputType.String)
         {
-            Report(SkillDiagnosticDescriptors.InvalidEnum, entry.Key.Span, label, $"'enum' is allowed only on string inputs, not {ToWireName(type)}");
+            Report(SkillDiagnosticDescriptors.InvalidEnum, entry.Key.Span, label, $"'enum' is allowed only on string inputs, not {type.ToWireName()}");
             return values;
         }
 
@@ -256,17 +256,6 @@ internal sealed partial class ManifestBinder
         SkillInputType.Url => "an absolute URL such as https://example.com",
         SkillInputType.File => "a file path string",
         _ => "a string",
-    };
-
-    private static string ToWireName(SkillInputType type) => type switch
-    {
-        SkillInputType.Number => "number",
-        SkillInputType.Integer => "integer",
-        SkillInputType.Boolean => "boolean",
-        SkillInputType.File => "file",
-        SkillInputType.Url => "url",
-        SkillInputType.Json => "json",
-        _ => "string",
     };
 
     private static SourceSpan NameSpan(FrontmatterMapping mapping) => mapping["name"]?.Span ?? mapping.Span;

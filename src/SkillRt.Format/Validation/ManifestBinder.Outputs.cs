@@ -49,7 +49,7 @@ internal sealed partial class ManifestBinder
             }
             else
             {
-                Report(SkillDiagnosticDescriptors.SchemaIgnored, mapping.Find("schema")!.Key.Span, type == SkillOutputType.File ? "file" : "text");
+                Report(SkillDiagnosticDescriptors.SchemaIgnored, mapping.Find("schema")!.Key.Span, type.ToWireName());
                 schema = null;
             }
         }

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SkillRt;
+
+/// <summary>
+/// A valid skill, ready to use: its manifest, its instructions and where it came from.
+/// Creating one validates the skill; a skill with errors never becomes a definition.
+/// </summary>
+public sealed class SkillDefinition
+{
+    private SkillDefinition(SkillValidationResult validation, string? directory)
+    {
+        Document = validation.Document;
+        Manifest = validation.Manifest;
+        Warnings = validation.Diagnostics;
+        Directory = directory;
+    }
+
+    /// <summary>The parsed SKILL.md.</summary>
+    public SkillDocument Document { get; }
+
+    /// <summary>The typed frontmatter.</summary>
+    public SkillManifest Manifest { get; }
+
+    /// <summary>The skill's name: the frontmatter's, or for a prose skill the name of its folder.</summary>
+    public string Name => Manifest.Name ?? (Directory is null ? "skill" : System.IO.Path.GetFileName(Directory));
+
+    /// <summary>The Markdown instructions.</summary>
+    public string Instructions => Document.Body;
+
+    /// <summary>The SKILL.md file, when the skill came from disk.</summary>
+    public string? Path => Document.Path;
+
+    /// <summary>The folder holding SKILL.md and its <c>scripts/</c>, <c>references/</c> and <c>assets/</c>, when loaded from disk.</summary>
+    public string? Directory { get; }
+
+    /// <summary>Warnings and infos found while validating (a definition never has errors).</summary>
+    public IReadOnlyList<SkillDiagnostic> Warnings { get; }
+
+    /// <summary>Validates SKILL.md text and returns the skill it defines.</summary>
+    /// <param name="text">The SKILL.md text.</param>
+    /// <param name="path">Where the text came from, for messages; optional.</param>
+    /// <exception cref="SkillValidationException">The skill has errors.</exception>
+    public static SkillDefinition Parse(string text, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FromValidation(SkillValidator.Validate(SkillDocument.Parse(text, path)), directory: null);
+    }
+
+    /// <summary>Loads a skill from a SKILL.md file or from a folder that holds one.</summary>
+    /// <param name="path">A SKILL.md file, another Markdown skill file, or a skill folder.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="SkillValidationException">The skill has errors.</exception>
+    /// <exception cref="FileNotFoundException">There is no skill at <paramref name="path"/>.</exception>
+    public static async Task<SkillDefinition> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = ResolveSkillFile(path);
+        var document = await SkillDocument.LoadAsync(file, cancellationToken).ConfigureAwait(false);
+        return FromValidation(SkillValidator.Validate(document), System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)));
+    }
+
+    private static SkillDefinition FromValidation(SkillValidationResult validation, string? directory)
+    {
+        if (validation.HasErrors)
+        {
+            throw new SkillValidationException(validation.Document.Path, validation.Diagnostics);
+        }
+
+        return new SkillDefinition(validation, directory);
+    }
+
+    private static string ResolveSkillFile(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+        {
+            var file = System.IO.Path.Combine(path, "SKILL.md");
+            return File.Exists(file)
+                ? file
+                : throw new FileNotFoundException($"The folder '{path}' has no SKILL.md; a skill folder holds its instructions in SKILL.md.", file);
+        }
+
+        return File.Exists(path) ? path : throw new FileNotFoundException($"No skill file or folder at '{path}'.", path);
+    }
+}

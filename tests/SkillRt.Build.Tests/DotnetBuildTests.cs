@@ -1,0 +1,92 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using SkillRt.Tests;
+using Xunit;
+
+namespace SkillRt.Build.Tests;
+
+/// <summary>Runs the real <c>dotnet build</c> on temporary projects that import build/SkillRt.targets.</summary>
+public sealed class DotnetBuildTests : IDisposable
+{
+    private readonly DirectoryInfo _project = Directory.CreateTempSubdirectory("skillrt-build-");
+
+    public void Dispose() => _project.Delete(recursive: true);
+
+    [Fact]
+    public async Task Build_fails_at_the_skill_file_line_when_a_skill_is_invalid()
+    {
+        WriteProject();
+        WriteSkill("good", "---\nname: good\ndescription: Fine.\nversion: 1.0.0\n---\nBody.\n");
+        WriteSkill("bad", "---\nname: bad\ndescription: Broken.\nversion: 1.0\ninputs:\n  - name: n\n    type: int\n---\n{{ n }}\n");
+
+        var (exitCode, output) = await DotnetAsync("build");
+
+        Assert.NotEqual(0, exitCode);
+        var badPath = Path.Combine(_project.FullName, "skills", "bad", "SKILL.md");
+        Assert.Contains($"{badPath}(4,10): error SKILL0107: '1.0' is not a SemVer 2.0.0 version", output, StringComparison.Ordinal);
+        Assert.Contains($"{badPath}(7,11): error SKILL0303: Unknown input type 'int'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("good", output.Replace(_project.FullName, string.Empty, StringComparison.Ordinal).Split("error")[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_succeeds_and_shows_warnings_when_skills_are_valid()
+    {
+        WriteProject();
+        WriteSkill("agent", "---\nname: agent\ndescription: An Agent Skills file without a version.\n---\nBody.\n");
+
+        var (exitCode, output) = await DotnetAsync("build");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("warning SKILL0106", output, StringComparison.Ordinal);
+    }
+
+    private void WriteProject()
+    {
+        var tasks = Path.GetDirectoryName(typeof(ValidateSkills).Assembly.Location)!;
+        var targets = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Build", "build");
+        File.WriteAllText(Path.Combine(_project.FullName, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{targets}/SkillRt.props" />
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <SkillRtTasksAssembly>{tasks}/SkillRt.Build.dll</SkillRtTasksAssembly>
+                <SkillRtTasksOutOfProcess>true</SkillRtTasksOutOfProcess>
+              </PropertyGroup>
+              <ItemGroup>
+                <SkillFile Include="skills/**/SKILL.md" />
+              </ItemGroup>
+              <Import Project="{targets}/SkillRt.targets" />
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(_project.FullName, "Class1.cs"), "namespace Consumer; public static class Class1 { }\n");
+
+        // Keep the temporary project out of the repository's Directory.*.props and central package versions.
+        File.WriteAllText(Path.Combine(_project.FullName, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_project.FullName, "Directory.Packages.props"), "<Project />");
+    }
+
+    private void WriteSkill(string name, string text)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_project.FullName, "skills", name));
+        File.WriteAllText(Path.Combine(folder.FullName, "SKILL.md"), text);
+    }
+
+    private async Task<(int ExitCode, string Output)> DotnetAsync(string command)
+    {
+        var start = new ProcessStartInfo("dotnet", [command, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary"])
+        {
+            WorkingDirectory = _project.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
