@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SkillRt.Cli.Commands;
+
+/// <summary>
+/// <c>skill validate &lt;paths…&gt;</c>: validates files and folders (folders are searched for SKILL.md)
+/// and prints each diagnostic in the compiler's format, so editors and CI annotate the line.
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "SKILL.md files, other Markdown skill files, or folders to search for SKILL.md.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "How to print results: 'text' (compiler-style lines) or 'json'.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("validate", "Check skills against the SKILL.md spec and report every problem with its line.")
+        {
+            paths,
+            format,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(parseResult.GetValue(paths)!, parseResult.GetValue(format) == "json", output, error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "SKILL.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                await error.WriteLineAsync($"skill: '{path}' does not exist; pass a SKILL.md file or a folder that contains skills.").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+        }
+
+        var results = new List<(string Path, SkillValidationResult Result)>(files.Count);
+        foreach (var file in files)
+        {
+            var document = await SkillDocument.LoadAsync(file, cancellationToken).ConfigureAwait(false);
+            results.Add((file, SkillValidator.Validate(document)));
+        }
+
+        var errors = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Error));
+        var warnings = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Warning));
+        if (json)
+        {
+            await output.WriteLineAsync(ToJson(results, errors, warnings)).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var (path, result) in results)
+            {
+                foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity != SkillDiagnosticSeverity.Info))
+                {
+                    await output.WriteLineAsync(diagnostic.ToString(path)).ConfigureAwait(false);
+                }
+            }
+
+            await output.WriteLineAsync(
+                $"{Count(results.Count, "skill")} checked: {Count(results.Count(r => !r.Result.HasErrors), "valid skill")}, {Count(errors, "error")}, {Count(warnings, "warning")}.").ConfigureAwait(false);
+        }
+
+        return errors > 0 ? ExitCodes.InvalidSkill : ExitCodes.Success;
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
+
+    private static string ToJson(List<(string Path, SkillValidationResult Result)> results, int errors, int warnings)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("errors", errors);
+            writer.WriteNumber("warnings", warnings);
+            writer.WriteStartArray("skills");
+            foreach (var (path, result) in results)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", path);
+                writer.WriteString("name", result.Manifest.Name);
+                writer.WriteString("version", result.Manifest.Version?.ToString());
+                writer.WriteBoolean("valid", !result.HasErrors);
+                writer.WriteStartArray("diagnostics");
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", diagnostic.Id);
+                    writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+                    writer.WriteString("message", diagnostic.Message);
+                    writer.WriteNumber("line", diagnostic.Span.StartLine);
+                    writer.WriteNumber("column", diagnostic.Span.StartColumn);
+                    writer.WriteNumber("endLine", diagnostic.Span.EndLine);
+                    writer.WriteNumber("endColumn", diagnostic.Span.EndColumn);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using SkillRt.Tests;
+using Xunit;
+
+namespace SkillRt.Cli.Tests;
+
+public sealed class ValidateCommandTests
+{
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await SkillCommandLine.InvokeAsync(args, output, error, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
+    }
+
+    [Fact]
+    public async Task Valid_folder_exits_zero_with_a_summary()
+    {
+        var (exitCode, output, _) = await RunAsync("validate", TestPaths.Examples);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("csv-summary", output, StringComparison.Ordinal);
+        Assert.EndsWith("3 skills checked: 3 valid skills, 0 errors, 1 warning.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_skill_prints_compiler_style_lines_and_exits_one()
+    {
+        var path = Path.Combine(TestPaths.Fixtures, "Invalid", "skill0303-unknown-input-type", "SKILL.md");
+        var (exitCode, output, _) = await RunAsync("validate", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"{path}(7,11): error SKILL0303: Unknown input type 'int'; use one of:", output, StringComparison.Ordinal);
+        Assert.EndsWith("1 skill checked: 0 valid skills, 1 error, 0 warnings.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_format_is_machine_readable()
+    {
+        var path = Path.Combine(TestPaths.Fixtures, "Invalid", "skill0107-invalid-version", "SKILL.md");
+        var (exitCode, output, _) = await RunAsync("validate", "--format", "json", path);
+
+        Assert.Equal(1, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1, json.RootElement.GetProperty("errors").GetInt32());
+        var skill = json.RootElement.GetProperty("skills")[0];
+        Assert.Equal("skill0107-invalid-version", skill.GetProperty("name").GetString());
+        Assert.False(skill.GetProperty("valid").GetBoolean());
+        var diagnostic = skill.GetProperty("diagnostics")[0];
+        Assert.Equal("SKILL0107", diagnostic.GetProperty("id").GetString());
+        Assert.Equal(4, diagnostic.GetProperty("line").GetInt32());
+        Assert.Equal(10, diagnostic.GetProperty("column").GetInt32());
+    }
+
+    [Fact]
+    public async Task Missing_path_is_a_usage_error_with_one_clear_line()
+    {
+        var (exitCode, output, error) = await RunAsync("validate", "no/such/skill");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Equal("skill: 'no/such/skill' does not exist; pass a SKILL.md file or a folder that contains skills.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Unknown_format_is_rejected_by_the_parser()
+    {
+        var (exitCode, _, error) = await RunAsync("validate", "--format", "xml", TestPaths.Examples);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("xml", error, StringComparison.Ordinal);
+    }
+}
