@@ -14,18 +14,23 @@ namespace SkillRt;
 /// </summary>
 public sealed class SkillDocument
 {
+    private readonly string _text;
+    private string? _body;
+
     internal SkillDocument(
         string? path,
         SkillMode mode,
         FrontmatterMapping? frontmatter,
-        string body,
+        string text,
+        int bodyStart,
         int bodyLine,
         IReadOnlyList<SkillDiagnostic> diagnostics)
     {
         Path = path;
         Mode = mode;
         Frontmatter = frontmatter;
-        Body = body;
+        _text = text;
+        BodyStart = bodyStart;
         BodyLine = bodyLine;
         Diagnostics = diagnostics;
     }
@@ -46,7 +51,13 @@ public sealed class SkillDocument
     /// The Markdown after the frontmatter (the whole file for prose skills, without a byte order mark),
     /// character for character as written, line endings included.
     /// </summary>
-    public string Body { get; }
+    public string Body => _body ??= BodyStart == 0 ? _text : _text.Substring(BodyStart);
+
+    /// <summary>The file's text, which the body is the tail of (validation scans it without copying).</summary>
+    internal string Text => _text;
+
+    /// <summary>Where the body starts in <see cref="Text"/>.</summary>
+    internal int BodyStart { get; }
 
     /// <summary>The one-based line of the file on which <see cref="Body"/> starts.</summary>
     public int BodyLine { get; }

@@ -58,13 +58,40 @@ internal static class SkillParser
             return Failed(path, SkillDiagnosticDescriptors.NulCharacter.Create(span));
         }
 
-        ReadLine(text, start, out var firstLineEnd, out var next);
-        if (!IsDelimiter(text, start, firstLineEnd))
+        if (!TryFindFrontmatter(text, start, out var frontmatterStart, out var frontmatterEnd, out var bodyStart, out var bodyLine))
         {
-            return new SkillDocument(path, SkillMode.Prose, null, start == 0 ? text : text.Substring(start), 1, NoDiagnostics);
+            return new SkillDocument(path, SkillMode.Prose, null, text, start, 1, NoDiagnostics);
         }
 
-        var frontmatterStart = next;
+        if (frontmatterEnd < 0)
+        {
+            // Anything after an unclosed '---' is unreadable: it may be YAML or body.
+            var unterminated = SkillDiagnosticDescriptors.UnterminatedFrontmatter.Create(new SourceSpan(1, 1, 1, 4), 1);
+            return new SkillDocument(path, SkillMode.Structured, null, text, text.Length, bodyLine, [unterminated]);
+        }
+
+        var diagnostics = new List<SkillDiagnostic>();
+        var frontmatter = YamlParser.Read(text, frontmatterStart, frontmatterEnd, firstLine: 2, diagnostics);
+        return new SkillDocument(path, SkillMode.Structured, frontmatter, text, bodyStart, bodyLine, diagnostics);
+    }
+
+    /// <summary>
+    /// Finds the frontmatter's YAML (from the line after the opening '---' to the start of the
+    /// closing one) and where the body starts. Returns false for prose; an unclosed frontmatter gives
+    /// <paramref name="frontmatterEnd"/> = -1.
+    /// </summary>
+    internal static bool TryFindFrontmatter(string text, int start, out int frontmatterStart, out int frontmatterEnd, out int bodyStart, out int bodyLine)
+    {
+        frontmatterEnd = -1;
+        bodyStart = text.Length;
+        bodyLine = 1;
+        ReadLine(text, start, out var firstLineEnd, out var next);
+        frontmatterStart = next;
+        if (!IsDelimiter(text, start, firstLineEnd))
+        {
+            return false;
+        }
+
         var lineNumber = 2;
         var lineStart = next;
         while (lineStart < text.Length)
@@ -72,23 +99,22 @@ internal static class SkillParser
             ReadLine(text, lineStart, out var lineEnd, out next);
             if (IsDelimiter(text, lineStart, lineEnd))
             {
-                var diagnostics = new List<SkillDiagnostic>();
-                var frontmatter = FrontmatterReader.Read(text, frontmatterStart, lineStart, firstLine: 2, diagnostics);
-                var body = next == text.Length ? string.Empty : text.Substring(next);
-                return new SkillDocument(path, SkillMode.Structured, frontmatter, body, lineNumber + 1, diagnostics);
+                frontmatterEnd = lineStart;
+                bodyStart = next;
+                bodyLine = lineNumber + 1;
+                return true;
             }
 
             lineStart = next;
             lineNumber++;
         }
 
-        // Anything after an unclosed '---' is unreadable: it may be YAML or body.
-        var unterminated = SkillDiagnosticDescriptors.UnterminatedFrontmatter.Create(new SourceSpan(1, 1, 1, 4), 1);
-        return new SkillDocument(path, SkillMode.Structured, null, string.Empty, lineNumber, [unterminated]);
+        bodyLine = lineNumber;
+        return true;
     }
 
     private static SkillDocument Failed(string? path, SkillDiagnostic diagnostic) =>
-        new(path, SkillMode.Prose, null, string.Empty, 1, [diagnostic]);
+        new(path, SkillMode.Prose, null, string.Empty, 0, 1, [diagnostic]);
 
     private static void ReadLine(string text, int start, out int contentEnd, out int next)
     {

@@ -7,7 +7,7 @@ namespace SkillRt;
 public sealed class FrontmatterMapping : FrontmatterNode
 {
     internal FrontmatterMapping(IReadOnlyList<FrontmatterEntry> entries, SourceSpan span)
-        : base(span) => Entries = entries;
+        : base(span, Size(entries)) => Entries = entries;
 
     /// <summary>The entries, in source order.</summary>
     public IReadOnlyList<FrontmatterEntry> Entries { get; }
@@ -32,4 +32,15 @@ public sealed class FrontmatterMapping : FrontmatterNode
 
     /// <summary>Gets the value with the given key, or <see langword="null"/>.</summary>
     public FrontmatterNode? this[string key] => Find(key)?.Value;
+
+    private static long Size(IReadOnlyList<FrontmatterEntry> entries)
+    {
+        long size = 1;
+        foreach (var entry in entries)
+        {
+            size += 1 + entry.Value.ExpandedSize;
+        }
+
+        return size;
+    }
 }

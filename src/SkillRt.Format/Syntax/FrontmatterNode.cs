@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace SkillRt;
@@ -8,10 +9,20 @@ namespace SkillRt;
 /// </summary>
 public abstract class FrontmatterNode
 {
-    private protected FrontmatterNode(SourceSpan span) => Span = span;
+    private protected FrontmatterNode(SourceSpan span, long expandedSize)
+    {
+        Span = span;
+        ExpandedSize = Math.Min(expandedSize, int.MaxValue);
+    }
 
     /// <summary>Where the node is in the SKILL.md file.</summary>
     public SourceSpan Span { get; }
+
+    /// <summary>
+    /// How many nodes this subtree stands for when aliases are expanded. The parser bounds the
+    /// total, so walking a tree is bounded even though aliased nodes are shared, not copied.
+    /// </summary>
+    internal long ExpandedSize { get; }
 
     /// <summary>What kind of value this is, as a word used in messages ("a string", "a list", …).</summary>
     public abstract string KindDescription { get; }

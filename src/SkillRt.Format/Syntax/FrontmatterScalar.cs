@@ -4,7 +4,7 @@ namespace SkillRt;
 public sealed class FrontmatterScalar : FrontmatterNode
 {
     internal FrontmatterScalar(string value, FrontmatterScalarKind kind, SourceSpan span)
-        : base(span)
+        : base(span, 1)
     {
         Value = value;
         Kind = kind;

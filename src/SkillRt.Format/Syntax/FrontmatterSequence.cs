@@ -6,11 +6,22 @@ namespace SkillRt;
 public sealed class FrontmatterSequence : FrontmatterNode
 {
     internal FrontmatterSequence(IReadOnlyList<FrontmatterNode> items, SourceSpan span)
-        : base(span) => Items = items;
+        : base(span, Size(items)) => Items = items;
 
     /// <summary>The items, in source order.</summary>
     public IReadOnlyList<FrontmatterNode> Items { get; }
 
     /// <inheritdoc />
     public override string KindDescription => "a list";
+
+    private static long Size(IReadOnlyList<FrontmatterNode> items)
+    {
+        long size = 1;
+        foreach (var item in items)
+        {
+            size += item.ExpandedSize;
+        }
+
+        return size;
+    }
 }

@@ -133,7 +133,7 @@ internal sealed partial class ManifestBinder
                 names.Add(input.Name);
             }
 
-            TemplateScanner.Scan(_document.Body, _document.BodyLine, names, _diagnostics);
+            TemplateScanner.Scan(_document.Text, _document.BodyStart, _document.BodyLine, names, _diagnostics);
         }
 
         return new SkillManifest

@@ -43,7 +43,8 @@ internal sealed class SchemaChecker
 
         foreach (var entry in mapping.Entries)
         {
-            var here = location + "/" + entry.Name;
+            // Locations are only needed for messages; the common, valid case builds none but child paths.
+            var here = new SchemaLocation(location, entry.Name);
             var value = entry.Value;
             switch (entry.Name)
             {
@@ -57,7 +58,7 @@ internal sealed class SchemaChecker
                     {
                         foreach (var child in children.Entries)
                         {
-                            CheckSchema(child.Value, here + "/" + child.Name);
+                            CheckSchema(child.Value, here.ToString() + "/" + child.Name);
                         }
                     }
                     else
@@ -67,7 +68,7 @@ internal sealed class SchemaChecker
 
                     break;
                 case "additionalProperties":
-                    CheckSchema(value, here);
+                    CheckSchema(value, here.ToString());
                     break;
                 case "items":
                     if (value is FrontmatterSequence)
@@ -76,7 +77,7 @@ internal sealed class SchemaChecker
                     }
                     else
                     {
-                        CheckSchema(value, here);
+                        CheckSchema(value, here.ToString());
                     }
 
                     break;
@@ -159,7 +160,7 @@ internal sealed class SchemaChecker
         }
     }
 
-    private void CheckType(FrontmatterNode value, string location)
+    private void CheckType(FrontmatterNode value, SchemaLocation location)
     {
         if (value is FrontmatterScalar { Kind: FrontmatterScalarKind.String } single)
         {
@@ -189,7 +190,7 @@ internal sealed class SchemaChecker
         Malformed(value, location, "must be a JSON type name or a list of them");
     }
 
-    private void CheckUniqueStrings(FrontmatterNode value, string location)
+    private void CheckUniqueStrings(FrontmatterNode value, SchemaLocation location)
     {
         if (value is not FrontmatterSequence list)
         {
@@ -208,7 +209,7 @@ internal sealed class SchemaChecker
         }
     }
 
-    private void CheckPattern(FrontmatterNode value, string location)
+    private void CheckPattern(FrontmatterNode value, SchemaLocation location)
     {
         if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.String } pattern)
         {
@@ -227,7 +228,7 @@ internal sealed class SchemaChecker
         }
     }
 
-    private void CheckReference(FrontmatterNode value, string location)
+    private void CheckReference(FrontmatterNode value, SchemaLocation location)
     {
         if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.String } reference)
         {
@@ -278,6 +279,24 @@ internal sealed class SchemaChecker
         return value is FrontmatterScalar scalar && YamlScalars.TryGetDouble(scalar, out number);
     }
 
+    private void Malformed(FrontmatterNode node, SchemaLocation location, string problem) =>
+        _diagnostics.Add(SkillDiagnosticDescriptors.MalformedSchema.Create(node.Span, location.ToString(), problem));
+
     private void Malformed(FrontmatterNode node, string location, string problem) =>
         _diagnostics.Add(SkillDiagnosticDescriptors.MalformedSchema.Create(node.Span, location, problem));
+
+    /// <summary>A keyword's place in the schema, turned into text only for a message or a child's path.</summary>
+    private readonly struct SchemaLocation
+    {
+        private readonly string _parent;
+        private readonly string _keyword;
+
+        public SchemaLocation(string parent, string keyword)
+        {
+            _parent = parent;
+            _keyword = keyword;
+        }
+
+        public override string ToString() => _parent + "/" + _keyword;
+    }
 }

@@ -15,16 +15,18 @@ internal static class TemplateScanner
         "forloop", "tablerowloop", "true", "false", "nil", "null", "empty", "blank",
     };
 
-    public static void Scan(string body, int bodyLine, ICollection<string> inputs, List<SkillDiagnostic> diagnostics)
+    /// <summary>Scans <c>text[bodyStart..]</c>, the body, which starts at column 1 of <paramref name="bodyLine"/>.</summary>
+    public static void Scan(string text, int bodyStart, int bodyLine, ICollection<string> inputs, List<SkillDiagnostic> diagnostics)
     {
-        if (body.IndexOf('{') < 0)
+        var body = text;
+        if (body.IndexOf('{', bodyStart) < 0)
         {
             return;
         }
 
         var locals = new HashSet<string>(StringComparer.Ordinal);
         var uses = new List<(string Name, int Start)>();
-        var position = 0;
+        var position = bodyStart;
         while (true)
         {
             var open = body.IndexOf('{', position);
@@ -44,8 +46,8 @@ internal static class TemplateScanner
             var close = body.IndexOf(closer, open + 2, StringComparison.Ordinal);
             if (close < 0)
             {
-                var map = LineMap.Build(body);
-                diagnostics.Add(SkillDiagnosticDescriptors.UnterminatedTemplate.Create(Offset(map.GetSpan(open, open + 2), bodyLine), body.Substring(open, 2), closer));
+                var map = LineMap.Build(body.Substring(bodyStart));
+                diagnostics.Add(SkillDiagnosticDescriptors.UnterminatedTemplate.Create(Offset(map.GetSpan(open - bodyStart, open - bodyStart + 2), bodyLine), body.Substring(open, 2), closer));
                 return;
             }
 
@@ -93,8 +95,8 @@ internal static class TemplateScanner
         {
             if (!inputs.Contains(name) && !locals.Contains(name) && !LiquidWords.Contains(name))
             {
-                lines ??= LineMap.Build(body);
-                diagnostics.Add(SkillDiagnosticDescriptors.UndeclaredTemplateVariable.Create(Offset(lines.GetSpan(start, start + name.Length), bodyLine), name));
+                lines ??= LineMap.Build(body.Substring(bodyStart));
+                diagnostics.Add(SkillDiagnosticDescriptors.UndeclaredTemplateVariable.Create(Offset(lines.GetSpan(start - bodyStart, start - bodyStart + name.Length), bodyLine), name));
             }
         }
     }

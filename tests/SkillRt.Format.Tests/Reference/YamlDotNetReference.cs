@@ -3,14 +3,15 @@ using System.Collections.Generic;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace SkillRt;
+namespace SkillRt.Tests.Reference;
 
 /// <summary>
-/// Builds the positioned frontmatter tree from YamlDotNet's event stream. Working at the event level
-/// (rather than YamlDotNet's representation model) lets SkillRt keep source positions, report
-/// duplicate keys, bound nesting depth and count alias expansion instead of trusting the input.
+/// A second, independent YAML reader built on YamlDotNet's event stream, used only by tests: the
+/// differential tests check that SkillRt's own YAML parser builds the same tree as YamlDotNet for
+/// every input YamlDotNet accepts. (It was SkillRt's first frontmatter reader; it allocated too much
+/// for the parse budget, see benchmarks/.)
 /// </summary>
-internal sealed class FrontmatterReader
+internal sealed class YamlDotNetReference
 {
     private readonly List<SkillDiagnostic> _diagnostics;
     private readonly int _lineOffset;
@@ -22,7 +23,7 @@ internal sealed class FrontmatterReader
     private SourceSpan? _lastPosition;
     private int _documents;
 
-    private FrontmatterReader(List<SkillDiagnostic> diagnostics, int lineOffset, SourceSpan end)
+    private YamlDotNetReference(List<SkillDiagnostic> diagnostics, int lineOffset, SourceSpan end)
     {
         _diagnostics = diagnostics;
         _lineOffset = lineOffset;
@@ -35,7 +36,7 @@ internal sealed class FrontmatterReader
     /// </summary>
     public static FrontmatterMapping? Read(string text, int start, int end, int firstLine, List<SkillDiagnostic> diagnostics)
     {
-        var reader = new FrontmatterReader(diagnostics, firstLine - 1, EndOfLastLine(text, start, end, firstLine));
+        var reader = new YamlDotNetReference(diagnostics, firstLine - 1, EndOfLastLine(text, start, end, firstLine));
         var emptySpan = SourceSpan.At(firstLine, 1);
         try
         {
