@@ -17,7 +17,7 @@ internal static class SkillParser
     {
         if (totalLength > SkillParserLimits.MaxFileBytes)
         {
-            return Failed(path, SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), totalLength, SkillParserLimits.MaxFileBytes));
+            return Failed(path, SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), totalLength, SkillParserLimits.MaxFileBytes), StartsWithDelimiter(bytes, length));
         }
 
         var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -28,7 +28,7 @@ internal static class SkillParser
             var prefix = Encoding.UTF8.GetString(bytes, start, invalid - start);
             var (line, column) = LineMap.Build(prefix).GetPosition(prefix.Length);
             var span = new SourceSpan(line, column, line, column + 1);
-            return Failed(path, SkillDiagnosticDescriptors.InvalidUtf8.Create(span, bytes[invalid].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), invalid));
+            return Failed(path, SkillDiagnosticDescriptors.InvalidUtf8.Create(span, bytes[invalid].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), invalid), StartsWithDelimiter(bytes, length));
         }
 
         return ParseText(Encoding.UTF8.GetString(bytes, start, length - start), 0, path);
@@ -42,7 +42,7 @@ internal static class SkillParser
             var byteCount = Encoding.UTF8.GetByteCount(text);
             if (byteCount > SkillParserLimits.MaxFileBytes)
             {
-                return Failed(path, SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), byteCount, SkillParserLimits.MaxFileBytes));
+                return Failed(path, SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), byteCount, SkillParserLimits.MaxFileBytes), StartsWithDelimiter(text, text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0));
             }
         }
 
@@ -55,7 +55,7 @@ internal static class SkillParser
         if (nul >= 0)
         {
             var span = LineMap.Build(text).GetSpan(nul, nul + 1);
-            return Failed(path, SkillDiagnosticDescriptors.NulCharacter.Create(span));
+            return Failed(path, SkillDiagnosticDescriptors.NulCharacter.Create(span), StartsWithDelimiter(text, start));
         }
 
         if (!TryFindFrontmatter(text, start, out var frontmatterStart, out var frontmatterEnd, out var bodyStart, out var bodyLine))
@@ -113,8 +113,22 @@ internal static class SkillParser
         return true;
     }
 
-    private static SkillDocument Failed(string? path, SkillDiagnostic diagnostic) =>
-        new(path, SkillMode.Prose, null, string.Empty, 0, 1, [diagnostic]);
+    // A file rejected before parsing still says which mode it was written in.
+    private static SkillDocument Failed(string? path, SkillDiagnostic diagnostic, bool structured) =>
+        new(path, structured ? SkillMode.Structured : SkillMode.Prose, null, string.Empty, 0, 1, [diagnostic]);
+
+    private static bool StartsWithDelimiter(byte[] bytes, int length)
+    {
+        var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return length >= start + 3 && bytes[start] == '-' && bytes[start + 1] == '-' && bytes[start + 2] == '-' &&
+            (length == start + 3 || bytes[start + 3] is (byte)'\n' or (byte)'\r' or (byte)' ' or (byte)'\t');
+    }
+
+    private static bool StartsWithDelimiter(string text, int start)
+    {
+        ReadLine(text, start, out var lineEnd, out _);
+        return IsDelimiter(text, start, lineEnd);
+    }
 
     private static void ReadLine(string text, int start, out int contentEnd, out int next)
     {

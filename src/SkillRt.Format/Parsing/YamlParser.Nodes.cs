@@ -162,8 +162,10 @@ internal sealed partial class YamlParser
             _ => FrontmatterScalarKind.String,
         };
 
-        // An explicit tag must still agree with the text ("!!int abc" stays a string).
-        if (kind != FrontmatterScalarKind.String && YamlScalars.Resolve(scalar.Value) != kind)
+        // An explicit tag must still agree with the text ("!!int abc" stays a string); an integer's
+        // text is a valid float ("!!float 1" is 1.0).
+        var resolved = YamlScalars.Resolve(scalar.Value);
+        if (kind != FrontmatterScalarKind.String && resolved != kind && !(kind == FrontmatterScalarKind.Float && resolved == FrontmatterScalarKind.Integer))
         {
             kind = FrontmatterScalarKind.String;
         }

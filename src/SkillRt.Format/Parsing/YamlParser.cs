@@ -491,7 +491,7 @@ internal sealed partial class YamlParser
                 if (i == keyStart)
                 {
                     // YAML allows an empty (null) key; a frontmatter key never means that.
-                    throw Unsupported(HereSpan(1), "a key is missing before ':'; every key in frontmatter needs a name");
+                    throw Unsupported(SpanOf(i, i + 1), "a key is missing before ':'; every key in frontmatter needs a name");
                 }
 
                 return true;
@@ -572,7 +572,10 @@ internal sealed partial class YamlParser
             var c = _text[i];
             if (c < 0x20 ? c is not ('\t' or '\n' or '\r') : c is '\u007F' or (>= '\u0080' and <= '\u009F' and not '\u0085') or '\uFFFE' or '\uFFFF')
             {
-                throw Syntax(SpanOf(i, i + 1), $"the control character U+{(int)c:X4} is not allowed in YAML; remove it");
+                var (line, column) = LineMap.Build(_text.Substring(start, i - start)).GetPosition(i - start);
+                var fileLine = _line + line - 1;
+                var fileColumn = line == 1 ? i - _lineStart + 1 : column;
+                throw Syntax(new SourceSpan(fileLine, fileColumn, fileLine, fileColumn + 1), $"the control character U+{(int)c:X4} is not allowed in YAML; remove it");
             }
         }
     }

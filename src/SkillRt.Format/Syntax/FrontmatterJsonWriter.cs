@@ -56,12 +56,12 @@ internal static class FrontmatterJsonWriter
             case FrontmatterScalarKind.Boolean:
                 output.Append(YamlScalars.IsTrue(scalar.Value) ? "true" : "false");
                 break;
-            case FrontmatterScalarKind.Integer when YamlScalars.TryGetInteger(scalar.Value, out var integer):
-                output.Append(integer.ToString(CultureInfo.InvariantCulture));
-                break;
             case FrontmatterScalarKind.Integer:
+                // Exact at any size: hex and octal become decimal, and nothing goes through double.
+                output.Append(YamlScalars.ToDecimalInteger(scalar.Value));
+                break;
             case FrontmatterScalarKind.Float:
-                // JSON has no infinity or NaN and no hex; numbers beyond long stay exact as decimal text.
+                // JSON has no infinity or NaN: those are written as strings.
                 if (YamlScalars.TryGetJsonNumber(scalar.Value, out var number))
                 {
                     output.Append(number);

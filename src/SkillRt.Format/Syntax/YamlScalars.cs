@@ -55,6 +55,30 @@ internal static class YamlScalars
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>The decimal digits of a core-schema integer (decimal, <c>0x</c> or <c>0o</c>), exact at any size.</summary>
+    public static string ToDecimalInteger(string text)
+    {
+        if (TryGetInteger(text, out var small))
+        {
+            return small.ToString(CultureInfo.InvariantCulture);
+        }
+
+        System.Numerics.BigInteger value = 0;
+        if (text.StartsWith("0x", StringComparison.Ordinal) || text.StartsWith("0o", StringComparison.Ordinal))
+        {
+            var radix = text[1] == 'x' ? 16 : 8;
+            for (var i = 2; i < text.Length; i++)
+            {
+                var c = text[i];
+                value = (value * radix) + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+            }
+
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return System.Numerics.BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Turns a YAML number into JSON number text; false for infinities, NaN and out-of-range values.</summary>
     public static bool TryGetJsonNumber(string text, out string json)
     {

@@ -215,7 +215,7 @@ internal sealed partial class ManifestBinder
             SkillInputType.Number => YamlScalars.TryGetDouble(scalar, out var number) && !double.IsInfinity(number),
             SkillInputType.Integer => scalar.Kind == FrontmatterScalarKind.Integer,
             SkillInputType.Boolean => scalar.Kind == FrontmatterScalarKind.Boolean,
-            SkillInputType.Url => scalar.Kind == FrontmatterScalarKind.String && Uri.TryCreate(scalar.Value, UriKind.Absolute, out _),
+            SkillInputType.Url => scalar.Kind == FrontmatterScalarKind.String && IsAbsoluteUrl(scalar.Value),
             _ => true,
         };
 
@@ -233,6 +233,26 @@ internal sealed partial class ManifestBinder
         }
 
         return null;
+    }
+
+    // Uri accepts "/tmp/x" as an absolute file URI on Unix only; a URL here must name its scheme.
+    private static bool IsAbsoluteUrl(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon < 1 || !char.IsLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < colon; i++)
+        {
+            if (!(char.IsLetterOrDigit(value[i]) || value[i] is '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out _);
     }
 
     private static bool Contains(IReadOnlyList<string> values, string value)

@@ -54,7 +54,7 @@ internal sealed partial class ManifestBinder
         var tool = mapping["tool"] is { } toolNode ? ReadString(toolNode, "runtime.tool") : null;
 
         var span = mapping.Find("type")?.Value.Span ?? node.Span;
-        if (type == SkillRuntimeType.Process && command.Count == 0 && mapping["command"] is null)
+        if (type == SkillRuntimeType.Process && command.Count == 0)
         {
             Report(SkillDiagnosticDescriptors.MissingRuntimeField, span, "process", "command", "add the command to run, for example 'command: python3 scripts/run.py'");
         }

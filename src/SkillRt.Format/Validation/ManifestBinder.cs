@@ -11,6 +11,11 @@ namespace SkillRt;
 /// </summary>
 internal sealed partial class ManifestBinder
 {
+    private static readonly HashSet<string> OptionalSections = new(StringComparer.Ordinal)
+    {
+        "authors", "tags", "allowed-tools", "metadata", "runtime", "inputs", "outputs", "dependencies", "permissions", "license", "compatibility",
+    };
+
     // The opening '---': where "missing key" diagnostics point, since the key has no position of its own.
     private static readonly SourceSpan FrontmatterStart = new(1, 1, 1, 4);
 
@@ -57,6 +62,14 @@ internal sealed partial class ManifestBinder
 
         foreach (var entry in frontmatter.Entries)
         {
+            // "tags:" with nothing after it is the same as leaving the key out ("inputs:" still
+            // declares that the body is a template, with no inputs).
+            if (entry.Value is FrontmatterScalar { IsNull: true } && OptionalSections.Contains(entry.Name))
+            {
+                declaresInputs |= entry.Name == "inputs";
+                continue;
+            }
+
             switch (entry.Name)
             {
                 case "name":

@@ -94,7 +94,8 @@ internal static class PermissionSyntax
                     break;
                 case '[':
                     // A ']' right after '[' (or '[!') is a literal member of the class, as in POSIX globs.
-                    var close = i + 2 < glob.Length ? glob.IndexOf(']', i + 2) : -1;
+                    var first = i + 1 < glob.Length && glob[i + 1] == '!' ? i + 3 : i + 2;
+                    var close = first < glob.Length ? glob.IndexOf(']', first) : -1;
                     if (close < 0)
                     {
                         return "'[' at position " + (i + 1).ToString(CultureInfo.InvariantCulture) + " has no closing ']'";

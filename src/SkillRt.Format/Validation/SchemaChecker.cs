@@ -276,7 +276,7 @@ internal sealed class SchemaChecker
     private static bool IsNumber(FrontmatterNode value, out double number)
     {
         number = 0;
-        return value is FrontmatterScalar scalar && YamlScalars.TryGetDouble(scalar, out number);
+        return value is FrontmatterScalar scalar && YamlScalars.TryGetDouble(scalar, out number) && !double.IsInfinity(number);
     }
 
     private void Malformed(FrontmatterNode node, SchemaLocation location, string problem) =>

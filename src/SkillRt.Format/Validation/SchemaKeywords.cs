@@ -10,7 +10,11 @@ namespace SkillRt;
 /// </summary>
 internal static class SchemaKeywords
 {
-    /// <summary>Keywords checked at build time and enforced at run time.</summary>
+    /// <summary>
+    /// Keywords SkillRt understands: assertions (type, enum, minimum…) are checked for well-formedness
+    /// at build time and enforced at run time; annotations (title, description, format, examples…)
+    /// are checked for their type and otherwise only carried along.
+    /// </summary>
     public static HashSet<string> Supported { get; } = new(StringComparer.Ordinal)
     {
         "$schema", "$id", "$ref", "$defs", "definitions", "$comment",

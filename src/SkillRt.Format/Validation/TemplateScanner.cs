@@ -48,7 +48,9 @@ internal static class TemplateScanner
             {
                 var map = LineMap.Build(body.Substring(bodyStart));
                 diagnostics.Add(SkillDiagnosticDescriptors.UnterminatedTemplate.Create(Offset(map.GetSpan(open - bodyStart, open - bodyStart + 2), bodyLine), body.Substring(open, 2), closer));
-                return;
+
+                // The names used before it are still checked.
+                break;
             }
 
             var (start, end) = Trim(body, open + 2, close);
@@ -73,10 +75,22 @@ internal static class TemplateScanner
                     position = FindEndTag(body, close + 2, endTag);
                     continue;
                 case "for" or "tablerow" or "assign" or "capture" or "increment" or "decrement":
-                    var local = ReadIdentifier(body, argumentStart, end);
-                    if (local.Length > 0)
+                    AddLocal(body, argumentStart, end, locals);
+                    break;
+                case "liquid":
+                    // {% liquid %} holds one tag per line, without delimiters.
+                    for (var line = argumentStart; line < end;)
                     {
-                        locals.Add(local);
+                        var lineEnd = body.IndexOf('\n', line, end - line);
+                        lineEnd = lineEnd < 0 ? end : lineEnd;
+                        var (lineStart, lineStop) = Trim(body, line, lineEnd);
+                        var lineTag = ReadIdentifier(body, lineStart, lineStop);
+                        if (lineTag is "for" or "tablerow" or "assign" or "capture" or "increment" or "decrement")
+                        {
+                            AddLocal(body, SkipSpaces(body, lineStart + lineTag.Length, lineStop), lineStop, locals);
+                        }
+
+                        line = lineEnd + 1;
                     }
 
                     break;
@@ -98,6 +112,15 @@ internal static class TemplateScanner
                 lines ??= LineMap.Build(body.Substring(bodyStart));
                 diagnostics.Add(SkillDiagnosticDescriptors.UndeclaredTemplateVariable.Create(Offset(lines.GetSpan(start - bodyStart, start - bodyStart + name.Length), bodyLine), name));
             }
+        }
+    }
+
+    private static void AddLocal(string body, int start, int end, HashSet<string> locals)
+    {
+        var local = ReadIdentifier(body, start, end);
+        if (local.Length > 0)
+        {
+            locals.Add(local);
         }
     }
 

@@ -148,11 +148,31 @@ public sealed class SkillDocumentTests
     [InlineData("'true'", FrontmatterScalarKind.String, "\"true\"")]
     [InlineData("!!str 5", FrontmatterScalarKind.String, "\"5\"")]
     [InlineData("!!int 5", FrontmatterScalarKind.Integer, "5")]
+    [InlineData("!!float 1", FrontmatterScalarKind.Float, "1")]
+    [InlineData("123456789012345678901234567890", FrontmatterScalarKind.Integer, "123456789012345678901234567890")]
+    [InlineData("0xFFFFFFFFFFFFFFFFFF", FrontmatterScalarKind.Integer, "4722366482869645213695")]
+    [InlineData("0o7777777777777777777777", FrontmatterScalarKind.Integer, "73786976294838206463")]
     public void Scalars_resolve_by_the_yaml_core_schema(string yaml, FrontmatterScalarKind kind, string json)
     {
         var value = (FrontmatterScalar)SkillDocument.Parse($"---\nv: {yaml}\n---\n").Frontmatter!["v"]!;
         Assert.Equal(kind, value.Kind);
         Assert.Equal(json, value.ToJson());
+    }
+
+    [Fact]
+    public void Files_rejected_before_parsing_keep_their_mode()
+    {
+        Assert.Equal(SkillMode.Structured, SkillDocument.Parse("---\nname: a\0\n---\n").Mode);
+        Assert.Equal(SkillMode.Structured, SkillDocument.Parse([(byte)'-', (byte)'-', (byte)'-', (byte)'\n', 0xFF]).Mode);
+        Assert.Equal(SkillMode.Prose, SkillDocument.Parse("# prose\0").Mode);
+    }
+
+    [Fact]
+    public void Control_characters_are_located_on_their_line()
+    {
+        var diagnostic = Assert.Single(SkillDocument.Parse("---\nname: a\ndescription: b\nnote: x\u0007y\n---\n").Diagnostics);
+        Assert.Equal("SKILL0002", diagnostic.Id);
+        Assert.Equal(new SourceSpan(4, 8, 4, 9), diagnostic.Span);
     }
 
     [Fact]

@@ -123,6 +123,58 @@ public sealed class SkillValidatorTests
     }
 
     [Theory]
+    [InlineData("command: \"\"")]
+    [InlineData("command: []")]
+    [InlineData("command:")]
+    public void Process_runtime_needs_a_non_empty_command(string command)
+    {
+        var result = Validate($"name: demo\ndescription: d\nversion: 1.0.0\nruntime:\n  type: process\n  {command}\n");
+        Assert.Contains(result.Diagnostics, d => d.Id == "SKILL0203");
+    }
+
+    [Fact]
+    public void Undeclared_names_before_an_unterminated_tag_are_still_reported()
+    {
+        var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\ninputs: []\n", "{{ a }} then {{ b\n");
+        Assert.Equal(["SKILL0701", "SKILL0702"], result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Liquid_tag_assignments_declare_locals()
+    {
+        var body = "{% liquid\n  assign total = 3\n  for item in items\n  endfor\n%}{{ total }} {{ item }} {{ missing }}\n";
+        var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\ninputs:\n  - name: items\n    type: json\n", body);
+        Assert.Equal("'{{ missing }}' names no declared input; declare it under 'inputs' or fix the name", Assert.Single(result.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void Infinite_schema_bounds_are_malformed()
+    {
+        var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\noutputs:\n  schema: {type: number, minimum: 1e400}\n");
+        Assert.Equal("SKILL0402", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("/tmp/report.md", true)]
+    [InlineData("relative/path", true)]
+    [InlineData("https://example.com/x", false)]
+    [InlineData("mailto:someone@example.com", false)]
+    public void Url_defaults_must_name_a_scheme_on_every_platform(string value, bool rejected)
+    {
+        var result = Validate($"name: demo\ndescription: d\nversion: 1.0.0\ninputs:\n  - name: u\n    type: url\n    default: \"{value}\"\n", "{{ u }}\n");
+        Assert.Equal(rejected, result.Diagnostics.Any(d => d.Id == "SKILL0304"));
+    }
+
+    [Fact]
+    public void Empty_optional_sections_mean_not_given()
+    {
+        var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\ntags:\nauthors: ~\nruntime:\npermissions:\ninputs:\n", "{{ oops }}\n");
+        Assert.Equal("SKILL0701", Assert.Single(result.Diagnostics).Id);
+        Assert.Empty(result.Manifest.Tags);
+        Assert.True(result.Manifest.DeclaresInputs);
+    }
+
+    [Theory]
     [InlineData("src/[", "'[' at position 5 has no closing ']'")]
     [InlineData("src/[]", "'[' at position 5 has no closing ']'")]
     [InlineData("a]", "']' at position 2 has no opening '['")]
@@ -141,6 +193,7 @@ public sealed class SkillValidatorTests
     [InlineData("**/*.{cs,md}")]
     [InlineData("~/notes/[!.]*")]
     [InlineData("a\\[b")]
+    [InlineData("[!]a]")]
     public void Valid_globs_are_accepted(string glob) =>
         Assert.Empty(Validate($"name: demo\ndescription: d\nversion: 1.0.0\npermissions:\n  filesystem: ['{glob}']\n").Diagnostics);
 
