@@ -192,14 +192,7 @@ internal sealed partial class YamlParser
             }
 
             builder ??= new System.Text.StringBuilder().Append(_text, segmentStart, segmentEnd - segmentStart);
-            if (breaks == 1)
-            {
-                builder.Append(' ');
-            }
-            else
-            {
-                builder.Append('\n', breaks - 1);
-            }
+            AppendFold(builder, breaks);
 
             segmentStart = _pos;
             segmentEnd = ScanPlainSegment(flow: true);

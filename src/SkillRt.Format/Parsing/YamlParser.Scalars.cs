@@ -62,14 +62,7 @@ internal sealed partial class YamlParser
             }
 
             builder ??= new StringBuilder().Append(_text, segmentStart, segmentEnd - segmentStart);
-            if (breaks == 1)
-            {
-                builder.Append(' ');
-            }
-            else
-            {
-                builder.Append('\n', breaks - 1);
-            }
+            AppendFold(builder, breaks);
 
             segmentStart = _pos;
             segmentEnd = ScanPlainSegment(flow: false);
@@ -239,6 +232,12 @@ internal sealed partial class YamlParser
             throw Syntax(HereSpan(0), "a quoted value cannot contain a '...' line; close the quote first");
         }
 
+        AppendFold(builder, breaks);
+    }
+
+    /// <summary>YAML line folding: one line break becomes a space; each further (blank) line a newline.</summary>
+    private static void AppendFold(StringBuilder builder, int breaks)
+    {
         if (breaks == 1)
         {
             builder.Append(' ');
