@@ -120,8 +120,21 @@ internal static class SkillParser
     private static bool StartsWithDelimiter(byte[] bytes, int length)
     {
         var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return length >= start + 3 && bytes[start] == '-' && bytes[start + 1] == '-' && bytes[start + 2] == '-' &&
-            (length == start + 3 || bytes[start + 3] is (byte)'\n' or (byte)'\r' or (byte)' ' or (byte)'\t');
+        if (length < start + 3 || bytes[start] != '-' || bytes[start + 1] != '-' || bytes[start + 2] != '-')
+        {
+            return false;
+        }
+
+        // The same rule as for text: only spaces and tabs may follow on the first line.
+        for (var i = start + 3; i < length && bytes[i] is not ((byte)'\n' or (byte)'\r'); i++)
+        {
+            if (bytes[i] is not ((byte)' ' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool StartsWithDelimiter(string text, int start)

@@ -148,6 +148,7 @@ internal sealed partial class YamlParser
             '*' => ParseAlias(),
             ',' or ']' or '}' => throw Syntax(HereSpan(1), closer == ']' ? "an item of the list is empty; remove the extra ','" : "a key of the mapping is empty; remove the extra ','"),
             ':' => throw Syntax(HereSpan(1), "a value inside [ ] or { } cannot start with ':'; put it in quotes, or add the missing key"),
+            '?' when IsBlank(Peek(1)) => throw Unsupported(HereSpan(1), "explicit keys ('? key') are not supported; write 'key: value'"),
             '-' when IsBlank(Peek(1)) => throw Syntax(HereSpan(1), "'- ' items cannot appear inside [ ] or { }; separate items with commas"),
             '-' or '?' when Peek(1) is ',' or '[' or ']' or '{' or '}' => throw Syntax(HereSpan(1), $"'{Peek()}' alone cannot be a value inside [ ] or {{ }}; put it in quotes"),
             '@' or '`' or '|' or '>' or '#' or '%' => throw Syntax(HereSpan(1), $"'{Peek()}' cannot start a value inside [ ] or {{ }}; put the value in quotes"),

@@ -165,7 +165,8 @@ internal sealed partial class YamlParser
         // An explicit tag must still agree with the text ("!!int abc" stays a string); an integer's
         // text is a valid float ("!!float 1" is 1.0).
         var resolved = YamlScalars.Resolve(scalar.Value);
-        if (kind != FrontmatterScalarKind.String && resolved != kind && !(kind == FrontmatterScalarKind.Float && resolved == FrontmatterScalarKind.Integer))
+        var decimalInteger = resolved == FrontmatterScalarKind.Integer && !scalar.Value.StartsWith("0x", StringComparison.Ordinal) && !scalar.Value.StartsWith("0o", StringComparison.Ordinal);
+        if (kind != FrontmatterScalarKind.String && resolved != kind && !(kind == FrontmatterScalarKind.Float && decimalInteger))
         {
             kind = FrontmatterScalarKind.String;
         }

@@ -149,6 +149,7 @@ public sealed class SkillDocumentTests
     [InlineData("!!str 5", FrontmatterScalarKind.String, "\"5\"")]
     [InlineData("!!int 5", FrontmatterScalarKind.Integer, "5")]
     [InlineData("!!float 1", FrontmatterScalarKind.Float, "1")]
+    [InlineData("!!float 0x10", FrontmatterScalarKind.String, "\"0x10\"")]
     [InlineData("123456789012345678901234567890", FrontmatterScalarKind.Integer, "123456789012345678901234567890")]
     [InlineData("0xFFFFFFFFFFFFFFFFFF", FrontmatterScalarKind.Integer, "4722366482869645213695")]
     [InlineData("0o7777777777777777777777", FrontmatterScalarKind.Integer, "73786976294838206463")]
@@ -165,6 +166,7 @@ public sealed class SkillDocumentTests
         Assert.Equal(SkillMode.Structured, SkillDocument.Parse("---\nname: a\0\n---\n").Mode);
         Assert.Equal(SkillMode.Structured, SkillDocument.Parse([(byte)'-', (byte)'-', (byte)'-', (byte)'\n', 0xFF]).Mode);
         Assert.Equal(SkillMode.Prose, SkillDocument.Parse("# prose\0").Mode);
+        Assert.Equal(SkillMode.Prose, SkillDocument.Parse([(byte)'-', (byte)'-', (byte)'-', (byte)' ', (byte)'x', (byte)'\n', 0xFF]).Mode);
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public sealed class DifferentialYamlTests
     [InlineData("? complex\n: value\n")]
     [InlineData("a: 1\n? b\n: 2\n")]
     [InlineData("m: {? k : v}\n")]
+    [InlineData("l: [? k]\n")]
     [InlineData("%YAML 1.2\n")]
     [InlineData("t: !<tag:yaml.org,2002:str> 5\n")]
     [InlineData(": value\n")]
