@@ -19,12 +19,17 @@ internal static class SkillFileReader
                 return Failure(file.Path, $"SkillRt could not read '{file.Path}'; check that the file exists and is readable");
             }
 
-            var result = SkillValidator.Validate(SkillDocument.Parse(text.ToString(), file.Path));
+            var content = text.ToString();
+            var result = SkillValidator.Validate(SkillDocument.Parse(content, file.Path));
             var diagnostics = ImmutableArray.CreateBuilder<DiagnosticSpec>(result.Diagnostics.Count);
+            LineMap? lines = null;
             foreach (var diagnostic in result.Diagnostics)
             {
-                var lineSpan = ToLinePositionSpan(diagnostic.Span);
-                diagnostics.Add(new DiagnosticSpec(diagnostic.Id, diagnostic.Message, file.Path, ToTextSpan(text, lineSpan), lineSpan));
+                // SkillRt breaks lines at LF, CR and CRLF only; Roslyn also at U+2028, U+2029 and NEL.
+                // Going through character offsets puts the squiggle on the right text either way.
+                lines ??= LineMap.Build(content);
+                var textSpan = ToTextSpan(lines, content.Length, diagnostic.Span);
+                diagnostics.Add(new DiagnosticSpec(diagnostic.Id, diagnostic.Message, file.Path, textSpan, text.Lines.GetLinePositionSpan(textSpan)));
             }
 
             return new SkillFileSpec(file.Path, new EquatableArray<DiagnosticSpec>(diagnostics.MoveToImmutable()));
@@ -39,24 +44,13 @@ internal static class SkillFileReader
     private static SkillFileSpec Failure(string path, string message) =>
         new(path, new EquatableArray<DiagnosticSpec>(ImmutableArray.Create(new DiagnosticSpec("SKILL9999", message, path, default, default))));
 
-    private static LinePositionSpan ToLinePositionSpan(SourceSpan span) =>
-        new(new LinePosition(span.StartLine - 1, span.StartColumn - 1), new LinePosition(span.EndLine - 1, span.EndColumn - 1));
-
-    private static TextSpan ToTextSpan(SourceText text, LinePositionSpan span)
+    private static TextSpan ToTextSpan(LineMap lines, int length, SourceSpan span)
     {
-        var start = ToPosition(text, span.Start);
-        var end = Math.Max(start, ToPosition(text, span.End));
+        var start = ToOffset(lines, length, span.StartLine, span.StartColumn);
+        var end = Math.Max(start, ToOffset(lines, length, span.EndLine, span.EndColumn));
         return TextSpan.FromBounds(start, end);
     }
 
-    private static int ToPosition(SourceText text, LinePosition position)
-    {
-        if (position.Line >= text.Lines.Count)
-        {
-            return text.Length;
-        }
-
-        var line = text.Lines[position.Line];
-        return Math.Min(line.Start + position.Character, line.EndIncludingLineBreak);
-    }
+    private static int ToOffset(LineMap lines, int length, int line, int column) =>
+        line > lines.LineCount ? length : Math.Min(length, lines.LineStart(line) + column - 1);
 }

@@ -51,6 +51,17 @@ public sealed class SkillGeneratorTests
     }
 
     [Fact]
+    public void Locations_point_at_the_same_text_when_roslyn_counts_more_line_breaks()
+    {
+        // Roslyn breaks lines at U+2028; SkillRt (like YAML) does not. The squiggle must still cover '1.0'.
+        var path = "/p/ls/SKILL.md";
+        var text = "---\nname: ls\ndescription: \"a\u2028b\"\nversion: 1.0\n---\n";
+        var diagnostic = Assert.Single(Run(new Dictionary<string, string> { [path] = text }, new Dictionary<string, string> { [path] = "SkillFile" }));
+        Assert.Equal("SKILL0107", diagnostic.Id);
+        Assert.Equal("1.0", text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
     public void Only_skill_file_items_are_read()
     {
         var diagnostics = Run(

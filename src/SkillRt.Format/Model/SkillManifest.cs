@@ -3,12 +3,13 @@ using System.Collections.Generic;
 namespace SkillRt;
 
 /// <summary>
-/// The typed view of a skill's frontmatter, as bound by the validator. Fields that are missing or
-/// invalid hold their defaults; the diagnostics say why.
+/// The typed view of a skill's frontmatter, as bound by the validator. Fields that are missing hold
+/// their defaults; invalid values are dropped, except <see cref="Name"/> and <see cref="Description"/>,
+/// which keep the text as written so messages and tools can show it. The diagnostics say what is wrong.
 /// </summary>
 public sealed class SkillManifest
 {
-    /// <summary>The skill's name (<c>pr-review</c>), or <see langword="null"/> for prose skills.</summary>
+    /// <summary>The skill's name as written (<c>pr-review</c>), or <see langword="null"/> for prose skills and when it is missing.</summary>
     public string? Name { get; init; }
 
     /// <summary>What the skill does and when to use it.</summary>

@@ -54,7 +54,7 @@ internal static class SkillParser
         var nul = text.IndexOf('\0', start);
         if (nul >= 0)
         {
-            var span = LineMap.Build(text).GetSpan(nul, nul + 1);
+            var span = LineMap.Build(text.Substring(start)).GetSpan(nul - start, nul - start + 1);
             return Failed(path, SkillDiagnosticDescriptors.NulCharacter.Create(span), StartsWithDelimiter(text, start));
         }
 

@@ -7,11 +7,11 @@ namespace SkillRt;
 public static class SkillParserLimits
 {
     /// <summary>The largest SKILL.md accepted, in bytes (1 MiB).</summary>
-    public const int MaxFileBytes = 1024 * 1024;
+    public static int MaxFileBytes => 1024 * 1024;
 
     /// <summary>How deep mappings and sequences may nest in the frontmatter.</summary>
-    public const int MaxNestingDepth = 64;
+    public static int MaxNestingDepth => 64;
 
     /// <summary>How many nodes YAML aliases may add in total when expanded (guards against "billion laughs").</summary>
-    public const int MaxAliasExpansion = 10_000;
+    public static int MaxAliasExpansion => 10_000;
 }

@@ -65,7 +65,7 @@ internal sealed partial class YamlParser
             AppendFold(builder, breaks);
 
             segmentStart = _pos;
-            segmentEnd = ScanPlainSegment(flow: false);
+            segmentEnd = ScanPlainSegment(flow: false, continuation: true);
             builder.Append(_text, segmentStart, segmentEnd - segmentStart);
             end = Mark();
         }
@@ -80,8 +80,9 @@ internal sealed partial class YamlParser
     /// non-space character; the position ends there too. It stops at a comment (' #'), at the line
     /// end and, in flow context, at flow indicators.
     /// </summary>
-    private int ScanPlainSegment(bool flow)
+    private int ScanPlainSegment(bool flow, bool continuation = false)
     {
+        var segmentStart = _pos;
         var contentEnd = _pos;
         while (_pos < _end)
         {
@@ -98,7 +99,10 @@ internal sealed partial class YamlParser
                     break;
                 }
 
-                throw Syntax(HereSpan(1), "a value cannot contain ': ' here; put the whole value in quotes, or nest the mapping on the next line");
+                // On a continuation line, "key: value" is almost always a key indented one step too far.
+                throw continuation
+                    ? Syntax(SpanOf(segmentStart, segmentStart + 1), "this line looks like 'key: value' but is indented more than the keys above it; align it with them")
+                    : Syntax(HereSpan(1), "a value cannot contain ': ' here; put the whole value in quotes, or nest the mapping on the next line");
             }
 
             if (c == '#' && _pos > 0 && _text[_pos - 1] is ' ' or '\t')
@@ -194,7 +198,7 @@ internal sealed partial class YamlParser
             if (c is '\n' or '\r')
             {
                 builder ??= Begin(contentStart);
-                FoldQuotedLineBreak(builder, escapedLength);
+                FoldQuotedLineBreak(builder, escapedLength, start, quote);
                 escapedLength = builder.Length;
                 continue;
             }
@@ -209,7 +213,7 @@ internal sealed partial class YamlParser
 
     private StringBuilder Begin(int contentStart) => new StringBuilder().Append(_text, contentStart, _pos - contentStart);
 
-    private void FoldQuotedLineBreak(StringBuilder builder, int escapedLength)
+    private void FoldQuotedLineBreak(StringBuilder builder, int escapedLength, Position quoteStart, char quote)
     {
         // Spaces before a line break are not part of the value (unless they were escapes).
         while (builder.Length > escapedLength && builder[builder.Length - 1] is ' ' or '\t')
@@ -225,7 +229,13 @@ internal sealed partial class YamlParser
             SkipSpaces();
         }
 
-        CheckContinuationIndent();
+        if (!IsContinuationIndented())
+        {
+            // Usually the quote was never closed and the next key follows; say that, at the quote.
+            throw Syntax(
+                new SourceSpan(quoteStart.Line, quoteStart.Column, quoteStart.Line, quoteStart.Column + 1),
+                $"this quoted value is not closed on its line; close it with {quote}, or indent the lines it continues on");
+        }
 
         if (IsDocumentEndAt(_lineStart) && _pos == _lineStart + 3)
         {
@@ -283,15 +293,16 @@ internal sealed partial class YamlParser
 
     private void AppendCodePoint(StringBuilder builder, int escapeStart, int digits)
     {
+        // Parsed as long: as an int, "FFFFFFFF" would be -1 and pass the range check.
         if (_pos + digits > _end ||
-            !int.TryParse(_text.Substring(_pos, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var codePoint) ||
-            codePoint > 0x10FFFF || codePoint is >= 0xD800 and <= 0xDFFF)
+            !long.TryParse(_text.Substring(_pos, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var codePoint) ||
+            codePoint is < 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
         {
             throw Syntax(SpanOf(escapeStart, _pos), $"'\\{_text[escapeStart + 1]}' needs {digits} hexadecimal digits of a valid code point");
         }
 
         _pos += digits;
-        builder.Append(char.ConvertFromUtf32(codePoint));
+        builder.Append(char.ConvertFromUtf32((int)codePoint));
     }
 
     /// <summary>

@@ -99,16 +99,21 @@ internal sealed partial class YamlParser
     /// </summary>
     private void CheckContinuationIndent()
     {
+        if (!IsContinuationIndented())
+        {
+            throw Syntax(HereSpan(1), $"this continuation line must be indented more than {_blockIndent} spaces, like the value it continues (a closing bracket too)");
+        }
+    }
+
+    private bool IsContinuationIndented()
+    {
         var spaces = 0;
         while (_lineStart + spaces < _pos && _text[_lineStart + spaces] == ' ')
         {
             spaces++;
         }
 
-        if (spaces <= _blockIndent && !AtLineEnd())
-        {
-            throw Syntax(HereSpan(1), $"this continuation line must be indented more than {_blockIndent} spaces, like the value it continues");
-        }
+        return spaces > _blockIndent || AtLineEnd();
     }
 
     /// <summary>A span on the current line, from the position to <paramref name="length"/> characters later.</summary>

@@ -56,6 +56,15 @@ internal sealed partial class YamlParser
             diagnostics.Add(exception.Diagnostic);
             return null;
         }
+#pragma warning disable CA1031 // The parser promises never to throw on bad input: a bug here must not break a build.
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            diagnostics.Add(SkillDiagnosticDescriptors.YamlSyntaxError.Create(
+                SourceSpan.At(parser._line, Math.Max(1, parser._pos - parser._lineStart + 1)),
+                $"internal error in the SkillRt YAML parser ({exception.GetType().Name}: {exception.Message}); please report it with this file"));
+            return null;
+        }
 
         switch (root)
         {
@@ -304,6 +313,11 @@ internal sealed partial class YamlParser
                 break;
             case '\'':
                 node = ParseSingleQuoted();
+                if (Peek() is not (' ' or '\t' or '\n' or '\r' or '\0' or '#'))
+                {
+                    throw Syntax(HereSpan(1), "the single-quoted value ends before this text; write '' for an apostrophe inside single quotes, or use double quotes");
+                }
+
                 break;
             case '*':
                 node = ParseAlias();

@@ -57,8 +57,17 @@ internal static class FrontmatterJsonWriter
                 output.Append(YamlScalars.IsTrue(scalar.Value) ? "true" : "false");
                 break;
             case FrontmatterScalarKind.Integer:
-                // Exact at any size: hex and octal become decimal, and nothing goes through double.
-                output.Append(YamlScalars.ToDecimalInteger(scalar.Value));
+                // Exact at any size (nothing goes through double); hex and octal become decimal.
+                var digits = YamlScalars.ToDecimalInteger(scalar.Value);
+                if (digits.Length > 0)
+                {
+                    output.Append(digits);
+                }
+                else
+                {
+                    WriteString(scalar.Value, output);
+                }
+
                 break;
             case FrontmatterScalarKind.Float:
                 // JSON has no infinity or NaN: those are written as strings.

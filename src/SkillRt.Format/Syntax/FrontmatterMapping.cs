@@ -7,18 +7,27 @@ namespace SkillRt;
 public sealed class FrontmatterMapping : FrontmatterNode
 {
     internal FrontmatterMapping(IReadOnlyList<FrontmatterEntry> entries, SourceSpan span)
-        : base(span, Size(entries)) => Entries = entries;
+        : base(span, Size(entries)) => Entries = entries is List<FrontmatterEntry> list ? list.AsReadOnly() : entries;
 
     /// <summary>The entries, in source order.</summary>
     public IReadOnlyList<FrontmatterEntry> Entries { get; }
 
     /// <inheritdoc />
-    public override string KindDescription => "a mapping";
+    internal override string KindDescription => "a mapping";
+
+    private Dictionary<string, FrontmatterEntry>? _index;
 
     /// <summary>Finds the entry with the given key (ordinal comparison).</summary>
     public FrontmatterEntry? Find(string key)
     {
-        // Mappings in a SKILL.md are small, so a linear scan beats building a dictionary.
+        // Mappings in a SKILL.md are small, where a scan beats a dictionary; large ones get an index
+        // on first use so that lookups (such as $ref resolution) stay linear overall.
+        if (Entries.Count > 16)
+        {
+            var index = _index ??= BuildIndex(Entries);
+            return index.TryGetValue(key, out var found) ? found : null;
+        }
+
         foreach (var entry in Entries)
         {
             if (string.Equals(entry.Name, key, StringComparison.Ordinal))
@@ -32,6 +41,17 @@ public sealed class FrontmatterMapping : FrontmatterNode
 
     /// <summary>Gets the value with the given key, or <see langword="null"/>.</summary>
     public FrontmatterNode? this[string key] => Find(key)?.Value;
+
+    private static Dictionary<string, FrontmatterEntry> BuildIndex(IReadOnlyList<FrontmatterEntry> entries)
+    {
+        var index = new Dictionary<string, FrontmatterEntry>(entries.Count, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            index[entry.Name] = entry;
+        }
+
+        return index;
+    }
 
     private static long Size(IReadOnlyList<FrontmatterEntry> entries)
     {

@@ -24,8 +24,8 @@ public abstract class FrontmatterNode
     /// </summary>
     internal long ExpandedSize { get; }
 
-    /// <summary>What kind of value this is, as a word used in messages ("a string", "a list", …).</summary>
-    public abstract string KindDescription { get; }
+    /// <summary>What kind of value this is, as words used in messages ("a string", "a list", …).</summary>
+    internal abstract string KindDescription { get; }
 
     /// <summary>
     /// Writes the node as JSON. YAML scalars become JSON values by the YAML 1.2 core schema

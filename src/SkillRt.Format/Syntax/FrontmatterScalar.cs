@@ -20,7 +20,7 @@ public sealed class FrontmatterScalar : FrontmatterNode
     public bool IsNull => Kind == FrontmatterScalarKind.Null;
 
     /// <inheritdoc />
-    public override string KindDescription => Kind switch
+    internal override string KindDescription => Kind switch
     {
         FrontmatterScalarKind.Null => "null",
         FrontmatterScalarKind.Boolean => "a boolean",

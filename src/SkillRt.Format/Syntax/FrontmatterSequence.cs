@@ -6,13 +6,13 @@ namespace SkillRt;
 public sealed class FrontmatterSequence : FrontmatterNode
 {
     internal FrontmatterSequence(IReadOnlyList<FrontmatterNode> items, SourceSpan span)
-        : base(span, Size(items)) => Items = items;
+        : base(span, Size(items)) => Items = items is List<FrontmatterNode> list ? list.AsReadOnly() : items;
 
     /// <summary>The items, in source order.</summary>
     public IReadOnlyList<FrontmatterNode> Items { get; }
 
     /// <inheritdoc />
-    public override string KindDescription => "a list";
+    internal override string KindDescription => "a list";
 
     private static long Size(IReadOnlyList<FrontmatterNode> items)
     {

@@ -55,7 +55,10 @@ internal static class YamlScalars
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>The decimal digits of a core-schema integer (decimal, <c>0x</c> or <c>0o</c>), exact at any size.</summary>
+    /// <summary>
+    /// The decimal digits of a core-schema integer (decimal, <c>0x</c> or <c>0o</c>), exact at any size;
+    /// empty for a hex or octal literal of more than 64 digits, which is kept as text instead.
+    /// </summary>
     public static string ToDecimalInteger(string text)
     {
         if (TryGetInteger(text, out var small))
@@ -63,21 +66,33 @@ internal static class YamlScalars
             return small.ToString(CultureInfo.InvariantCulture);
         }
 
-        System.Numerics.BigInteger value = 0;
-        if (text.StartsWith("0x", StringComparison.Ordinal) || text.StartsWith("0o", StringComparison.Ordinal))
+        if (!text.StartsWith("0x", StringComparison.Ordinal) && !text.StartsWith("0o", StringComparison.Ordinal))
         {
-            var radix = text[1] == 'x' ? 16 : 8;
-            for (var i = 2; i < text.Length; i++)
-            {
-                var c = text[i];
-                value = (value * radix) + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-            }
-
-            return value.ToString(CultureInfo.InvariantCulture);
+            // Decimal: the digits are already the answer, with no sign '+' and no leading zeros (linear time).
+            var negative = text[0] == '-';
+            var digits = text.TrimStart('+', '-').TrimStart('0');
+            return digits.Length == 0 ? "0" : negative ? "-" + digits : digits;
         }
 
-        return System.Numerics.BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        if (text.Length > MaxRadixDigits + 2)
+        {
+            // Base conversion is quadratic; an absurdly long hex or octal literal stays as written.
+            return string.Empty;
+        }
+
+        System.Numerics.BigInteger value = 0;
+        var radix = text[1] == 'x' ? 16 : 8;
+        for (var i = 2; i < text.Length; i++)
+        {
+            var c = text[i];
+            value = (value * radix) + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+
+        return value.ToString(CultureInfo.InvariantCulture);
     }
+
+    // 256 bits in hex: far beyond any real number, small enough to convert instantly.
+    private const int MaxRadixDigits = 64;
 
     /// <summary>Turns a YAML number into JSON number text; false for infinities, NaN and out-of-range values.</summary>
     public static bool TryGetJsonNumber(string text, out string json)

@@ -71,13 +71,14 @@ internal sealed partial class ManifestBinder
             return names;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scalar in ReadScalarList(node, "dependencies." + key))
         {
             if (!isValid(scalar.Value))
             {
                 Report(invalid, scalar.Span, scalar.Value);
             }
-            else if (names.Contains(scalar.Value))
+            else if (!seen.Add(scalar.Value))
             {
                 Report(SkillDiagnosticDescriptors.DuplicateDependency, scalar.Span, scalar.Value, key);
             }

@@ -164,6 +164,7 @@ internal sealed partial class ManifestBinder
         }
 
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in sequence.Items)
         {
             if (item is not FrontmatterScalar { IsNull: false } scalar)
@@ -173,7 +174,7 @@ internal sealed partial class ManifestBinder
             }
 
             var member = CSharpIdentifier.ToPascalCase(scalar.Value);
-            if (values.Contains(scalar.Value))
+            if (!seen.Add(scalar.Value))
             {
                 Report(SkillDiagnosticDescriptors.InvalidEnum, item.Span, label, $"'{scalar.Value}' is listed twice");
                 continue;

@@ -97,14 +97,14 @@ internal sealed class SchemaChecker
                 case "exclusiveMaximum":
                     if (!IsNumber(value, out _))
                     {
-                        Malformed(value, here, "must be a number");
+                        Malformed(value, here, "must be a finite number");
                     }
 
                     break;
                 case "multipleOf":
                     if (!IsNumber(value, out var divisor) || divisor <= 0)
                     {
-                        Malformed(value, here, "must be a number greater than 0");
+                        Malformed(value, here, "must be a finite number greater than 0");
                     }
 
                     break;

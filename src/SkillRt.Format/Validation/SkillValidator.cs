@@ -32,23 +32,28 @@ public static class SkillValidator
     public static SkillValidationResult Validate(string text, string? path = null, SkillValidationOptions? options = null) =>
         Validate(SkillDocument.Parse(text, path), options);
 
-    // A stable sort (insertion sort on a list that is nearly sorted already) keeps same-position diagnostics in report order.
+    // Stable: diagnostics at the same position stay in the order they were found.
     private static IReadOnlyList<SkillDiagnostic> SortByPosition(List<SkillDiagnostic> diagnostics)
     {
-        for (var i = 1; i < diagnostics.Count; i++)
+        var keys = new KeyValuePair<SkillDiagnostic, int>[diagnostics.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var current = diagnostics[i];
-            var j = i - 1;
-            while (j >= 0 && Compare(diagnostics[j].Span, current.Span) > 0)
-            {
-                diagnostics[j + 1] = diagnostics[j];
-                j--;
-            }
-
-            diagnostics[j + 1] = current;
+            keys[i] = new KeyValuePair<SkillDiagnostic, int>(diagnostics[i], i);
         }
 
-        return diagnostics;
+        Array.Sort(keys, static (left, right) =>
+        {
+            var byPosition = Compare(left.Key.Span, right.Key.Span);
+            return byPosition != 0 ? byPosition : left.Value.CompareTo(right.Value);
+        });
+
+        var sorted = new SkillDiagnostic[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            sorted[i] = keys[i].Key;
+        }
+
+        return sorted;
     }
 
     private static int Compare(SourceSpan left, SourceSpan right) =>

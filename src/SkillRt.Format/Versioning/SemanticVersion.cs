@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -10,9 +11,31 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
     /// <summary>Creates a version from its parts.</summary>
     public SemanticVersion(long major, long minor, long patch, string? prerelease = null, string? build = null)
     {
-        if (major < 0 || minor < 0 || patch < 0)
+        if (major < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(major), "Version numbers cannot be negative.");
+        }
+
+        if (minor < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minor), "Version numbers cannot be negative.");
+        }
+
+        if (patch < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(patch), "Version numbers cannot be negative.");
+        }
+
+        var position = 0;
+        if (!string.IsNullOrEmpty(prerelease) && (!TryReadIdentifiers(prerelease!, ref position, numericRules: true, out _) || position != prerelease!.Length))
+        {
+            throw new ArgumentException($"'{prerelease}' is not a SemVer pre-release label (dot-separated [0-9A-Za-z-] identifiers, no leading zeros).", nameof(prerelease));
+        }
+
+        position = 0;
+        if (!string.IsNullOrEmpty(build) && (!TryReadIdentifiers(build!, ref position, numericRules: false, out _) || position != build!.Length))
+        {
+            throw new ArgumentException($"'{build}' is not SemVer build metadata (dot-separated [0-9A-Za-z-] identifiers).", nameof(build));
         }
 
         Major = major;
@@ -41,7 +64,7 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
     public bool IsPrerelease => Prerelease is not null;
 
     /// <summary>Parses a strict SemVer 2.0.0 version (no leading <c>v</c>, no leading zeros, three numbers).</summary>
-    public static bool TryParse(string? text, out SemanticVersion? version)
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out SemanticVersion? version)
     {
         version = null;
         if (text is null)
@@ -185,17 +208,20 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
         return builder.ToString();
     }
 
-    /// <summary>Compares two versions by SemVer precedence.</summary>
-    public static bool operator <(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) < 0;
+    /// <summary>Compares two versions by SemVer precedence; <see langword="null"/> sorts first.</summary>
+    public static bool operator <(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) < 0;
 
-    /// <summary>Compares two versions by SemVer precedence.</summary>
-    public static bool operator >(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) > 0;
+    /// <summary>Compares two versions by SemVer precedence; <see langword="null"/> sorts first.</summary>
+    public static bool operator >(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) > 0;
 
-    /// <summary>Compares two versions by SemVer precedence.</summary>
-    public static bool operator <=(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) <= 0;
+    /// <summary>Compares two versions by SemVer precedence; <see langword="null"/> sorts first.</summary>
+    public static bool operator <=(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) <= 0;
 
-    /// <summary>Compares two versions by SemVer precedence.</summary>
-    public static bool operator >=(SemanticVersion left, SemanticVersion right) => left.CompareTo(right) >= 0;
+    /// <summary>Compares two versions by SemVer precedence; <see langword="null"/> sorts first.</summary>
+    public static bool operator >=(SemanticVersion? left, SemanticVersion? right) => Compare(left, right) >= 0;
+
+    private static int Compare(SemanticVersion? left, SemanticVersion? right) =>
+        left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
 
     /// <summary>Compares two versions for equal precedence.</summary>
     public static bool operator ==(SemanticVersion? left, SemanticVersion? right) => left is null ? right is null : left.Equals(right);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace SkillRt;
@@ -65,10 +66,10 @@ public sealed class SkillVersionRange
         bound is { IsPrerelease: true } && bound.Major == version.Major && bound.Minor == version.Minor && bound.Patch == version.Patch;
 
     /// <summary>Parses a range; see the class summary for the forms accepted.</summary>
-    public static bool TryParse(string? text, out SkillVersionRange? range) => TryParse(text, out range, out _);
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out SkillVersionRange? range) => TryParse(text, out range, out _);
 
     /// <summary>Parses a range, saying what is wrong when it cannot.</summary>
-    internal static bool TryParse(string? text, out SkillVersionRange? range, out string error)
+    internal static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out SkillVersionRange? range, out string error)
     {
         range = null;
         error = string.Empty;

@@ -21,6 +21,7 @@ public sealed class MutationFuzzTests
         "---", "\n---\n", "...", ": ", ":", "- ", "? ", "&a ", "*a", "*b ", "&b [*a,*a,*a]", "!!str ", "!!binary ", "!<tag> ",
         "[", "]", "{", "}", "[[[[[[[[", "]]]]", "\"", "'", "|", ">-", "#", "\t", "\r", "\r\n", "\n  ", "%YAML 1.2\n", "\u00A0", "\uFEFF",
         "{{", "}}", "{{ x }}", "{%", "%}", "{% raw %}", "{% for i in x %}", "\\", "\\u12", "~", "null", "0x", "1e999", "-.inf", "é", "🚀",
+        "\\UFFFFFFFF", "\\U0010FFFF", "\\uD800", "\\x", "\"\\", "'it's'", "0x" + new string('F', 80), "!!float ", "!<x> ", "[? k]",
         "\n  - name: x\n    type: json\n", "\ninputs:\n", "\noutputs:\n  schema:\n    $ref: '#/a/b'\n", "\n<<: *a\n", "type: [", "\u0085", "\u2028",
     ];
 

@@ -56,6 +56,39 @@ public sealed class HostileInputTests
         Assert.Equal(i, extra.Entries.Count);
     }
 
+    public static TheoryData<string, string> LargeValidatorInputs() => new()
+    {
+        { "120,000 enum values", Skill("inputs:\n  - name: e\n    enum: [" + Join(120_000, "v{0}") + "]\n") },
+        { "120,000 tools", Skill("dependencies:\n  tools: [" + Join(120_000, "t{0}") + "]\n") },
+        { "40,000 unknown keys, then each again", Skill(Lines(40_000, "k{0}: 1") + Lines(40_000, "k{0}: 2")) },
+        { "12,000 refs into 12,000 defs", Skill("outputs:\n  schema:\n    $defs:\n" + Lines(12_000, "      d{0}: {{type: string}}") + "    properties:\n" + Lines(12_000, "      p{0}: {{$ref: '#/$defs/d{0}'}}")) },
+        { "a 200,000-digit hex number", Skill("x: 0x" + new string('F', 200_000) + "\n") },
+        { "a 900,000-digit decimal number", Skill("x: " + new string('9', 900_000) + "\n") },
+    };
+
+    [Theory]
+    [MemberData(nameof(LargeValidatorInputs))]
+    public async Task Large_inputs_validate_and_convert_in_bounded_time(string name, string text)
+    {
+        var result = await Bounded.RunAsync(
+            () =>
+            {
+                var validation = SkillValidator.Validate(text, "big/SKILL.md");
+                _ = validation.Document.Frontmatter?.ToJson();
+                return validation;
+            },
+            name);
+        Assert.NotNull(result.Document.Frontmatter);
+    }
+
+    private static string Skill(string yaml) => "---\nname: big\ndescription: d\nversion: 1.0.0\n" + yaml + "---\n";
+
+    private static string Join(int count, string format) =>
+        string.Join(", ", Enumerable.Range(0, count).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, i)));
+
+    private static string Lines(int count, string format) =>
+        string.Concat(Enumerable.Range(0, count).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, i) + "\n"));
+
     [Fact]
     public void Alias_bomb_leaves_no_frontmatter_for_consumers_to_expand()
     {

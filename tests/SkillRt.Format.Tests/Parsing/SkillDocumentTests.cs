@@ -97,6 +97,7 @@ public sealed class SkillDocumentTests
         var crlf = SkillDocument.Parse("---\r\nname: demo\r\ntags: [a, b\r\n---\r\n");
 
         Assert.Equal(lf.Diagnostics.Single().Span, crlf.Diagnostics.Single().Span);
+        Assert.Equal(SourceSpan.At(3, 7), crlf.Diagnostics.Single().Span);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class SkillDocumentTests
         var diagnostic = Assert.Single(document.Diagnostics);
 
         Assert.Equal("SKILL0002", diagnostic.Id);
-        Assert.Equal(4, diagnostic.Span.StartLine);
+        Assert.Equal(new SourceSpan(4, 3, 4, 4), diagnostic.Span);
         Assert.StartsWith("YAML syntax error: ", diagnostic.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Line:", diagnostic.Message, StringComparison.Ordinal);
     }
@@ -167,6 +168,28 @@ public sealed class SkillDocumentTests
         Assert.Equal(SkillMode.Structured, SkillDocument.Parse([(byte)'-', (byte)'-', (byte)'-', (byte)'\n', 0xFF]).Mode);
         Assert.Equal(SkillMode.Prose, SkillDocument.Parse("# prose\0").Mode);
         Assert.Equal(SkillMode.Prose, SkillDocument.Parse([(byte)'-', (byte)'-', (byte)'-', (byte)' ', (byte)'x', (byte)'\n', 0xFF]).Mode);
+    }
+
+    [Theory]
+    [InlineData("x: \"\\UFFFFFFFF\"\n", "'\\U' needs 8 hexadecimal digits of a valid code point", 2, 5)]
+    [InlineData("description: \"Reviews code\nversion: 1.0.0\n", "this quoted value is not closed on its line", 2, 14)]
+    [InlineData("description: 'it's broken'\n", "write '' for an apostrophe inside single quotes", 2, 18)]
+    [InlineData("name: a\n description: x\n", "indented more than the keys above it; align it with them", 3, 2)]
+    public void Common_mistakes_get_a_message_that_says_what_to_do(string yaml, string expected, int line, int column)
+    {
+        var diagnostic = Assert.Single(SkillDocument.Parse("---\n" + yaml + "---\n").Diagnostics);
+        Assert.Equal("SKILL0002", diagnostic.Id);
+        Assert.Contains(expected, diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal((line, column), (diagnostic.Span.StartLine, diagnostic.Span.StartColumn));
+    }
+
+    [Fact]
+    public void Tree_collections_cannot_be_changed_through_a_cast()
+    {
+        var frontmatter = SkillDocument.Parse("---\na: [1, 2]\nb: 3\n---\n").Frontmatter!;
+        Assert.Throws<NotSupportedException>(() => ((System.Collections.Generic.IList<FrontmatterEntry>)frontmatter.Entries).Clear());
+        var list = (FrontmatterSequence)frontmatter["a"]!;
+        Assert.Throws<NotSupportedException>(() => ((System.Collections.Generic.IList<FrontmatterNode>)list.Items).Clear());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Xunit;
 
@@ -39,6 +40,27 @@ public sealed class SemanticVersionTests
     [InlineData("99999999999999999999.0.0")]
     [InlineData("")]
     public void Invalid_semver_is_rejected(string text) => Assert.False(SemanticVersion.TryParse(text, out _));
+
+    [Fact]
+    public void Constructor_rejects_labels_that_would_not_parse_back()
+    {
+        Assert.Throws<ArgumentException>(() => new SemanticVersion(1, 0, 0, "bad label!"));
+        Assert.Throws<ArgumentException>(() => new SemanticVersion(1, 0, 0, "01"));
+        Assert.Throws<ArgumentException>(() => new SemanticVersion(1, 0, 0, build: "a..b"));
+        Assert.Equal("minor", Assert.Throws<ArgumentOutOfRangeException>(() => new SemanticVersion(1, -1, 0)).ParamName);
+        Assert.Equal("1.0.0-rc.1+sha.5", new SemanticVersion(1, 0, 0, "rc.1", "sha.5").ToString());
+    }
+
+    [Fact]
+    public void Comparison_operators_accept_null()
+    {
+        SemanticVersion? none = null;
+        SemanticVersion? alsoNone = null;
+        var one = SemanticVersion.Parse("1.0.0");
+        Assert.True(none < one);
+        Assert.False(one < none);
+        Assert.True(none <= alsoNone);
+    }
 
     [Fact]
     public void Precedence_follows_semver()
