@@ -12,6 +12,6 @@ public sealed class SkillDependency
     /// <summary>Where the dependency is declared.</summary>
     public SourceSpan Span { get; init; }
 
-    /// <summary>The dependency as written: <c>name</c> or <c>name@range</c>.</summary>
+    /// <summary>The dependency as written: <c>name</c> or <c>name@range</c> (including <c>name@*</c>).</summary>
     public override string ToString() => ReferenceEquals(Range, SkillVersionRange.Any) ? Name : Name + "@" + Range.Text;
 }

@@ -82,7 +82,8 @@ public sealed class SkillVersionRange
         var value = text!;
         if (value == "*")
         {
-            range = Any;
+            // A new instance, not Any: Any stands for "no range written" (see SkillDependency.ToString).
+            range = new SkillVersionRange("*", null, false, null, false);
             return true;
         }
 

@@ -74,8 +74,8 @@ public sealed class SkillValidatorTests
     [Fact]
     public void Skill_dependencies_bind_names_and_ranges()
     {
-        var manifest = Validate("name: demo\ndescription: d\nversion: 1.0.0\ndependencies:\n  skills: [lint, \"fmt@^1.2\", \"search@[1.0,2.0)\"]\n").Manifest;
-        Assert.Equal(["lint", "fmt@^1.2", "search@[1.0,2.0)"], manifest.Dependencies.Skills.Select(s => s.ToString()));
+        var manifest = Validate("name: demo\ndescription: d\nversion: 1.0.0\ndependencies:\n  skills: [lint, \"fmt@^1.2\", \"search@[1.0,2.0)\", \"any@*\"]\n").Manifest;
+        Assert.Equal(["lint", "fmt@^1.2", "search@[1.0,2.0)", "any@*"], manifest.Dependencies.Skills.Select(s => s.ToString()));
         Assert.Same(SkillVersionRange.Any, manifest.Dependencies.Skills[0].Range);
         Assert.Equal("[1.2.0, 2.0.0)", manifest.Dependencies.Skills[1].Range.ToString());
     }
