@@ -55,7 +55,7 @@ internal sealed partial class YamlParser
                 }
             }
 
-            if (_pos >= _end || indent <= parentIndent || Peek() == '#' || IsDocumentEndAt(_lineStart) || (indent == 0 && Peek() == '-' && Peek(1) == '-'))
+            if (_pos >= _end || indent <= parentIndent || Peek() == '#' || IsDocumentEndAt(_lineStart))
             {
                 Reset(afterSegment);
                 break;
