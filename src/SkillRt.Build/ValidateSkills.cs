@@ -24,15 +24,23 @@ public sealed class ValidateSkills : Task
     public override bool Execute()
     {
         var valid = new List<ITaskItem>(Skills.Length);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in Skills)
         {
             var path = item.GetMetadata("FullPath");
+
+            // The same file listed twice (overlapping globs) is validated and reported once.
+            if (!seen.Add(path))
+            {
+                continue;
+            }
+
             SkillDocument document;
             try
             {
                 document = SkillDocument.Load(path);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 Log.LogError(null, null, null, path, 0, 0, 0, 0, "Cannot read the skill file: " + exception.Message);
                 continue;

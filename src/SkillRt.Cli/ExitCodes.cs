@@ -9,6 +9,6 @@ internal static class ExitCodes
     /// <summary>A skill has errors.</summary>
     public const int InvalidSkill = 1;
 
-    /// <summary>The command line was wrong, or a path does not exist.</summary>
+    /// <summary>The command line was wrong, a path does not exist or cannot be read, or a folder holds no skill.</summary>
     public const int UsageError = 2;
 }

@@ -16,7 +16,7 @@ public sealed class SkillDefinition
     {
         Document = validation.Document;
         Manifest = validation.Manifest;
-        Warnings = validation.Diagnostics;
+        Diagnostics = validation.Diagnostics;
         Directory = directory;
     }
 
@@ -26,8 +26,8 @@ public sealed class SkillDefinition
     /// <summary>The typed frontmatter.</summary>
     public SkillManifest Manifest { get; }
 
-    /// <summary>The skill's name: the frontmatter's, or for a prose skill the name of its folder.</summary>
-    public string Name => Manifest.Name ?? (Directory is null ? "skill" : System.IO.Path.GetFileName(Directory));
+    /// <summary>The skill's name: the frontmatter's, or for a prose skill the name of the folder its file is in.</summary>
+    public string Name => Manifest.Name ?? FolderName(Directory ?? System.IO.Path.GetDirectoryName(Path)) ?? "skill";
 
     /// <summary>The Markdown instructions.</summary>
     public string Instructions => Document.Body;
@@ -38,8 +38,8 @@ public sealed class SkillDefinition
     /// <summary>The folder holding SKILL.md and its <c>scripts/</c>, <c>references/</c> and <c>assets/</c>, when loaded from disk.</summary>
     public string? Directory { get; }
 
-    /// <summary>Warnings and infos found while validating (a definition never has errors).</summary>
-    public IReadOnlyList<SkillDiagnostic> Warnings { get; }
+    /// <summary>The warnings and infos found while validating; a definition never has errors.</summary>
+    public IReadOnlyList<SkillDiagnostic> Diagnostics { get; }
 
     /// <summary>Validates SKILL.md text and returns the skill it defines.</summary>
     /// <param name="text">The SKILL.md text.</param>
@@ -63,6 +63,9 @@ public sealed class SkillDefinition
         var document = await SkillDocument.LoadAsync(file, cancellationToken).ConfigureAwait(false);
         return FromValidation(SkillValidator.Validate(document), System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)));
     }
+
+    private static string? FolderName(string? directory) =>
+        string.IsNullOrEmpty(directory) ? null : System.IO.Path.GetFileName(directory);
 
     private static SkillDefinition FromValidation(SkillValidationResult validation, string? directory)
     {

@@ -27,7 +27,38 @@ public sealed class DotnetBuildTests : IDisposable
         var badPath = Path.Combine(_project.FullName, "skills", "bad", "SKILL.md");
         Assert.Contains($"{badPath}(4,10): error SKILL0107: '1.0' is not a SemVer 2.0.0 version", output, StringComparison.Ordinal);
         Assert.Contains($"{badPath}(7,11): error SKILL0303: Unknown input type 'int'", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("good", output.Replace(_project.FullName, string.Empty, StringComparison.Ordinal).Split("error")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.Combine("skills", "good"), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_build_validates_again_even_when_nothing_looks_newer()
+    {
+        WriteProject();
+        WriteSkill("good", "---\nname: good\ndescription: Fine.\nversion: 1.0.0\n---\nBody.\n");
+        var (first, firstOutput) = await DotnetAsync("build");
+        Assert.True(first == 0, firstOutput);
+
+        // A broken skill copied in with an old timestamp, as unzip or cp -p leave it.
+        WriteSkill("old", "---\nname: old\ndescription: Copied.\nversion: 1.0\n---\nBody.\n");
+        File.SetLastWriteTimeUtc(Path.Combine(_project.FullName, "skills", "old", "SKILL.md"), new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var (second, secondOutput) = await DotnetAsync("build");
+
+        Assert.NotEqual(0, second);
+        Assert.Contains("error SKILL0107", secondOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Warnings_as_errors_keep_failing_until_fixed()
+    {
+        WriteProject();
+        WriteSkill("agent", "---\nname: agent\ndescription: No version.\n---\nBody.\n");
+
+        var (first, _) = await DotnetAsync("build", "-warnaserror");
+        var (second, secondOutput) = await DotnetAsync("build", "-warnaserror");
+
+        Assert.NotEqual(0, first);
+        Assert.NotEqual(0, second);
+        Assert.Contains("SKILL0106", secondOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,9 +104,9 @@ public sealed class DotnetBuildTests : IDisposable
         File.WriteAllText(Path.Combine(folder.FullName, "SKILL.md"), text);
     }
 
-    private async Task<(int ExitCode, string Output)> DotnetAsync(string command)
+    private async Task<(int ExitCode, string Output)> DotnetAsync(string command, params string[] extra)
     {
-        var start = new ProcessStartInfo("dotnet", [command, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary"])
+        var start = new ProcessStartInfo("dotnet", [command, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary", .. extra])
         {
             WorkingDirectory = _project.FullName,
             RedirectStandardOutput = true,

@@ -66,6 +66,17 @@ public sealed class ValidateSkillsTests
     }
 
     [Fact]
+    public void A_file_listed_twice_is_reported_once()
+    {
+        var path = Path.Combine(TestPaths.Fixtures, "Invalid", "skill0102-invalid-name", "SKILL.md");
+        var (task, engine, result) = Run(path, path);
+
+        Assert.False(result);
+        Assert.Single(engine.Errors);
+        Assert.Empty(task.ValidSkills);
+    }
+
+    [Fact]
     public void Unreadable_file_is_an_error_naming_the_file()
     {
         var path = Path.Combine(Path.GetTempPath(), "skillrt-missing-" + System.Guid.NewGuid().ToString("N"), "SKILL.md");

@@ -66,11 +66,74 @@ public sealed class ValidateCommandTests
         Assert.Equal("skill: 'no/such/skill' does not exist; pass a SKILL.md file or a folder that contains skills.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Unknown_format_is_rejected_by_the_parser()
+    [Theory]
+    [InlineData("validate", "--format", "xml")]
+    [InlineData("validate")]
+    [InlineData()]
+    [InlineData("no-such-command")]
+    public async Task Command_line_mistakes_exit_two_with_a_hint(params string[] args)
     {
-        var (exitCode, _, error) = await RunAsync("validate", "--format", "xml", TestPaths.Examples);
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("xml", error, StringComparison.Ordinal);
+        var (exitCode, output, error) = await RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("skill: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'skill --help' for usage.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Folder_without_skills_is_a_usage_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("skillrt-empty-").FullName;
+        try
+        {
+            var (exitCode, _, error) = await RunAsync("validate", folder);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("no SKILL.md found under", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_skill_named_twice_is_checked_once()
+    {
+        var path = Path.Combine(TestPaths.Examples, "pr-review", "SKILL.md");
+        var (exitCode, output, _) = await RunAsync("validate", path, path, Path.Combine(TestPaths.Examples, "pr-review"));
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("1 skill checked", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pipe_can_be_validated()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // FIFOs are a Unix feature; the seekable path is covered everywhere else.
+        }
+
+        var folder = Directory.CreateTempSubdirectory("skillrt-fifo-").FullName;
+        var fifo = Path.Combine(folder, "SKILL.md");
+        try
+        {
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+            {
+                await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            var writer = Task.Run(() => File.WriteAllText(fifo, "---\nname: x\ndescription: d\nversion: 1.0\n---\n"), TestContext.Current.CancellationToken);
+            var (exitCode, output, _) = await RunAsync("validate", fifo);
+            await writer;
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("error SKILL0107", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

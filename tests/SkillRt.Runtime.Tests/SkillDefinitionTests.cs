@@ -18,7 +18,7 @@ public sealed class SkillDefinitionTests
         Assert.Equal("1.2.0", skill.Manifest.Version!.ToString());
         Assert.Equal(Path.Combine(TestPaths.Examples, "pr-review"), skill.Directory);
         Assert.StartsWith("# Review a pull request", skill.Instructions, StringComparison.Ordinal);
-        Assert.Empty(skill.Warnings);
+        Assert.Empty(skill.Diagnostics);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class SkillDefinitionTests
     public async Task Agent_skills_file_loads_with_its_missing_version_warning()
     {
         var skill = await SkillDefinition.LoadAsync(Path.Combine(TestPaths.Examples, "csv-summary"), TestContext.Current.CancellationToken);
-        Assert.Equal("SKILL0106", Assert.Single(skill.Warnings).Id);
+        Assert.Equal("SKILL0106", Assert.Single(skill.Diagnostics).Id);
     }
 
     [Fact]
@@ -54,6 +54,8 @@ public sealed class SkillDefinitionTests
         var skill = SkillDefinition.Parse("---\nname: inline\ndescription: Defined in code.\nversion: 0.1.0\n---\nDo it.\n");
         Assert.Equal("inline", skill.Name);
         Assert.Null(skill.Directory);
+
+        Assert.Equal("my-skill", SkillDefinition.Parse("Just prose.\n", "skills/my-skill/SKILL.md").Name);
 
         var exception = Assert.Throws<SkillValidationException>(() => SkillDefinition.Parse("---\nname: Bad\n---\n"));
         Assert.StartsWith("The skill text has 2 errors:", exception.Message, StringComparison.Ordinal);

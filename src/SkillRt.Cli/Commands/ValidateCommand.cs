@@ -42,27 +42,47 @@ internal static class ValidateCommand
     private static async Task<int> RunAsync(string[] paths, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
+            IEnumerable<string> found;
             if (File.Exists(path))
             {
-                files.Add(path);
+                found = [path];
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "SKILL.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                found = Directory.EnumerateFiles(path, "SKILL.md", SearchFolders).Order(StringComparer.Ordinal).ToList();
+                if (!found.Any())
+                {
+                    await error.WriteLineAsync($"skill: no SKILL.md found under '{path}'; check the folder, or pass the skill files themselves.").ConfigureAwait(false);
+                    return ExitCodes.UsageError;
+                }
             }
             else
             {
                 await error.WriteLineAsync($"skill: '{path}' does not exist; pass a SKILL.md file or a folder that contains skills.").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
+
+            // The same file named twice (or reached through two arguments) is checked once.
+            files.AddRange(found.Where(file => seen.Add(Path.GetFullPath(file))));
         }
 
         var results = new List<(string Path, SkillValidationResult Result)>(files.Count);
         foreach (var file in files)
         {
-            var document = await SkillDocument.LoadAsync(file, cancellationToken).ConfigureAwait(false);
+            SkillDocument document;
+            try
+            {
+                document = await SkillDocument.LoadAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                await error.WriteLineAsync($"skill: cannot read '{file}': {exception.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+
             results.Add((file, SkillValidator.Validate(document)));
         }
 
@@ -88,6 +108,14 @@ internal static class ValidateCommand
 
         return errors > 0 ? ExitCodes.InvalidSkill : ExitCodes.Success;
     }
+
+    // Symbolic links are not followed (no loops); folders that cannot be read are skipped, not fatal.
+    private static readonly EnumerationOptions SearchFolders = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+    };
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 

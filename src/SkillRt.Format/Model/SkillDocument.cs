@@ -104,7 +104,7 @@ public sealed class SkillDocument
     {
         using var stream = OpenRead(path);
         var (buffer, length) = ReadBounded(stream);
-        return SkillParser.Parse(buffer, length, stream.Length, path);
+        return SkillParser.Parse(buffer, length, TotalLength(stream, length), path);
     }
 
     /// <summary>Reads and parses a SKILL.md file asynchronously.</summary>
@@ -114,7 +114,7 @@ public sealed class SkillDocument
     public static async Task<SkillDocument> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         using var stream = OpenRead(path, useAsync: true);
-        var buffer = new byte[(int)Math.Min(stream.Length, SkillParserLimits.MaxFileBytes) + 1];
+        var buffer = new byte[InitialBufferSize(stream)];
         var length = 0;
         int read;
         while (length < buffer.Length &&
@@ -123,8 +123,14 @@ public sealed class SkillDocument
             length += read;
         }
 
-        return SkillParser.Parse(buffer, length, stream.Length, path);
+        return SkillParser.Parse(buffer, length, TotalLength(stream, length), path);
     }
+
+    // Pipes and character devices have no length: read up to one byte past the limit instead.
+    private static int InitialBufferSize(FileStream stream) =>
+        (int)Math.Min(stream.CanSeek ? stream.Length : SkillParserLimits.MaxFileBytes, SkillParserLimits.MaxFileBytes) + 1;
+
+    private static long TotalLength(FileStream stream, int bytesRead) => stream.CanSeek ? stream.Length : bytesRead;
 
     private static FileStream OpenRead(string path, bool useAsync = false)
     {
@@ -139,7 +145,7 @@ public sealed class SkillDocument
     // Reads at most one byte past the limit: enough to report an oversized file without loading it.
     private static (byte[] Buffer, int Length) ReadBounded(FileStream stream)
     {
-        var buffer = new byte[(int)Math.Min(stream.Length, SkillParserLimits.MaxFileBytes) + 1];
+        var buffer = new byte[InitialBufferSize(stream)];
         var length = 0;
         int read;
         while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
