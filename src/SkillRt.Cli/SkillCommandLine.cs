@@ -14,7 +14,7 @@ internal static class SkillCommandLine
     {
         var root = new RootCommand("SkillRt: typed AI-agent skills (SKILL.md) for .NET.")
         {
-            ValidateCommand.Create(output, error),
+            ValidateCommand.Create(),
         };
 
         var parseResult = root.Parse(args);

@@ -7,6 +7,29 @@ namespace SkillRt;
 /// <summary>Thrown when a skill that is about to be used has errors. Every error is in <see cref="Diagnostics"/>.</summary>
 public sealed class SkillValidationException : Exception
 {
+    /// <summary>Creates the exception with no diagnostics.</summary>
+    public SkillValidationException()
+        : this(null, [])
+    {
+    }
+
+    /// <summary>Creates the exception with a message and no diagnostics.</summary>
+    /// <param name="message">What is wrong.</param>
+    public SkillValidationException(string message)
+        : base(message)
+    {
+        Diagnostics = [];
+    }
+
+    /// <summary>Creates the exception with a message, an inner exception and no diagnostics.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public SkillValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Diagnostics = [];
+    }
+
     /// <summary>Creates the exception for a skill file and its diagnostics.</summary>
     /// <param name="path">The skill file.</param>
     /// <param name="diagnostics">Every diagnostic found; the message lists the errors.</param>
@@ -14,13 +37,13 @@ public sealed class SkillValidationException : Exception
         : base(FormatMessage(path, diagnostics))
     {
         Path = path;
-        Diagnostics = diagnostics;
+        Diagnostics = diagnostics.ToArray();
     }
 
     /// <summary>The skill file, when it came from disk.</summary>
     public string? Path { get; }
 
-    /// <summary>Every diagnostic found, errors and warnings.</summary>
+    /// <summary>Every diagnostic found (errors, warnings and infos); the message lists the errors.</summary>
     public IReadOnlyList<SkillDiagnostic> Diagnostics { get; }
 
     private static string FormatMessage(string? path, IReadOnlyList<SkillDiagnostic> diagnostics)

@@ -15,7 +15,7 @@ namespace SkillRt.Cli.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create()
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -35,7 +35,12 @@ internal static class ValidateCommand
             format,
         };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(paths)!, parseResult.GetValue(format) == "json", output, error, cancellationToken));
+            RunAsync(
+                parseResult.GetValue(paths)!,
+                parseResult.GetValue(format) == "json",
+                parseResult.InvocationConfiguration.Output,
+                parseResult.InvocationConfiguration.Error,
+                cancellationToken));
         return command;
     }
 
