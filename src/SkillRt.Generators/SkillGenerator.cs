@@ -1,39 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SkillRt.Generators;
 
 /// <summary>
-/// Reads every additional file whose <c>SourceItemType</c> is <c>SkillFile</c> and reports the
-/// validator's diagnostics at their SKILL.md line and column. The pipeline depends only on
-/// additional texts and analyzer config options, never on syntax trees, so editing C# code does no
-/// skill work.
+/// Compiles every additional file whose <c>SourceItemType</c> is <c>SkillFile</c> into typed C#: an
+/// input record, output types from the output schema, and a <c>{Name}Skill</c> class with the
+/// descriptor, the contract and the run methods; plus one <c>SkillCatalog</c> per project. Every
+/// validator diagnostic is reported at its SKILL.md line and column.
 /// </summary>
+/// <remarks>
+/// The pipeline depends only on additional texts and analyzer config options, never on syntax
+/// trees or the compilation, so editing C# code does no skill work, and editing one SKILL.md
+/// regenerates that skill only.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class SkillGenerator : IIncrementalGenerator
 {
+    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var skillFiles = context.AdditionalTextsProvider
+        var requests = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(static pair => IsSkillFile(pair.Left, pair.Right))
-            .Select(static (pair, _) => pair.Left)
+            .Select(static (pair, _) => ToRequest(pair.Left, pair.Right))
+            .Where(static request => request is not null)
+            .Select(static (request, _) => request!)
             .WithTrackingName(TrackingNames.SkillFiles);
 
-        var specs = skillFiles
-            .Select(static (file, cancellationToken) => SkillFileReader.Read(file, cancellationToken))
+        var specs = requests
+            .Select(static (request, cancellationToken) => SkillFileReader.Read(request, cancellationToken))
             .WithTrackingName(TrackingNames.SkillSpecs);
 
-        context.RegisterSourceOutput(specs, static (output, spec) =>
+        var conflicts = specs
+            .Select(static (spec, _) => new TypeNameClaim(spec.FilePath, spec.Code?.Namespace, spec.Code?.TypeNames ?? default))
+            .WithTrackingName(TrackingNames.TypeNames)
+            .Collect()
+            .Select(static (claims, _) => FindConflicts(claims))
+            .WithTrackingName(TrackingNames.TypeConflicts);
+
+        context.RegisterSourceOutput(specs.Combine(conflicts).WithTrackingName(TrackingNames.SkillOutputs), static (output, pair) => Emit(output, pair.Left, pair.Right));
+
+        var catalog = specs
+            .Select(static (spec, _) => spec.Code is { } code ? new CatalogEntry(spec.FilePath, "global::" + code.Namespace + "." + Identifiers.Escape(code.ClassName), code.Contract is not null) : null)
+            .WithTrackingName(TrackingNames.CatalogEntries)
+            .Collect()
+            .Combine(conflicts)
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => DefaultNamespace(options.GlobalOptions)))
+            .Select(static (input, _) => BuildCatalog(input.Left.Left, input.Left.Right, Identifiers.EscapeNamespace(input.Right)))
+            .WithTrackingName(TrackingNames.Catalog);
+
+        context.RegisterSourceOutput(catalog, static (output, catalog) =>
         {
-            foreach (var diagnostic in spec.Diagnostics)
+            if (catalog.Entries.Count > 0)
             {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                output.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(catalog.Namespace, catalog.Entries), Encoding.UTF8));
             }
         });
     }
 
-    private static bool IsSkillFile(AdditionalText file, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options) =>
-        options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.SourceItemType", out var itemType) &&
-        string.Equals(itemType, "SkillFile", System.StringComparison.OrdinalIgnoreCase);
+    private static SkillFileRequest? ToRequest(AdditionalText file, AnalyzerConfigOptionsProvider provider)
+    {
+        var options = provider.GetOptions(file);
+        if (!options.TryGetValue(MetadataPrefix + "SourceItemType", out var itemType) ||
+            !string.Equals(itemType, "SkillFile", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var global = provider.GlobalOptions;
+        return new SkillFileRequest(
+            file,
+            DefaultNamespace(global),
+            Value(options, MetadataPrefix + "Namespace"),
+            Value(options, MetadataPrefix + "ClassName"),
+            Value(options, MetadataPrefix + "Visibility"),
+            Value(global, "build_property.ProjectDir"));
+    }
+
+    private static string? Value(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary><c>$(RootNamespace).Skills</c>, made a valid namespace (<c>My-App</c> becomes <c>My_App</c>).</summary>
+    private static string DefaultNamespace(AnalyzerConfigOptions global)
+    {
+        var root = Value(global, "build_property.RootNamespace");
+        if (root is null)
+        {
+            return "Skills";
+        }
+
+        var parts = root.Split(['.'], StringSplitOptions.RemoveEmptyEntries).Select(Sanitize);
+        return string.Join(".", parts.Concat(["Skills"]));
+    }
+
+    private static string Sanitize(string part)
+    {
+        var builder = new StringBuilder(part.Length + 1);
+        foreach (var c in part)
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    private static EquatableArray<TypeConflict> FindConflicts(ImmutableArray<TypeNameClaim> claims)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var conflicts = ImmutableArray.CreateBuilder<TypeConflict>();
+
+        // The skill whose path sorts first keeps the name, so the outcome does not depend on the order files arrive in.
+        foreach (var claim in claims.Where(c => c.Namespace is not null).OrderBy(c => c.FilePath, StringComparer.Ordinal))
+        {
+            foreach (var typeName in claim.TypeNames)
+            {
+                var qualified = claim.Namespace + "." + typeName;
+                if (owners.TryGetValue(qualified, out var owner))
+                {
+                    conflicts.Add(new TypeConflict(claim.FilePath, qualified.Replace("@", string.Empty), owner));
+                }
+                else
+                {
+                    owners[qualified] = claim.FilePath;
+                }
+            }
+        }
+
+        return new EquatableArray<TypeConflict>(conflicts.ToImmutable());
+    }
+
+    private static void Emit(SourceProductionContext output, SkillSpec spec, EquatableArray<TypeConflict> conflicts)
+    {
+        foreach (var diagnostic in spec.Diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (spec.Code is not { } code)
+        {
+            return;
+        }
+
+        var clash = conflicts.FirstOrDefault(c => c.FilePath == spec.FilePath);
+        if (clash is not null)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(
+                GeneratorDiagnostics.DuplicateTypeName,
+                code.NameLocation.ToLocation(),
+                $"The skill '{code.Descriptor.Name}' would generate the type '{clash.TypeName}', which '{clash.OwnerPath}' already generates; rename one of the skills, or set the ClassName or Namespace metadata on one SkillFile item"));
+            return;
+        }
+
+        try
+        {
+            output.AddSource(SkillEmitter.HintName(code), SourceText.From(SkillEmitter.Emit(code), Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(
+                GeneratorDiagnostics.GeneratorFailure,
+                Location.Create(spec.FilePath, default, default),
+                $"SkillRt failed while generating code for '{spec.FilePath}' ({exception.GetType().Name}: {exception.Message}); please report this"));
+        }
+    }
+
+    private static CatalogSpec BuildCatalog(ImmutableArray<CatalogEntry?> entries, EquatableArray<TypeConflict> conflicts, string @namespace)
+    {
+        var yielded = new HashSet<string>(conflicts.Select(c => c.FilePath), StringComparer.Ordinal);
+        var listed = entries
+            .Where(e => e is not null && !yielded.Contains(e.FilePath))
+            .Select(e => e!)
+            .OrderBy(e => e.FilePath, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new CatalogSpec(@namespace, new EquatableArray<CatalogEntry>(listed));
+    }
 }

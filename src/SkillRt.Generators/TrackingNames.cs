@@ -5,4 +5,9 @@ internal static class TrackingNames
 {
     public const string SkillFiles = nameof(SkillFiles);
     public const string SkillSpecs = nameof(SkillSpecs);
+    public const string TypeNames = nameof(TypeNames);
+    public const string TypeConflicts = nameof(TypeConflicts);
+    public const string SkillOutputs = nameof(SkillOutputs);
+    public const string CatalogEntries = nameof(CatalogEntries);
+    public const string Catalog = nameof(Catalog);
 }

@@ -68,6 +68,11 @@ public sealed class SkillVersionRange
     /// <summary>Parses a range; see the class summary for the forms accepted.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out SkillVersionRange? range) => TryParse(text, out range, out _);
 
+    /// <summary>Parses a range; see the class summary for the forms accepted.</summary>
+    /// <exception cref="FormatException">The text is not a version range.</exception>
+    public static SkillVersionRange Parse(string text) =>
+        TryParse(text, out var range, out var error) ? range : throw new FormatException($"'{text}' is not a version range: {error}.");
+
     /// <summary>Parses a range, saying what is wrong when it cannot.</summary>
     internal static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out SkillVersionRange? range, out string error)
     {

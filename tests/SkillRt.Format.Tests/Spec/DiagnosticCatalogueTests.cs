@@ -18,13 +18,15 @@ public sealed partial class DiagnosticCatalogueTests
     public void Catalogue_lists_every_descriptor_with_its_title_and_severity_in_id_order()
     {
         var text = File.ReadAllText(Path.Combine(TestPaths.Spec, "diagnostics.md")).Replace("\r\n", "\n");
-        var headings = Heading().Matches(text).ToList();
+        // SKILL1xxx and SKILL9999 belong to the source generator and are checked by its tests.
+        var headings = Heading().Matches(text).Where(m => string.CompareOrdinal(m.Groups[1].Value, "SKILL1000") < 0).ToList();
 
         Assert.Equal(SkillDiagnosticDescriptors.All.Select(d => $"{d.Id}: {d.Title}"), headings.Select(m => $"{m.Groups[1].Value}: {m.Groups[2].Value.Trim()}"));
 
         for (var i = 0; i < headings.Count; i++)
         {
-            var end = i + 1 < headings.Count ? headings[i + 1].Index : text.Length;
+            var next = text.IndexOf("\n### ", headings[i].Index + 1, System.StringComparison.Ordinal);
+            var end = next < 0 ? text.Length : next;
             var section = text.Substring(headings[i].Index, end - headings[i].Index);
             var severity = SeverityLine().Match(section);
             Assert.True(severity.Success, headings[i].Value + " has no 'Severity:' line");

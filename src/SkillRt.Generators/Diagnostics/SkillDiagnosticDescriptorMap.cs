@@ -11,23 +11,18 @@ internal static class SkillDiagnosticDescriptorMap
 {
     private const string Category = "SkillRt";
 
-    /// <summary>SKILL9999: the generator failed on a file; the compiler must still not crash.</summary>
-    public static DiagnosticDescriptor GeneratorFailure { get; } = new(
-        "SKILL9999",
-        "SkillRt generator failure",
-        "{0}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "See spec/diagnostics.md.");
-
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = Build();
 
-    public static DiagnosticDescriptor Get(string id) => Descriptors.TryGetValue(id, out var descriptor) ? descriptor : GeneratorFailure;
+    public static DiagnosticDescriptor Get(string id) => Descriptors.TryGetValue(id, out var descriptor) ? descriptor : GeneratorDiagnostics.GeneratorFailure;
 
     private static Dictionary<string, DiagnosticDescriptor> Build()
     {
-        var map = new Dictionary<string, DiagnosticDescriptor> { [GeneratorFailure.Id] = GeneratorFailure };
+        var map = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (var descriptor in GeneratorDiagnostics.All)
+        {
+            map[descriptor.Id] = descriptor;
+        }
+
         foreach (var descriptor in SkillDiagnosticDescriptors.All)
         {
             map[descriptor.Id] = new DiagnosticDescriptor(

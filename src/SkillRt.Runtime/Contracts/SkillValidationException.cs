@@ -5,7 +5,7 @@ using System.Linq;
 namespace SkillRt;
 
 /// <summary>Thrown when a skill that is about to be used has errors. Every error is in <see cref="Diagnostics"/>.</summary>
-public sealed class SkillValidationException : Exception
+public sealed class SkillValidationException : SkillException
 {
     /// <summary>Creates the exception with no diagnostics.</summary>
     public SkillValidationException()

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SkillRt.Generators;
+
+/// <summary>Emits the object initializer of a skill's <c>SkillDescriptor</c>; values left at their defaults are omitted.</summary>
+internal static class DescriptorEmitter
+{
+    private const string Runtime = "global::SkillRt";
+
+    public static void EmitInitializers(SourceWriter writer, DescriptorSpec spec)
+    {
+        writer.WriteLine($"Name = {CSharpLiteral.String(spec.Name)},");
+        if (spec.Version is { } version)
+        {
+            writer.WriteLine($"Version = {Runtime}.SemanticVersion.Parse({CSharpLiteral.String(version)}),");
+        }
+
+        if (spec.Description is { } description)
+        {
+            writer.WriteLine($"Description = {CSharpLiteral.String(description)},");
+        }
+
+        writer.WriteLine($"Mode = {Runtime}.SkillMode.{(spec.IsProse ? "Prose" : "Structured")},");
+        writer.WriteLine($"Instructions = {CSharpLiteral.String(spec.Instructions)},");
+        writer.WriteLine($"InstructionsLine = {spec.InstructionsLine},");
+        writer.WriteLine($"InputSchema = {CSharpLiteral.String(spec.InputSchema)},");
+        writer.WriteLine($"OutputType = {Runtime}.SkillOutputType.{spec.OutputType},");
+        if (spec.OutputSchema is { } outputSchema)
+        {
+            writer.WriteLine($"OutputSchema = {CSharpLiteral.String(outputSchema)},");
+        }
+
+        if (spec.RuntimeType != "MarkdownSkill" || spec.RuntimeMinVersion is not null || spec.RuntimeCommand.Count > 0 || spec.RuntimeServer is not null || spec.RuntimeTool is not null)
+        {
+            var parts = new List<string> { $"Type = {Runtime}.SkillRuntimeType.{spec.RuntimeType}" };
+            if (spec.RuntimeMinVersion is { } minVersion)
+            {
+                parts.Add($"MinVersion = {Runtime}.SemanticVersion.Parse({CSharpLiteral.String(minVersion)})");
+            }
+
+            if (spec.RuntimeCommand.Count > 0)
+            {
+                parts.Add("Command = " + Strings(spec.RuntimeCommand));
+            }
+
+            if (spec.RuntimeServer is { } server)
+            {
+                parts.Add($"Server = {CSharpLiteral.String(server)}");
+            }
+
+            if (spec.RuntimeTool is { } tool)
+            {
+                parts.Add($"Tool = {CSharpLiteral.String(tool)}");
+            }
+
+            writer.WriteLine($"Runtime = new {Runtime}.SkillRuntime {{ {string.Join(", ", parts)} }},");
+        }
+
+        if (spec.SkillDependencies.Count + spec.ToolDependencies.Count + spec.McpServerDependencies.Count > 0)
+        {
+            var parts = new List<string>();
+            if (spec.SkillDependencies.Count > 0)
+            {
+                var items = spec.SkillDependencies.Select(d => d.Range is null
+                    ? $"new {Runtime}.SkillDependency {{ Name = {CSharpLiteral.String(d.Name)} }}"
+                    : $"new {Runtime}.SkillDependency {{ Name = {CSharpLiteral.String(d.Name)}, Range = {Runtime}.SkillVersionRange.Parse({CSharpLiteral.String(d.Range)}) }}");
+                parts.Add($"Skills = new {Runtime}.SkillDependency[] {{ {string.Join(", ", items)} }}");
+            }
+
+            if (spec.ToolDependencies.Count > 0)
+            {
+                parts.Add("Tools = " + Strings(spec.ToolDependencies));
+            }
+
+            if (spec.McpServerDependencies.Count > 0)
+            {
+                parts.Add("McpServers = " + Strings(spec.McpServerDependencies));
+            }
+
+            writer.WriteLine($"Dependencies = new {Runtime}.SkillDependencies {{ {string.Join(", ", parts)} }},");
+        }
+
+        if (spec.NetworkPermissions.Count + spec.FilesystemPermissions.Count + spec.EnvironmentPermissions.Count > 0)
+        {
+            var parts = new List<string>();
+            if (spec.NetworkPermissions.Count > 0)
+            {
+                parts.Add("Network = " + Strings(spec.NetworkPermissions));
+            }
+
+            if (spec.FilesystemPermissions.Count > 0)
+            {
+                var rules = spec.FilesystemPermissions.Select(r =>
+                    $"new {Runtime}.SkillFilesystemRule {{ Pattern = {CSharpLiteral.String(r.Pattern)}, Access = {Runtime}.SkillFileAccess.{(r.ReadOnly ? "Read" : "ReadWrite")} }}");
+                parts.Add($"Filesystem = new {Runtime}.SkillFilesystemRule[] {{ {string.Join(", ", rules)} }}");
+            }
+
+            if (spec.EnvironmentPermissions.Count > 0)
+            {
+                parts.Add("Environment = " + Strings(spec.EnvironmentPermissions));
+            }
+
+            writer.WriteLine($"Permissions = new {Runtime}.SkillPermissions {{ {string.Join(", ", parts)} }},");
+        }
+
+        if (spec.Tags.Count > 0)
+        {
+            writer.WriteLine($"Tags = {Strings(spec.Tags)},");
+        }
+
+        writer.WriteLine($"SourcePath = {CSharpLiteral.String(spec.SourcePath)},");
+        writer.WriteLine($"ContentSha256 = {CSharpLiteral.String(spec.ContentSha256)},");
+    }
+
+    private static string Strings(EquatableArray<string> values) => $"new string[] {{ {string.Join(", ", values.Select(CSharpLiteral.String))} }}";
+}

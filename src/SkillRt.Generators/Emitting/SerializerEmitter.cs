@@ -1,0 +1,614 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace SkillRt.Generators;
+
+/// <summary>
+/// Emits the reflection-free JSON code of one skill: a writer and a checking reader per record,
+/// enum conversions by wire name, and the static regex and allowed-value tables the checks use.
+/// Readers report every violation with its JSON Pointer and keep going.
+/// </summary>
+internal sealed class SerializerEmitter
+{
+    public const string ClassName = "GeneratedSerializer";
+    private const string Reader = "global::SkillRt.Serialization.SkillJsonReader";
+    private const string ValueKind = "global::System.Text.Json.JsonValueKind";
+
+    private readonly SourceWriter _writer;
+    private readonly SkillCodeSpec _skill;
+    private readonly List<string> _fields = [];
+    private int _locals;
+
+    public SerializerEmitter(SourceWriter writer, SkillCodeSpec skill)
+    {
+        _writer = writer;
+        _skill = skill;
+    }
+
+    /// <summary>The C# expression for an input's declared default.</summary>
+    public static string DefaultValue(SkillCodeSpec skill, PropertySpec property)
+    {
+        var type = property.Type;
+        var text = property.DefaultText ?? string.Empty;
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return CSharpLiteral.String(text);
+            case TypeKind.Integer:
+                return property.DefaultJson + "L";
+            case TypeKind.Number:
+                return property.DefaultJson + "d";
+            case TypeKind.Boolean:
+                return property.DefaultJson!;
+            case TypeKind.Uri:
+                return $"new global::System.Uri({CSharpLiteral.String(text)}, global::System.UriKind.Absolute)";
+            case TypeKind.File:
+                return $"new global::System.IO.FileInfo({CSharpLiteral.String(text)})";
+            case TypeKind.Enum:
+                var member = skill.Contract!.Enums.First(e => e.Name == type.Name).Members.FirstOrDefault(m => m.WireName == text);
+                return member is null ? "default" : TypeEmitter.Qualified(skill, type.Name!) + "." + Identifiers.Escape(member.Name);
+            default:
+                var typeName = TypeEmitter.TypeName(skill, type with { AllowsNull = false }, nullable: false);
+                return $"{Reader}.ReadDefault<{typeName}>({CSharpLiteral.String(property.DefaultJson!)}, static (reader, element) => {SerializerName(skill)}.Read{DefaultReaderName(property)}(reader, element, \"\"))";
+        }
+    }
+
+    private static string SerializerName(SkillCodeSpec skill) => TypeEmitter.Qualified(skill, skill.ClassName) + "." + ClassName;
+
+    private static string DefaultReaderName(PropertySpec property) => "Default" + property.Name;
+
+    public void Emit()
+    {
+        var contract = _skill.Contract!;
+        _writer.WriteDocumentation("summary", "The JSON code of this skill's types, generated so that no reflection is needed.");
+        _writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        using (_writer.OpenBlock($"internal static class {ClassName}"))
+        {
+            var first = true;
+            foreach (var record in contract.Records)
+            {
+                Separate(ref first);
+                EmitWriteRecord(record);
+                _writer.WriteLine();
+                EmitReadRecord(record);
+            }
+
+            foreach (var enumSpec in contract.Enums)
+            {
+                Separate(ref first);
+                EmitEnumConversions(enumSpec);
+            }
+
+            foreach (var property in contract.Input.Properties.Where(p => p.DefaultJson is not null && NeedsDefaultReader(p.Type)))
+            {
+                Separate(ref first);
+                var typeName = TypeEmitter.TypeName(_skill, property.Type with { AllowsNull = false }, nullable: false);
+                using (_writer.OpenBlock($"internal static {typeName} Read{DefaultReaderName(property)}({Reader} reader, global::System.Text.Json.JsonElement element, string pointer)"))
+                {
+                    _writer.WriteLine($"{typeName} value;");
+                    EmitRead(property.Type with { AllowsNull = false }, "element", "pointer", "value", 0);
+                    _writer.WriteLine("return value;");
+                }
+            }
+
+            if (contract.OutputKind == OutputKind.Json)
+            {
+                Separate(ref first);
+                var outputType = TypeEmitter.TypeName(_skill, contract.Output, contract.Output.AllowsNull);
+                using (_writer.OpenBlock($"internal static void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, {outputType} value)"))
+                {
+                    EmitWrite(contract.Output, "value", 0);
+                }
+
+                _writer.WriteLine();
+                using (_writer.OpenBlock($"internal static {outputType} ReadOutput({Reader} reader, global::System.Text.Json.JsonElement element)"))
+                {
+                    _writer.WriteLine($"{outputType} value;");
+                    EmitRead(contract.Output, "element", "\"\"", "value", 0);
+                    _writer.WriteLine("return value;");
+                }
+            }
+
+            if (_fields.Count > 0)
+            {
+                _writer.WriteLine();
+                foreach (var field in _fields)
+                {
+                    _writer.WriteLine(field);
+                }
+            }
+        }
+    }
+
+    private static bool NeedsDefaultReader(TypeRef type) =>
+        type.Kind is TypeKind.Json or TypeKind.Record or TypeKind.Array or TypeKind.Map;
+
+    private void Separate(ref bool first)
+    {
+        if (!first)
+        {
+            _writer.WriteLine();
+        }
+
+        first = false;
+    }
+
+    private void EmitWriteRecord(RecordSpec record)
+    {
+        var type = TypeEmitter.Qualified(_skill, record.Name);
+        using (_writer.OpenBlock($"internal static void Write{record.Name}(global::System.Text.Json.Utf8JsonWriter writer, {type} value)"))
+        {
+            _writer.WriteLine("writer.WriteStartObject();");
+            foreach (var property in record.Properties)
+            {
+                var access = "value." + Identifiers.Escape(property.Name);
+                var name = $"writer.WritePropertyName({CSharpLiteral.String(property.JsonName)});";
+                if (TypeEmitter.IsNullable(property) && !property.Required)
+                {
+                    // Optional values that are not set are left out, not written as null.
+                    using (_writer.OpenBlock($"if ({access} is {{ }} {Local("set", property)})"))
+                    {
+                        _writer.WriteLine(name);
+                        EmitWrite(property.Type with { AllowsNull = false }, Local("set", property), 1);
+                    }
+                }
+                else
+                {
+                    _writer.WriteLine(name);
+                    EmitWrite(property.Type, access, 0);
+                }
+            }
+
+            if (record.AdditionalProperties is { } extra)
+            {
+                using (_writer.OpenBlock($"if (value.{Identifiers.Escape(record.AdditionalPropertiesName!)} is {{ }} extra)"))
+                using (_writer.OpenBlock("foreach (var pair in extra)"))
+                {
+                    _writer.WriteLine("writer.WritePropertyName(pair.Key);");
+                    EmitWrite(extra, "pair.Value", 1);
+                }
+            }
+
+            _writer.WriteLine("writer.WriteEndObject();");
+        }
+    }
+
+    private void EmitReadRecord(RecordSpec record)
+    {
+        var type = TypeEmitter.Qualified(_skill, record.Name);
+        using (_writer.OpenBlock($"internal static {type} Read{record.Name}({Reader} reader, global::System.Text.Json.JsonElement element, string pointer)"))
+        {
+            var properties = record.Properties;
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var property = properties[i];
+                // A required value left at null means a violation was reported, and then the
+                // record is never handed out; `default!` says so to the compiler.
+                var localType = TypeEmitter.PropertyType(_skill, property);
+                var initial = property.DefaultJson is not null ? DefaultValue(_skill, property)
+                    : TypeEmitter.IsNullable(property) || property.Type.IsValueType ? "default"
+                    : "default!";
+                _writer.WriteLine($"{localType} v{i} = {initial};");
+                if (property.Required)
+                {
+                    _writer.WriteLine($"var found{i} = false;");
+                }
+            }
+
+            var extraType = record.AdditionalProperties is { } extra ? TypeEmitter.TypeName(_skill, extra, extra.AllowsNull) : null;
+            if (extraType is not null)
+            {
+                _writer.WriteLine($"global::System.Collections.Generic.Dictionary<string, {extraType}>? extra = null;");
+            }
+
+            using (_writer.OpenBlock("if (reader.ExpectObject(element, pointer))"))
+            {
+                using (_writer.OpenBlock("foreach (var property in element.EnumerateObject())"))
+                using (_writer.OpenBlock("switch (property.Name)"))
+                {
+                    for (var i = 0; i < properties.Count; i++)
+                    {
+                        var property = properties[i];
+                        _writer.WriteLine($"case {CSharpLiteral.String(property.JsonName)}:");
+                        using (_writer.OpenBlock())
+                        {
+                            if (property.Required)
+                            {
+                                _writer.WriteLine($"found{i} = true;");
+                            }
+
+                            _writer.WriteLine($"var at = pointer + {CSharpLiteral.String("/" + EscapePointer(property.JsonName))};");
+                            if (property.DefaultJson is not null)
+                            {
+                                // A null for an input with a default means "not given": the default stays.
+                                using (_writer.OpenBlock($"if (property.Value.ValueKind != {ValueKind}.Null)"))
+                                {
+                                    EmitRead(property.Type with { AllowsNull = false }, "property.Value", "at", $"v{i}", 1);
+                                }
+                            }
+                            else
+                            {
+                                EmitRead(property.Type, "property.Value", "at", $"v{i}", 1);
+                            }
+
+                            _writer.WriteLine("break;");
+                        }
+                    }
+
+                    _writer.WriteLine("default:");
+                    using (_writer.OpenBlock())
+                    {
+                        if (record.AdditionalProperties is { } extraValues)
+                        {
+                            _writer.WriteLine($"{extraType} item;");
+                            EmitRead(extraValues, "property.Value", $"{Reader}.Append(pointer, property.Name)", "item", 1);
+                            _writer.WriteLine($"(extra ??= new global::System.Collections.Generic.Dictionary<string, {extraType}>())[property.Name] = item;");
+                        }
+                        else if (record.IsClosed)
+                        {
+                            var allowed = properties.Count == 0 ? "none" : string.Join(", ", properties.Select(p => p.JsonName));
+                            _writer.WriteLine($"reader.ReportNotAllowed(pointer, property.Name, {CSharpLiteral.String(allowed)});");
+                        }
+
+                        _writer.WriteLine("break;");
+                    }
+                }
+
+                for (var i = 0; i < properties.Count; i++)
+                {
+                    if (properties[i].Required)
+                    {
+                        using (_writer.OpenBlock($"if (!found{i})"))
+                        {
+                            _writer.WriteLine($"reader.ReportMissing(pointer, {CSharpLiteral.String(properties[i].JsonName)});");
+                        }
+                    }
+                }
+            }
+
+            EmitConstruction(record, type, extraType is not null);
+        }
+    }
+
+    private void EmitConstruction(RecordSpec record, string type, bool hasExtra)
+    {
+        var properties = record.Properties;
+        var arguments = record.IsInput
+            ? string.Join(", ", properties.Select((p, i) => (p, i)).Where(x => x.p.Required).Select(x => $"v{x.i}"))
+            : string.Empty;
+        var initializers = properties.Select((p, i) => (p, i))
+            .Where(x => !record.IsInput || !x.p.Required)
+            .Select(x => $"{Identifiers.Escape(x.p.Name)} = v{x.i},")
+            .ToList();
+        if (hasExtra)
+        {
+            initializers.Add($"{Identifiers.Escape(record.AdditionalPropertiesName!)} = extra,");
+        }
+
+        if (initializers.Count == 0)
+        {
+            _writer.WriteLine($"return new {type}({arguments});");
+            return;
+        }
+
+        _writer.WriteLine(arguments.Length == 0 ? $"return new {type}" : $"return new {type}({arguments})");
+        using (_writer.OpenBlock(closing: "};"))
+        {
+            foreach (var initializer in initializers)
+            {
+                _writer.WriteLine(initializer);
+            }
+        }
+    }
+
+
+    private void EmitEnumConversions(EnumSpec spec)
+    {
+        var type = TypeEmitter.Qualified(_skill, spec.Name);
+        using (_writer.OpenBlock($"internal static bool TryParse(string value, out {type} result)"))
+        {
+            using (_writer.OpenBlock("switch (value)"))
+            {
+                foreach (var member in spec.Members)
+                {
+                    _writer.WriteLine($"case {CSharpLiteral.String(member.WireName)}:");
+                    _writer.WriteLine($"    result = {type}.{Identifiers.Escape(member.Name)};");
+                    _writer.WriteLine("    return true;");
+                }
+
+                _writer.WriteLine("default:");
+                _writer.WriteLine("    result = default;");
+                _writer.WriteLine("    return false;");
+            }
+        }
+
+        _writer.WriteLine();
+        using (_writer.OpenBlock($"internal static string ToWireName({type} value) => value switch", closing: "};"))
+        {
+            foreach (var member in spec.Members)
+            {
+                _writer.WriteLine($"{type}.{Identifiers.Escape(member.Name)} => {CSharpLiteral.String(member.WireName)},");
+            }
+
+            _writer.WriteLine($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {CSharpLiteral.String($"Not a {spec.Name} value.")}),");
+        }
+    }
+
+    /// <summary>Writes statements that write <paramref name="value"/> (an expression of the type's C# type) to <c>writer</c>.</summary>
+    private void EmitWrite(TypeRef type, string value, int depth)
+    {
+        var guarded = type.AllowsNull || !type.IsValueType;
+        if (!guarded)
+        {
+            EmitWriteValue(type, value, depth);
+            return;
+        }
+
+        // Pattern variables of an `if` are scoped to the enclosing block, so each needs its own name.
+        var local = "x" + (_locals++).ToString(CultureInfo.InvariantCulture);
+        using (_writer.OpenBlock($"if ({value} is {{ }} {local})"))
+        {
+            EmitWriteValue(type, local, depth + 1);
+        }
+
+        using (_writer.OpenBlock("else"))
+        {
+            _writer.WriteLine("writer.WriteNullValue();");
+        }
+    }
+
+    private void EmitWriteValue(TypeRef type, string value, int depth)
+    {
+        var d = depth.ToString(CultureInfo.InvariantCulture);
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                _writer.WriteLine($"writer.WriteStringValue({value});");
+                break;
+            case TypeKind.Integer:
+            case TypeKind.Number:
+                _writer.WriteLine($"writer.WriteNumberValue({value});");
+                break;
+            case TypeKind.Boolean:
+                _writer.WriteLine($"writer.WriteBooleanValue({value});");
+                break;
+            case TypeKind.Uri:
+                _writer.WriteLine($"writer.WriteStringValue({value}.OriginalString);");
+                break;
+            case TypeKind.File:
+                _writer.WriteLine($"writer.WriteStringValue({value}.FullName);");
+                break;
+            case TypeKind.Json:
+                using (_writer.OpenBlock($"if ({value}.ValueKind == {ValueKind}.Undefined)"))
+                {
+                    _writer.WriteLine("writer.WriteNullValue();");
+                }
+
+                using (_writer.OpenBlock("else"))
+                {
+                    _writer.WriteLine($"{value}.WriteTo(writer);");
+                }
+
+                break;
+            case TypeKind.Enum:
+                _writer.WriteLine($"writer.WriteStringValue(ToWireName({value}));");
+                break;
+            case TypeKind.Record:
+                _writer.WriteLine($"Write{type.Name}(writer, {value});");
+                break;
+            case TypeKind.Array:
+                _writer.WriteLine("writer.WriteStartArray();");
+                using (_writer.OpenBlock($"foreach (var item{d} in {value})"))
+                {
+                    EmitWrite(type.Element!, "item" + d, depth + 1);
+                }
+
+                _writer.WriteLine("writer.WriteEndArray();");
+                break;
+            case TypeKind.Map:
+                _writer.WriteLine("writer.WriteStartObject();");
+                using (_writer.OpenBlock($"foreach (var pair{d} in {value})"))
+                {
+                    _writer.WriteLine($"writer.WritePropertyName(pair{d}.Key);");
+                    EmitWrite(type.Element!, $"pair{d}.Value", depth + 1);
+                }
+
+                _writer.WriteLine("writer.WriteEndObject();");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Writes statements that read <paramref name="element"/> into <paramref name="target"/>, checking
+    /// the type's constraints and reporting at <paramref name="pointer"/> (a string expression).
+    /// Every path assigns the target.
+    /// </summary>
+    private void EmitRead(TypeRef type, string element, string pointer, string target, int depth)
+    {
+        if (type.AllowsNull)
+        {
+            using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Null)"))
+            {
+                _writer.WriteLine($"{target} = null;");
+            }
+
+            using (_writer.OpenBlock("else"))
+            {
+                EmitReadValue(type, element, pointer, target, depth);
+            }
+
+            return;
+        }
+
+        EmitReadValue(type, element, pointer, target, depth);
+    }
+
+    private void EmitReadValue(TypeRef type, string element, string pointer, string target, int depth)
+    {
+        var d = depth.ToString(CultureInfo.InvariantCulture);
+        var constraints = type.Constraints;
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                _writer.WriteLine($"var s{d} = reader.ReadString({element}, {pointer});");
+                if (constraints is not null && (constraints.HasLength || constraints.Pattern is not null))
+                {
+                    using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String)"))
+                    {
+                        if (constraints.HasLength)
+                        {
+                            _writer.WriteLine($"reader.CheckLength(s{d}, {pointer}, {CSharpLiteral.NullableLong(constraints.MinLength)}, {CSharpLiteral.NullableLong(constraints.MaxLength)});");
+                        }
+
+                        if (constraints.Pattern is { } pattern)
+                        {
+                            _writer.WriteLine($"reader.CheckPattern(s{d}, {pointer}, {PatternField(pattern)});");
+                        }
+                    }
+                }
+
+                EmitAllowed(constraints, element, pointer);
+                _writer.WriteLine($"{target} = s{d};");
+                break;
+            case TypeKind.Integer:
+            case TypeKind.Number:
+                var read = type.Kind == TypeKind.Integer ? "ReadInt64" : "ReadDouble";
+                _writer.WriteLine($"var n{d} = reader.{read}({element}, {pointer});");
+                if (constraints is { HasRange: true })
+                {
+                    using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Number)"))
+                    {
+                        _writer.WriteLine($"reader.CheckRange(n{d}, {pointer}, {CSharpLiteral.NullableDouble(constraints.Minimum)}, {CSharpLiteral.NullableDouble(constraints.Maximum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMinimum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMaximum)}, {CSharpLiteral.NullableDouble(constraints.MultipleOf)});");
+                    }
+                }
+
+                EmitAllowed(constraints, element, pointer);
+                _writer.WriteLine($"{target} = n{d};");
+                break;
+            case TypeKind.Boolean:
+                _writer.WriteLine($"{target} = reader.ReadBoolean({element}, {pointer});");
+                EmitAllowed(constraints, element, pointer);
+                break;
+            case TypeKind.Uri:
+                _writer.WriteLine($"{target} = reader.ReadAbsoluteUri({element}, {pointer})!;");
+                break;
+            case TypeKind.File:
+                _writer.WriteLine($"{target} = reader.ReadFile({element}, {pointer})!;");
+                break;
+            case TypeKind.Json:
+                _writer.WriteLine($"{target} = {Reader}.ReadJson({element});");
+                EmitAllowed(constraints, element, pointer);
+                break;
+            case TypeKind.Enum:
+                var enumType = TypeEmitter.Qualified(_skill, type.Name!);
+                var members = _skill.Contract!.Enums.First(e => e.Name == type.Name).Members;
+                var allowedNames = string.Join(", ", members.Select(m => m.WireName));
+                using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String && TryParse({element}.GetString()!, out {enumType} e{d}))"))
+                {
+                    _writer.WriteLine($"{target} = e{d};");
+                }
+
+                using (_writer.OpenBlock("else"))
+                {
+                    using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String)"))
+                    {
+                        _writer.WriteLine($"reader.ReportNotInEnum({pointer}, {element}.GetString()!, {CSharpLiteral.String(allowedNames)});");
+                    }
+
+                    using (_writer.OpenBlock("else"))
+                    {
+                        _writer.WriteLine($"reader.ReadString({element}, {pointer});");
+                    }
+
+                    _writer.WriteLine($"{target} = default;");
+                }
+
+                break;
+            case TypeKind.Record:
+                _writer.WriteLine($"{target} = Read{type.Name}(reader, {element}, {pointer});");
+                EmitPropertyCount(constraints, element, pointer);
+                break;
+            case TypeKind.Array:
+                var itemType = TypeEmitter.TypeName(_skill, type.Element!, type.Element!.AllowsNull);
+                _writer.WriteLine($"var list{d} = new global::System.Collections.Generic.List<{itemType}>();");
+                using (_writer.OpenBlock($"if (reader.ExpectArray({element}, {pointer}))"))
+                {
+                    _writer.WriteLine($"var index{d} = 0;");
+                    using (_writer.OpenBlock($"foreach (var item{d} in {element}.EnumerateArray())"))
+                    {
+                        _writer.WriteLine($"var at{d} = {Reader}.Append({pointer}, index{d}++);");
+                        _writer.WriteLine($"{itemType} value{d};");
+                        EmitRead(type.Element!, "item" + d, "at" + d, "value" + d, depth + 1);
+                        _writer.WriteLine($"list{d}.Add(value{d});");
+                    }
+
+                    if (constraints is { HasItemCount: true })
+                    {
+                        _writer.WriteLine($"reader.CheckItemCount(list{d}.Count, {pointer}, {CSharpLiteral.NullableLong(constraints.MinItems)}, {CSharpLiteral.NullableLong(constraints.MaxItems)});");
+                    }
+
+                    if (constraints is { UniqueItems: true })
+                    {
+                        _writer.WriteLine($"reader.CheckUniqueItems({element}, {pointer});");
+                    }
+                }
+
+                EmitAllowed(constraints, element, pointer);
+                _writer.WriteLine($"{target} = list{d};");
+                break;
+            case TypeKind.Map:
+                var valueType = TypeEmitter.TypeName(_skill, type.Element!, type.Element!.AllowsNull);
+                _writer.WriteLine($"var map{d} = new global::System.Collections.Generic.Dictionary<string, {valueType}>();");
+                using (_writer.OpenBlock($"if (reader.ExpectObject({element}, {pointer}))"))
+                {
+                    using (_writer.OpenBlock($"foreach (var entry{d} in {element}.EnumerateObject())"))
+                    {
+                        _writer.WriteLine($"var at{d} = {Reader}.Append({pointer}, entry{d}.Name);");
+                        _writer.WriteLine($"{valueType} value{d};");
+                        EmitRead(type.Element!, $"entry{d}.Value", "at" + d, "value" + d, depth + 1);
+                        _writer.WriteLine($"map{d}[entry{d}.Name] = value{d};");
+                    }
+                }
+
+                EmitPropertyCount(constraints, element, pointer);
+                EmitAllowed(constraints, element, pointer);
+                _writer.WriteLine($"{target} = map{d};");
+                break;
+        }
+    }
+
+    private void EmitPropertyCount(ConstraintSpec? constraints, string element, string pointer)
+    {
+        if (constraints is { HasPropertyCount: true })
+        {
+            _writer.WriteLine($"reader.CheckPropertyCount({element}, {pointer}, {CSharpLiteral.NullableLong(constraints.MinProperties)}, {CSharpLiteral.NullableLong(constraints.MaxProperties)});");
+        }
+    }
+
+    private void EmitAllowed(ConstraintSpec? constraints, string element, string pointer)
+    {
+        if (constraints is null || constraints.AllowedJson.Count == 0)
+        {
+            return;
+        }
+
+        var field = "Allowed" + _fields.Count.ToString(CultureInfo.InvariantCulture);
+        var json = "[" + string.Join(",", constraints.AllowedJson) + "]";
+        _fields.Add($"private static readonly global::System.Text.Json.JsonElement[] {field} = {Reader}.ParseValues({CSharpLiteral.String(json)});");
+        _writer.WriteLine($"reader.CheckEnum({element}, {pointer}, {field}, {CSharpLiteral.String(string.Join(", ", constraints.AllowedJson))});");
+    }
+
+    private string PatternField(string pattern)
+    {
+        var field = "Pattern" + _fields.Count.ToString(CultureInfo.InvariantCulture);
+
+        // A timeout, because model output is untrusted input to the pattern.
+        _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        return field;
+    }
+
+    private static string Local(string prefix, PropertySpec property) => prefix + property.Name;
+
+    private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
+}

@@ -1,0 +1,27 @@
+namespace SkillRt.Generators;
+
+/// <summary>The JSON Schema assertions checked when a value is read; null means unconstrained.</summary>
+internal sealed record ConstraintSpec(
+    long? MinLength = null,
+    long? MaxLength = null,
+    string? Pattern = null,
+    double? Minimum = null,
+    double? Maximum = null,
+    double? ExclusiveMinimum = null,
+    double? ExclusiveMaximum = null,
+    double? MultipleOf = null,
+    long? MinItems = null,
+    long? MaxItems = null,
+    bool UniqueItems = false,
+    long? MinProperties = null,
+    long? MaxProperties = null,
+    EquatableArray<string> AllowedJson = default)
+{
+    public bool HasLength => MinLength is not null || MaxLength is not null;
+
+    public bool HasRange => Minimum is not null || Maximum is not null || ExclusiveMinimum is not null || ExclusiveMaximum is not null || MultipleOf is not null;
+
+    public bool HasItemCount => MinItems is not null || MaxItems is not null;
+
+    public bool HasPropertyCount => MinProperties is not null || MaxProperties is not null;
+}

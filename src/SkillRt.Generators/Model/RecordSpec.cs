@@ -1,0 +1,14 @@
+namespace SkillRt.Generators;
+
+/// <summary>
+/// A generated record for a JSON object: its properties, whether other properties are rejected
+/// (<c>additionalProperties: false</c>), and the type of other properties when they are kept.
+/// </summary>
+internal sealed record RecordSpec(
+    string Name,
+    string? Description,
+    EquatableArray<PropertySpec> Properties,
+    bool IsClosed,
+    TypeRef? AdditionalProperties,
+    string? AdditionalPropertiesName,
+    bool IsInput = false);

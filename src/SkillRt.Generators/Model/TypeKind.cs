@@ -1,0 +1,17 @@
+namespace SkillRt.Generators;
+
+/// <summary>The C# shape a JSON Schema (or an input type) maps to.</summary>
+internal enum TypeKind
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Uri,
+    File,
+    Json,
+    Record,
+    Enum,
+    Array,
+    Map,
+}

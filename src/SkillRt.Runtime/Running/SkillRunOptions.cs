@@ -1,0 +1,20 @@
+namespace SkillRt;
+
+/// <summary>
+/// Settings for one run that override the runner's own. Every property left
+/// <see langword="null"/> keeps the runner's setting.
+/// </summary>
+public sealed class SkillRunOptions
+{
+    /// <summary>The model to use, such as <c>gpt-4.1-mini</c>.</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>The sampling temperature.</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>The most tokens the model may produce in one response.</summary>
+    public int? MaxOutputTokens { get; init; }
+
+    /// <summary>How many times an invalid output is sent back to the model to be fixed.</summary>
+    public int? MaxRepairAttempts { get; init; }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace SkillRt.Generators.Tests;
+
+/// <summary>Runs <see cref="SkillGenerator"/> in memory over SKILL.md texts, the way the compiler does.</summary>
+internal sealed class GeneratorHarness
+{
+    public const string ProjectDirectory = "/project/";
+
+    private readonly Dictionary<string, string> _global = new(StringComparer.Ordinal)
+    {
+        ["build_property.RootNamespace"] = "Consumer",
+        ["build_property.ProjectDir"] = ProjectDirectory,
+    };
+
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _fileOptions = new(StringComparer.Ordinal);
+    private readonly List<AdditionalText> _files = [];
+
+    public static CancellationToken CancellationToken => TestContext.Current.CancellationToken;
+
+    /// <summary>Adds a SkillFile item; <paramref name="metadata"/> are extra item metadata such as Namespace.</summary>
+    public GeneratorHarness AddSkill(string path, string text, params (string Name, string Value)[] metadata) =>
+        AddFile(new InMemoryAdditionalText(path, text), [("SourceItemType", "SkillFile"), .. metadata]);
+
+    public GeneratorHarness AddFile(AdditionalText file, params (string Name, string Value)[] metadata)
+    {
+        _files.Add(file);
+        _fileOptions[file.Path] = metadata.ToDictionary(m => "build_metadata.AdditionalFiles." + m.Name, m => m.Value, StringComparer.Ordinal);
+        return this;
+    }
+
+    public GeneratorHarness WithGlobal(string key, string value)
+    {
+        _global[key] = value;
+        return this;
+    }
+
+    public static CSharpCompilation CreateCompilation(params SyntaxTree[] trees) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            trees.Length > 0 ? trees : [CSharpSyntaxTree.ParseText("namespace Consumer; public static class Program { }", cancellationToken: CancellationToken)],
+            CompilationReferences.Value,
+            new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new SkillGenerator().AsSourceGenerator()],
+            _files,
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            optionsProvider: new TestOptionsProvider(_global, _fileOptions),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public GeneratorDriverRunResult Run() => CreateDriver().RunGenerators(CreateCompilation(), CancellationToken).GetRunResult();
+
+    public ImmutableArray<Diagnostic> Diagnostics() => Run().Diagnostics;
+
+    /// <summary>Runs the generator and compiles its output with the SkillRt runtime; returns the compiler's diagnostics.</summary>
+    public (GeneratorDriverRunResult Result, ImmutableArray<Diagnostic> CompilerDiagnostics) Compile()
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var generatorDiagnostics, CancellationToken);
+        return (driver.GetRunResult(), output.GetDiagnostics(CancellationToken).AddRange(generatorDiagnostics));
+    }
+
+    // The runtime assembly and everything the generated code touches, from this test's own references.
+    private static readonly Lazy<MetadataReference[]> CompilationReferences = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)
+            .Concat([typeof(SkillContract<,>).Assembly.Location, typeof(SkillDocument).Assembly.Location, typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location])
+            .Distinct(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToArray());
+}
