@@ -49,14 +49,12 @@ internal sealed class SerializerEmitter
                 var member = skill.Contract!.Enums.First(e => e.Name == type.Name).Members.FirstOrDefault(m => m.WireName == text);
                 return member is null ? "default" : TypeEmitter.Qualified(skill, type.Name!) + "." + Identifiers.Escape(member.Name);
             default:
-                var typeName = TypeEmitter.TypeName(skill, type with { AllowsNull = false }, nullable: false);
-                return $"{Reader}.ReadDefault<{typeName}>({CSharpLiteral.String(property.DefaultJson!)}, static (reader, element) => {SerializerName(skill)}.Read{DefaultReaderName(property)}(reader, element, \"\"))";
+                // Read once into a static field: JSON values and generated records are immutable, so sharing is safe.
+                return $"{SerializerName(skill)}.Default{property.Name}";
         }
     }
 
     private static string SerializerName(SkillCodeSpec skill) => TypeEmitter.Qualified(skill, skill.ClassName) + "." + ClassName;
-
-    private static string DefaultReaderName(PropertySpec property) => "Default" + property.Name;
 
     public void Emit()
     {
@@ -80,11 +78,13 @@ internal sealed class SerializerEmitter
                 EmitEnumConversions(enumSpec);
             }
 
+            var defaults = new List<string>();
             foreach (var property in contract.Input.Properties.Where(p => p.DefaultJson is not null && NeedsDefaultReader(p.Type)))
             {
                 Separate(ref first);
                 var typeName = TypeEmitter.TypeName(_skill, property.Type with { AllowsNull = false }, nullable: false);
-                using (_writer.OpenBlock($"internal static {typeName} Read{DefaultReaderName(property)}({Reader} reader, global::System.Text.Json.JsonElement element, string pointer)"))
+                defaults.Add($"internal static readonly {typeName} Default{property.Name} = {Reader}.ReadDefault({CSharpLiteral.String(property.DefaultJson!)}, static (reader, element) => ReadDefault{property.Name}(reader, element, \"\"));");
+                using (_writer.OpenBlock($"private static {typeName} ReadDefault{property.Name}({Reader} reader, global::System.Text.Json.JsonElement element, string pointer)"))
                 {
                     _writer.WriteLine($"{typeName} value;");
                     EmitRead(property.Type with { AllowsNull = false }, "element", "pointer", "value", 0);
@@ -110,10 +110,11 @@ internal sealed class SerializerEmitter
                 }
             }
 
-            if (_fields.Count > 0)
+            // Defaults come last: static fields initialize in order, and reading a default may use the pattern and value tables.
+            if (_fields.Count + defaults.Count > 0)
             {
                 _writer.WriteLine();
-                foreach (var field in _fields)
+                foreach (var field in _fields.Concat(defaults))
                 {
                     _writer.WriteLine(field);
                 }
@@ -503,7 +504,7 @@ internal sealed class SerializerEmitter
             case TypeKind.Enum:
                 var enumType = TypeEmitter.Qualified(_skill, type.Name!);
                 var members = _skill.Contract!.Enums.First(e => e.Name == type.Name).Members;
-                var allowedNames = string.Join(", ", members.Select(m => m.WireName));
+                var allowedNames = string.Join(", ", members.Select(m => "\"" + m.WireName + "\""));
                 using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String && TryParse({element}.GetString()!, out {enumType} e{d}))"))
                 {
                     _writer.WriteLine($"{target} = e{d};");

@@ -57,15 +57,18 @@ internal static class Identifiers
         return names;
     }
 
-    /// <summary>Claims <paramref name="name"/>, or <c>nameValue</c>, <c>name2</c>, … when it is taken.</summary>
-    public static string Claim(HashSet<string> taken, string name)
+    /// <summary>
+    /// Claims <paramref name="name"/>, or when it is taken <c>nameValue</c> (for properties, where
+    /// <c>ToStringValue</c> reads well) and then <c>name2</c>, <c>name3</c>, ….
+    /// </summary>
+    public static string Claim(HashSet<string> taken, string name, bool tryValueSuffix = true)
     {
         if (taken.Add(name))
         {
             return name;
         }
 
-        if (taken.Add(name + "Value"))
+        if (tryValueSuffix && taken.Add(name + "Value"))
         {
             return name + "Value";
         }

@@ -84,7 +84,9 @@ internal sealed class SchemaTypeMapper
         {
             if (seen.Add(wireName))
             {
-                members.Add(new EnumMemberSpec(Identifiers.Claim(taken, Identifiers.ToPascalCase(wireName)), wireName));
+                // A value with no letters or digits ("", "  ") has no name to derive; call it Empty.
+                var memberName = Identifiers.ToPascalCase(wireName);
+                members.Add(new EnumMemberSpec(Identifiers.Claim(taken, memberName == "_" ? "Empty" : memberName, tryValueSuffix: false), wireName));
             }
         }
 
@@ -311,7 +313,8 @@ internal sealed class SchemaTypeMapper
             return "array";
         }
 
-        return null;
+        // `const: nested` alone is a string.
+        return schema["const"] is FrontmatterScalar { Kind: FrontmatterScalarKind.String } ? "string" : null;
     }
 
     private static ConstraintSpec? ReadConstraints(FrontmatterMapping schema, out ImmutableArray<string> allowed)

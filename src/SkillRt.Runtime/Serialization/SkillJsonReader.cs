@@ -298,7 +298,8 @@ public sealed class SkillJsonReader
             }
         }
 
-        Report(pointer, $"The value {Describe(element)} is not allowed; use one of {allowedText}.");
+        var found = Describe(element);
+        Report(pointer, $"{char.ToUpperInvariant(found[0])}{found[1..]} is not allowed; use one of {allowedText}.");
     }
 
     /// <summary>Checks a string's length in Unicode code points, as JSON Schema counts it.</summary>
