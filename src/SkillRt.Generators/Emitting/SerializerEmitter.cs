@@ -499,6 +499,7 @@ internal sealed class SerializerEmitter
                 break;
             case TypeKind.Json:
                 _writer.WriteLine($"{target} = {Reader}.ReadJson({element});");
+                EmitUntypedChecks(constraints, element, pointer, d);
                 EmitAllowed(constraints, element, pointer);
                 break;
             case TypeKind.Enum:
@@ -577,6 +578,61 @@ internal sealed class SerializerEmitter
                 _writer.WriteLine($"{target} = map{d};");
                 break;
         }
+    }
+
+    /// <summary>
+    /// A schema without a type applies each assertion only to values it concerns, as JSON Schema
+    /// says: <c>minimum</c> to numbers, <c>minLength</c> to strings, <c>maxItems</c> to arrays.
+    /// </summary>
+    private void EmitUntypedChecks(ConstraintSpec? constraints, string element, string pointer, string d)
+    {
+        if (constraints is null)
+        {
+            return;
+        }
+
+        if (constraints.HasLength || constraints.Pattern is not null)
+        {
+            using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String)"))
+            {
+                _writer.WriteLine($"var t{d} = {element}.GetString()!;");
+                if (constraints.HasLength)
+                {
+                    _writer.WriteLine($"reader.CheckLength(t{d}, {pointer}, {CSharpLiteral.NullableLong(constraints.MinLength)}, {CSharpLiteral.NullableLong(constraints.MaxLength)});");
+                }
+
+                if (constraints.Pattern is { } pattern)
+                {
+                    _writer.WriteLine($"reader.CheckPattern(t{d}, {pointer}, {PatternField(pattern)});");
+                }
+            }
+        }
+
+        if (constraints.HasRange)
+        {
+            using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Number)"))
+            {
+                _writer.WriteLine($"reader.CheckRange({element}.GetDouble(), {pointer}, {CSharpLiteral.NullableDouble(constraints.Minimum)}, {CSharpLiteral.NullableDouble(constraints.Maximum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMinimum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMaximum)}, {CSharpLiteral.NullableDouble(constraints.MultipleOf)});");
+            }
+        }
+
+        if (constraints.HasItemCount || constraints.UniqueItems)
+        {
+            using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Array)"))
+            {
+                if (constraints.HasItemCount)
+                {
+                    _writer.WriteLine($"reader.CheckItemCount({element}.GetArrayLength(), {pointer}, {CSharpLiteral.NullableLong(constraints.MinItems)}, {CSharpLiteral.NullableLong(constraints.MaxItems)});");
+                }
+
+                if (constraints.UniqueItems)
+                {
+                    _writer.WriteLine($"reader.CheckUniqueItems({element}, {pointer});");
+                }
+            }
+        }
+
+        EmitPropertyCount(constraints, element, pointer);
     }
 
     private void EmitPropertyCount(ConstraintSpec? constraints, string element, string pointer)

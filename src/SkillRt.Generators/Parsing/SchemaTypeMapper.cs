@@ -109,7 +109,10 @@ internal sealed class SchemaTypeMapper
 
         if (schema["$ref"] is FrontmatterScalar reference)
         {
-            return MapReference(reference, pointer);
+            // Since draft 2019-09 assertions next to a $ref apply too (`$ref` plus `maxItems: 2`).
+            var referenced = MapReference(reference, pointer);
+            var siblings = ReadConstraints(schema, out var siblingValues);
+            return siblings is null && siblingValues.IsEmpty ? referenced : referenced with { Constraints = Merge(referenced.Constraints, siblings, siblingValues) };
         }
 
         foreach (var entry in schema.Entries)
@@ -194,7 +197,8 @@ internal sealed class SchemaTypeMapper
         var properties = schema["properties"] as FrontmatterMapping;
         var additional = schema["additionalProperties"];
         var isClosed = additional is FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean } closed && !YamlScalars.IsTrue(closed.Value);
-        if (properties is null && !isClosed)
+        var required = (schema["required"] as FrontmatterSequence)?.Items.OfType<FrontmatterScalar>().Select(s => s.Value).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        if (properties is null && !isClosed && required.Count == 0)
         {
             var values = additional is FrontmatterMapping additionalSchema ? Map(additionalSchema, hint + "Value", pointer + "/additionalProperties") : TypeRef.Json;
             return new TypeRef(TypeKind.Map, Element: values, AllowsNull: allowsNull, Constraints: constraints);
@@ -211,20 +215,25 @@ internal sealed class SchemaTypeMapper
             _definitions[schema] = reference;
         }
 
-        var required = new HashSet<string>(
-            (schema["required"] as FrontmatterSequence)?.Items.OfType<FrontmatterScalar>().Select(s => s.Value) ?? [],
-            StringComparer.Ordinal);
         var entries = properties?.Entries ?? [];
         var jsonNames = entries.Select(e => e.Name).ToList();
+
+        // A required name with no schema of its own is still a property: any value, but present.
+        var requiredOnly = required.Where(r => !jsonNames.Contains(r)).ToList();
         var hasExtra = additional is FrontmatterMapping;
-        var memberNames = Identifiers.PropertyNames(name, hasExtra ? [.. jsonNames, "additional_properties"] : jsonNames);
-        var specs = ImmutableArray.CreateBuilder<PropertySpec>(entries.Count);
+        var memberNames = Identifiers.PropertyNames(name, [.. jsonNames, .. requiredOnly, .. hasExtra ? ["additional_properties"] : Array.Empty<string>()]);
+        var specs = ImmutableArray.CreateBuilder<PropertySpec>(entries.Count + requiredOnly.Count);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             var propertyType = Map(entry.Value, entry.Name, pointer + "/properties/" + EscapePointer(entry.Name));
             var propertyDescription = entry.Value is FrontmatterMapping propertySchema ? Text(propertySchema["description"]) : null;
             specs.Add(new PropertySpec(entry.Name, memberNames[i], propertyType, required.Contains(entry.Name), propertyDescription));
+        }
+
+        for (var i = 0; i < requiredOnly.Count; i++)
+        {
+            specs.Add(new PropertySpec(requiredOnly[i], memberNames[entries.Count + i], TypeRef.Json, Required: true, Description: null));
         }
 
         var extra = hasExtra ? Map(additional!, hint + "Value", pointer + "/additionalProperties") : null;
@@ -335,6 +344,27 @@ internal sealed class SchemaTypeMapper
             MinProperties: Integer(schema["minProperties"]),
             MaxProperties: Integer(schema["maxProperties"]));
         return spec == new ConstraintSpec() ? null : spec;
+    }
+
+    private static ConstraintSpec Merge(ConstraintSpec? referenced, ConstraintSpec? siblings, ImmutableArray<string> siblingValues)
+    {
+        var a = referenced ?? new ConstraintSpec();
+        var b = siblings ?? new ConstraintSpec();
+        return new ConstraintSpec(
+            b.MinLength ?? a.MinLength,
+            b.MaxLength ?? a.MaxLength,
+            b.Pattern ?? a.Pattern,
+            b.Minimum ?? a.Minimum,
+            b.Maximum ?? a.Maximum,
+            b.ExclusiveMinimum ?? a.ExclusiveMinimum,
+            b.ExclusiveMaximum ?? a.ExclusiveMaximum,
+            b.MultipleOf ?? a.MultipleOf,
+            b.MinItems ?? a.MinItems,
+            b.MaxItems ?? a.MaxItems,
+            a.UniqueItems || b.UniqueItems,
+            b.MinProperties ?? a.MinProperties,
+            b.MaxProperties ?? a.MaxProperties,
+            siblingValues.IsEmpty ? a.AllowedJson : new EquatableArray<string>(siblingValues));
     }
 
     private static long? Integer(FrontmatterNode? node) =>

@@ -68,6 +68,27 @@ internal sealed class GeneratorHarness
         return (driver.GetRunResult(), output.GetDiagnostics(CancellationToken).AddRange(generatorDiagnostics));
     }
 
+    /// <summary>
+    /// Runs the generator, compiles the result and loads it into a collectible context (the SkillRt
+    /// runtime is shared with the test). Returns the generator's diagnostics and the assembly, which
+    /// is null when the code does not compile.
+    /// </summary>
+    public (ImmutableArray<Diagnostic> Diagnostics, System.Reflection.Assembly? Assembly) CompileAndLoad()
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out _, CancellationToken);
+        using var stream = new System.IO.MemoryStream();
+        var emitted = output.Emit(stream, cancellationToken: CancellationToken);
+        var diagnostics = driver.GetRunResult().Diagnostics.AddRange(emitted.Diagnostics);
+        if (!emitted.Success)
+        {
+            return (diagnostics, null);
+        }
+
+        stream.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("generated", isCollectible: true);
+        return (diagnostics, context.LoadFromStream(stream));
+    }
+
     // The runtime assembly and everything the generated code touches, from this test's own references.
     private static readonly Lazy<MetadataReference[]> CompilationReferences = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator)

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using SkillRt.Tests;
+using Xunit;
+
+namespace SkillRt.Generators.Tests;
+
+/// <summary>
+/// Measures the generated output checks on the official JSON Schema Test Suite (draft 2020-12,
+/// read in place from ../shared/testdata). Every test group becomes a skill whose output schema is
+/// the group's schema; each test's data is read with the generated contract, and its verdict is
+/// compared with the suite's. Groups that use a keyword SkillRt does not enforce are counted apart.
+/// Where the generated code knowingly differs from JSON Schema (see docs/generated-code.md) the
+/// test is listed in Conformance/divergences.txt; any other difference fails, and so does a listed
+/// divergence that no longer happens.
+/// </summary>
+public sealed class SchemaConformanceTests
+{
+    private static readonly string Suite = Path.Combine(TestPaths.RepositoryRoot, "..", "shared", "testdata", "json-schema-test-suite", "tests", "draft2020-12");
+    private static readonly string Divergences = Path.Combine(TestPaths.RepositoryRoot, "tests", "SkillRt.Generators.Tests", "Conformance", "divergences.txt");
+
+    [Fact]
+    public void Generated_checks_agree_with_the_json_schema_test_suite()
+    {
+        Assert.True(Directory.Exists(Suite), $"The JSON Schema Test Suite is expected at {Suite}.");
+        var groups = LoadGroups();
+        var harness = new GeneratorHarness();
+        foreach (var group in groups)
+        {
+            harness.AddSkill($"/project/skills/case-{group.Index}/SKILL.md", group.Skill);
+        }
+
+        var (diagnostics, assembly) = harness.CompileAndLoad();
+        Assert.True(assembly is not null, string.Join(Environment.NewLine, diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10)));
+
+        // A group is out of scope when its schema is not a valid SkillRt output schema, or uses a
+        // keyword SkillRt does not enforce (the validator warns, the generator falls back).
+        var excluded = diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id is "SKILL0403" or "SKILL1002")
+            .Select(d => d.Location.GetLineSpan().Path)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var failures = new List<string>();
+        int passed = 0, outOfScope = 0;
+        foreach (var group in groups)
+        {
+            if (excluded.Contains($"/project/skills/case-{group.Index}/SKILL.md"))
+            {
+                outOfScope += group.Tests.Count;
+                continue;
+            }
+
+            var contract = assembly!.GetType($"Consumer.Skills.Case{group.Index}Skill")!.GetProperty("Contract")!.GetValue(null)!;
+            var read = contract.GetType().GetMethod("TryReadOutput")!;
+            foreach (var (description, data, valid) in group.Tests)
+            {
+                var arguments = new object?[] { data, null, null };
+                var accepted = (bool)read.Invoke(contract, arguments)!;
+                if (accepted == valid)
+                {
+                    passed++;
+                }
+                else
+                {
+                    failures.Add($"{group.File}: {group.Description}: {description}");
+                }
+            }
+        }
+
+        var known = File.ReadAllLines(Divergences).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+        var reasons = diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id is "SKILL0403" or "SKILL1002")
+            .GroupBy(d => d.Id + " " + groups[int.Parse(Path.GetFileName(Path.GetDirectoryName(d.Location.GetLineSpan().Path))!["case-".Length..], System.Globalization.CultureInfo.InvariantCulture)].File)
+            .Select(g => $"{g.Key} ×{g.Count()}");
+        TestContext.Current.TestOutputHelper?.WriteLine("Out of scope: " + string.Join(", ", reasons));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{passed} agree, {failures.Count} differ ({known.Count} known), {outOfScope} out of scope, {groups.Count} groups");
+        var unexpected = failures.Where(f => !known.Contains(f)).ToList();
+        var stale = known.Where(k => !failures.Contains(k)).ToList();
+        Assert.True(unexpected.Count == 0, "Unexpected differences:" + Environment.NewLine + string.Join(Environment.NewLine, unexpected));
+        Assert.True(stale.Count == 0, "Listed divergences that no longer happen; remove them:" + Environment.NewLine + string.Join(Environment.NewLine, stale));
+        Assert.True(passed > 400, $"Only {passed} suite tests ran; the suite or the mapping changed.");
+    }
+
+    private static List<Group> LoadGroups()
+    {
+        var groups = new List<Group>();
+        foreach (var path in Directory.GetFiles(Suite, "*.json").Order(StringComparer.Ordinal))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            foreach (var group in document.RootElement.EnumerateArray())
+            {
+                var schema = group.GetProperty("schema");
+                if (schema.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var index = groups.Count;
+                var skill = $"---\nname: case-{index}\ndescription: JSON Schema Test Suite case.\nversion: 1.0.0\ninputs: []\noutputs:\n  type: json\n  schema: {schema.GetRawText().ReplaceLineEndings(" ")}\n---\nAnswer.\n";
+                var tests = group.GetProperty("tests").EnumerateArray()
+                    .Select(t => (t.GetProperty("description").GetString()!, t.GetProperty("data").GetRawText(), t.GetProperty("valid").GetBoolean()))
+                    .ToList();
+                groups.Add(new Group(index, Path.GetFileName(path), group.GetProperty("description").GetString()!, skill, tests));
+            }
+        }
+
+        return groups;
+    }
+
+    private sealed record Group(int Index, string File, string Description, string Skill, List<(string Description, string Data, bool Valid)> Tests);
+}
