@@ -39,11 +39,15 @@ public sealed class SkillGenerator : IIncrementalGenerator
             .Select(static (request, cancellationToken) => SkillFileReader.Read(request, cancellationToken))
             .WithTrackingName(TrackingNames.SkillSpecs);
 
+        var catalogNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => Identifiers.EscapeNamespace(DefaultNamespace(options.GlobalOptions)));
+
         var conflicts = specs
             .Select(static (spec, _) => new TypeNameClaim(spec.FilePath, spec.Code?.Namespace, spec.Code?.TypeNames ?? default))
             .WithTrackingName(TrackingNames.TypeNames)
             .Collect()
-            .Select(static (claims, _) => FindConflicts(claims))
+            .Combine(catalogNamespace)
+            .Select(static (input, _) => FindConflicts(input.Left, input.Right))
             .WithTrackingName(TrackingNames.TypeConflicts);
 
         context.RegisterSourceOutput(specs.Combine(conflicts).WithTrackingName(TrackingNames.SkillOutputs), static (output, pair) => Emit(output, pair.Left, pair.Right));
@@ -53,8 +57,8 @@ public sealed class SkillGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CatalogEntries)
             .Collect()
             .Combine(conflicts)
-            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => DefaultNamespace(options.GlobalOptions)))
-            .Select(static (input, _) => BuildCatalog(input.Left.Left, input.Left.Right, Identifiers.EscapeNamespace(input.Right)))
+            .Combine(catalogNamespace)
+            .Select(static (input, _) => BuildCatalog(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(catalog, static (output, catalog) =>
@@ -117,32 +121,50 @@ public sealed class SkillGenerator : IIncrementalGenerator
         return builder.ToString();
     }
 
-    private static EquatableArray<TypeConflict> FindConflicts(ImmutableArray<TypeNameClaim> claims)
+    private static SkillConflicts FindConflicts(ImmutableArray<TypeNameClaim> claims, string catalogNamespace)
     {
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        var conflicts = ImmutableArray.CreateBuilder<TypeConflict>();
+        const string Catalogue = "the project's SkillCatalog";
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal) { [catalogNamespace + ".SkillCatalog"] = Catalogue };
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { CatalogEmitter.HintName };
+        var types = ImmutableArray.CreateBuilder<TypeConflict>();
+        var suffixed = ImmutableArray.CreateBuilder<string>();
 
         // The skill whose path sorts first keeps the name, so the outcome does not depend on the order files arrive in.
         foreach (var claim in claims.Where(c => c.Namespace is not null).OrderBy(c => c.FilePath, StringComparer.Ordinal))
         {
+            var clashes = false;
             foreach (var typeName in claim.TypeNames)
             {
                 var qualified = claim.Namespace + "." + typeName;
                 if (owners.TryGetValue(qualified, out var owner))
                 {
-                    conflicts.Add(new TypeConflict(claim.FilePath, qualified.Replace("@", string.Empty), owner));
+                    types.Add(new TypeConflict(claim.FilePath, qualified.Replace("@", string.Empty), owner));
+                    clashes = true;
+                    break;
                 }
-                else
-                {
-                    owners[qualified] = claim.FilePath;
-                }
+            }
+
+            if (clashes)
+            {
+                continue;
+            }
+
+            foreach (var typeName in claim.TypeNames)
+            {
+                owners[claim.Namespace + "." + typeName] = "'" + claim.FilePath + "'";
+            }
+
+            // Roslyn compares file names without case: FooBarSkill and FoobarSkill need different ones.
+            if (!hints.Add(SkillEmitter.HintName(claim.Namespace!, claim.TypeNames[0])))
+            {
+                suffixed.Add(claim.FilePath);
             }
         }
 
-        return new EquatableArray<TypeConflict>(conflicts.ToImmutable());
+        return new SkillConflicts(new EquatableArray<TypeConflict>(types.ToImmutable()), new EquatableArray<string>(suffixed.ToImmutable()));
     }
 
-    private static void Emit(SourceProductionContext output, SkillSpec spec, EquatableArray<TypeConflict> conflicts)
+    private static void Emit(SourceProductionContext output, SkillSpec spec, SkillConflicts conflicts)
     {
         foreach (var diagnostic in spec.Diagnostics)
         {
@@ -154,19 +176,25 @@ public sealed class SkillGenerator : IIncrementalGenerator
             return;
         }
 
-        var clash = conflicts.FirstOrDefault(c => c.FilePath == spec.FilePath);
+        var clash = conflicts.Types.FirstOrDefault(c => c.FilePath == spec.FilePath);
         if (clash is not null)
         {
             output.ReportDiagnostic(Diagnostic.Create(
                 GeneratorDiagnostics.DuplicateTypeName,
                 code.NameLocation.ToLocation(),
-                $"The skill '{code.Descriptor.Name}' would generate the type '{clash.TypeName}', which '{clash.OwnerPath}' already generates; rename one of the skills, or set the ClassName or Namespace metadata on one SkillFile item"));
+                $"The skill '{code.Descriptor.Name}' would generate the type '{clash.TypeName}', which {clash.Owner} already generates; rename one of the skills, or set the ClassName or Namespace metadata on one SkillFile item"));
             return;
         }
 
         try
         {
-            output.AddSource(SkillEmitter.HintName(code), SourceText.From(SkillEmitter.Emit(code), Encoding.UTF8));
+            var hintName = SkillEmitter.HintName(code.Namespace, code.ClassName);
+            if (conflicts.SuffixedHints.Contains(spec.FilePath))
+            {
+                hintName = hintName.Substring(0, hintName.Length - ".g.cs".Length) + "." + PathHash(spec.FilePath) + ".g.cs";
+            }
+
+            output.AddSource(hintName, SourceText.From(SkillEmitter.Emit(code), Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -177,9 +205,21 @@ public sealed class SkillGenerator : IIncrementalGenerator
         }
     }
 
-    private static CatalogSpec BuildCatalog(ImmutableArray<CatalogEntry?> entries, EquatableArray<TypeConflict> conflicts, string @namespace)
+    private static string PathHash(string path)
     {
-        var yielded = new HashSet<string>(conflicts.Select(c => c.FilePath), StringComparer.Ordinal);
+        // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in path)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static CatalogSpec BuildCatalog(ImmutableArray<CatalogEntry?> entries, SkillConflicts conflicts, string @namespace)
+    {
+        var yielded = new HashSet<string>(conflicts.Types.Select(c => c.FilePath), StringComparer.Ordinal);
         var listed = entries
             .Where(e => e is not null && !yielded.Contains(e.FilePath))
             .Select(e => e!)

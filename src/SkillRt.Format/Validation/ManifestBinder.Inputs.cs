@@ -228,6 +228,16 @@ internal sealed partial class ManifestBinder
             return $"must be {Expected(type)}, but is {scalar.KindDescription} ('{scalar.Value}'){hint}";
         }
 
+        if (type == SkillInputType.Integer && !YamlScalars.TryGetInteger(scalar.Value, out _))
+        {
+            return $"is '{scalar.Value}', which is out of range: integers must fit in 64 bits";
+        }
+
+        if (type == SkillInputType.File && scalar.Value.IndexOf('\0') >= 0)
+        {
+            return "contains a NUL character, which no file path can";
+        }
+
         if (enumValues.Count > 0 && !Contains(enumValues, scalar.Value))
         {
             return $"is '{scalar.Value}', which is not one of the enum values: {string.Join(", ", enumValues)}";

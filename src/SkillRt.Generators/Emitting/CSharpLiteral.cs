@@ -19,6 +19,18 @@ internal static class CSharpLiteral
 
     public static string NullableDouble(double? value) => value is { } v ? Double(v) : "null";
 
+    /// <summary>Text for a <c>//</c> comment: anything C# would read as a line break becomes <c>?</c>.</summary>
+    public static string Comment(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Escapes text for an XML doc comment.</summary>
     public static string Xml(string text)
     {

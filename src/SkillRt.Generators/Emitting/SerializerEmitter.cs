@@ -29,6 +29,12 @@ internal sealed class SerializerEmitter
     /// <summary>The C# expression for an input's declared default.</summary>
     public static string DefaultValue(SkillCodeSpec skill, PropertySpec property)
     {
+        if (property.DefaultIsJson)
+        {
+            // Read once into a static field: JSON values and generated records are immutable, so sharing is safe.
+            return $"{SerializerName(skill)}.{DefaultMembers(skill.Contract!)[property.JsonName].Field}";
+        }
+
         var type = property.Type;
         var text = property.DefaultText ?? string.Empty;
         switch (type.Kind)
@@ -49,9 +55,30 @@ internal sealed class SerializerEmitter
                 var member = skill.Contract!.Enums.First(e => e.Name == type.Name).Members.FirstOrDefault(m => m.WireName == text);
                 return member is null ? "default" : TypeEmitter.Qualified(skill, type.Name!) + "." + Identifiers.Escape(member.Name);
             default:
-                // Read once into a static field: JSON values and generated records are immutable, so sharing is safe.
-                return $"{SerializerName(skill)}.Default{property.Name}";
+                throw new System.InvalidOperationException($"A {type.Kind} input with a scalar default.");
         }
+    }
+
+    /// <summary>
+    /// The static field and reader method of each <c>json</c> input's default, named so they clash
+    /// with no other member of the serializer (a record called <c>DefaultInput</c> has its own <c>ReadDefaultInput</c>).
+    /// </summary>
+    private static Dictionary<string, (string Field, string Method)> DefaultMembers(ContractSpec contract)
+    {
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "ReadOutput", "WriteOutput", "TryParse", "ToWireName" };
+        foreach (var record in contract.Records)
+        {
+            taken.Add("Read" + record.Name);
+            taken.Add("Write" + record.Name);
+        }
+
+        var members = new Dictionary<string, (string Field, string Method)>(System.StringComparer.Ordinal);
+        foreach (var property in contract.Input.Properties.Where(p => p.DefaultIsJson))
+        {
+            members[property.JsonName] = (Identifiers.Claim(taken, "Default" + property.Name, tryValueSuffix: false), Identifiers.Claim(taken, "ReadDefault" + property.Name, tryValueSuffix: false));
+        }
+
+        return members;
     }
 
     private static string SerializerName(SkillCodeSpec skill) => TypeEmitter.Qualified(skill, skill.ClassName) + "." + ClassName;
@@ -79,12 +106,14 @@ internal sealed class SerializerEmitter
             }
 
             var defaults = new List<string>();
-            foreach (var property in contract.Input.Properties.Where(p => p.DefaultJson is not null && NeedsDefaultReader(p.Type)))
+            var defaultMembers = DefaultMembers(contract);
+            foreach (var property in contract.Input.Properties.Where(p => p.DefaultIsJson))
             {
                 Separate(ref first);
+                var (field, method) = defaultMembers[property.JsonName];
                 var typeName = TypeEmitter.TypeName(_skill, property.Type with { AllowsNull = false }, nullable: false);
-                defaults.Add($"internal static readonly {typeName} Default{property.Name} = {Reader}.ReadDefault({CSharpLiteral.String(property.DefaultJson!)}, static (reader, element) => ReadDefault{property.Name}(reader, element, \"\"));");
-                using (_writer.OpenBlock($"private static {typeName} ReadDefault{property.Name}({Reader} reader, global::System.Text.Json.JsonElement element, string pointer)"))
+                defaults.Add($"internal static readonly {typeName} {field} = {Reader}.ReadDefault({CSharpLiteral.String(property.DefaultJson!)}, static (reader, element) => {method}(reader, element, \"\"));");
+                using (_writer.OpenBlock($"private static {typeName} {method}({Reader} reader, global::System.Text.Json.JsonElement element, string pointer)"))
                 {
                     _writer.WriteLine($"{typeName} value;");
                     EmitRead(property.Type with { AllowsNull = false }, "element", "pointer", "value", 0);
@@ -121,9 +150,6 @@ internal sealed class SerializerEmitter
             }
         }
     }
-
-    private static bool NeedsDefaultReader(TypeRef type) =>
-        type.Kind is TypeKind.Json or TypeKind.Record or TypeKind.Array or TypeKind.Map;
 
     private void Separate(ref bool first)
     {
@@ -448,48 +474,23 @@ internal sealed class SerializerEmitter
     private void EmitReadValue(TypeRef type, string element, string pointer, string target, int depth)
     {
         var d = depth.ToString(CultureInfo.InvariantCulture);
-        var constraints = type.Constraints;
         switch (type.Kind)
         {
             case TypeKind.String:
                 _writer.WriteLine($"var s{d} = reader.ReadString({element}, {pointer});");
-                if (constraints is not null && (constraints.HasLength || constraints.Pattern is not null))
-                {
-                    using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String)"))
-                    {
-                        if (constraints.HasLength)
-                        {
-                            _writer.WriteLine($"reader.CheckLength(s{d}, {pointer}, {CSharpLiteral.NullableLong(constraints.MinLength)}, {CSharpLiteral.NullableLong(constraints.MaxLength)});");
-                        }
-
-                        if (constraints.Pattern is { } pattern)
-                        {
-                            _writer.WriteLine($"reader.CheckPattern(s{d}, {pointer}, {PatternField(pattern)});");
-                        }
-                    }
-                }
-
-                EmitAllowed(constraints, element, pointer);
+                EmitChecks(type.Constraints, element, pointer, d, text: "s" + d);
                 _writer.WriteLine($"{target} = s{d};");
                 break;
             case TypeKind.Integer:
             case TypeKind.Number:
                 var read = type.Kind == TypeKind.Integer ? "ReadInt64" : "ReadDouble";
                 _writer.WriteLine($"var n{d} = reader.{read}({element}, {pointer});");
-                if (constraints is { HasRange: true })
-                {
-                    using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Number)"))
-                    {
-                        _writer.WriteLine($"reader.CheckRange(n{d}, {pointer}, {CSharpLiteral.NullableDouble(constraints.Minimum)}, {CSharpLiteral.NullableDouble(constraints.Maximum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMinimum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMaximum)}, {CSharpLiteral.NullableDouble(constraints.MultipleOf)});");
-                    }
-                }
-
-                EmitAllowed(constraints, element, pointer);
+                EmitChecks(type.Constraints, element, pointer, d, number: "n" + d);
                 _writer.WriteLine($"{target} = n{d};");
                 break;
             case TypeKind.Boolean:
                 _writer.WriteLine($"{target} = reader.ReadBoolean({element}, {pointer});");
-                EmitAllowed(constraints, element, pointer);
+                EmitChecks(type.Constraints, element, pointer, d);
                 break;
             case TypeKind.Uri:
                 _writer.WriteLine($"{target} = reader.ReadAbsoluteUri({element}, {pointer})!;");
@@ -499,8 +500,7 @@ internal sealed class SerializerEmitter
                 break;
             case TypeKind.Json:
                 _writer.WriteLine($"{target} = {Reader}.ReadJson({element});");
-                EmitUntypedChecks(constraints, element, pointer, d);
-                EmitAllowed(constraints, element, pointer);
+                EmitChecks(type.Constraints, element, pointer, d);
                 break;
             case TypeKind.Enum:
                 var enumType = TypeEmitter.Qualified(_skill, type.Name!);
@@ -526,10 +526,11 @@ internal sealed class SerializerEmitter
                     _writer.WriteLine($"{target} = default;");
                 }
 
+                EmitChecks(type.Constraints, element, pointer, d);
                 break;
             case TypeKind.Record:
                 _writer.WriteLine($"{target} = Read{type.Name}(reader, {element}, {pointer});");
-                EmitPropertyCount(constraints, element, pointer);
+                EmitChecks(type.Constraints, element, pointer, d);
                 break;
             case TypeKind.Array:
                 var itemType = TypeEmitter.TypeName(_skill, type.Element!, type.Element!.AllowsNull);
@@ -544,19 +545,9 @@ internal sealed class SerializerEmitter
                         EmitRead(type.Element!, "item" + d, "at" + d, "value" + d, depth + 1);
                         _writer.WriteLine($"list{d}.Add(value{d});");
                     }
-
-                    if (constraints is { HasItemCount: true })
-                    {
-                        _writer.WriteLine($"reader.CheckItemCount(list{d}.Count, {pointer}, {CSharpLiteral.NullableLong(constraints.MinItems)}, {CSharpLiteral.NullableLong(constraints.MaxItems)});");
-                    }
-
-                    if (constraints is { UniqueItems: true })
-                    {
-                        _writer.WriteLine($"reader.CheckUniqueItems({element}, {pointer});");
-                    }
                 }
 
-                EmitAllowed(constraints, element, pointer);
+                EmitChecks(type.Constraints, element, pointer, d);
                 _writer.WriteLine($"{target} = list{d};");
                 break;
             case TypeKind.Map:
@@ -573,79 +564,76 @@ internal sealed class SerializerEmitter
                     }
                 }
 
-                EmitPropertyCount(constraints, element, pointer);
-                EmitAllowed(constraints, element, pointer);
+                EmitChecks(type.Constraints, element, pointer, d);
                 _writer.WriteLine($"{target} = map{d};");
                 break;
         }
     }
 
     /// <summary>
-    /// A schema without a type applies each assertion only to values it concerns, as JSON Schema
-    /// says: <c>minimum</c> to numbers, <c>minLength</c> to strings, <c>maxItems</c> to arrays.
+    /// Emits the assertions of a schema (and of every schema chained to it with <c>And</c>). Each
+    /// applies only to values of the kind it concerns, as JSON Schema says (<c>minimum</c> to numbers,
+    /// <c>minLength</c> to strings, <c>maxItems</c> to arrays), so a value of the wrong type gets one
+    /// type violation and no noise. <paramref name="text"/> and <paramref name="number"/> name
+    /// values already read, to avoid reading them twice.
     /// </summary>
-    private void EmitUntypedChecks(ConstraintSpec? constraints, string element, string pointer, string d)
+    private void EmitChecks(ConstraintSpec? constraints, string element, string pointer, string d, string? text = null, string? number = null)
     {
-        if (constraints is null)
+        for (var c = constraints; c is not null; c = c.And)
         {
-            return;
-        }
-
-        if (constraints.HasLength || constraints.Pattern is not null)
-        {
-            using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String)"))
+            if (c.HasLength || c.Pattern is not null)
             {
-                _writer.WriteLine($"var t{d} = {element}.GetString()!;");
-                if (constraints.HasLength)
+                using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String)"))
                 {
-                    _writer.WriteLine($"reader.CheckLength(t{d}, {pointer}, {CSharpLiteral.NullableLong(constraints.MinLength)}, {CSharpLiteral.NullableLong(constraints.MaxLength)});");
-                }
+                    var value = text ?? $"{element}.GetString()!";
+                    if (c.HasLength)
+                    {
+                        _writer.WriteLine($"reader.CheckLength({value}, {pointer}, {CSharpLiteral.NullableLong(c.MinLength)}, {CSharpLiteral.NullableLong(c.MaxLength)});");
+                    }
 
-                if (constraints.Pattern is { } pattern)
-                {
-                    _writer.WriteLine($"reader.CheckPattern(t{d}, {pointer}, {PatternField(pattern)});");
+                    if (c.Pattern is { } pattern)
+                    {
+                        _writer.WriteLine($"reader.CheckPattern({value}, {pointer}, {PatternField(pattern)}, {CSharpLiteral.String(pattern)});");
+                    }
                 }
             }
-        }
 
-        if (constraints.HasRange)
-        {
-            using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Number)"))
+            if (c.HasRange)
             {
-                _writer.WriteLine($"reader.CheckRange({element}.GetDouble(), {pointer}, {CSharpLiteral.NullableDouble(constraints.Minimum)}, {CSharpLiteral.NullableDouble(constraints.Maximum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMinimum)}, {CSharpLiteral.NullableDouble(constraints.ExclusiveMaximum)}, {CSharpLiteral.NullableDouble(constraints.MultipleOf)});");
-            }
-        }
-
-        if (constraints.HasItemCount || constraints.UniqueItems)
-        {
-            using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Array)"))
-            {
-                if (constraints.HasItemCount)
+                using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Number)"))
                 {
-                    _writer.WriteLine($"reader.CheckItemCount({element}.GetArrayLength(), {pointer}, {CSharpLiteral.NullableLong(constraints.MinItems)}, {CSharpLiteral.NullableLong(constraints.MaxItems)});");
-                }
-
-                if (constraints.UniqueItems)
-                {
-                    _writer.WriteLine($"reader.CheckUniqueItems({element}, {pointer});");
+                    _writer.WriteLine($"reader.CheckRange({number ?? element + ".GetDouble()"}, {pointer}, {CSharpLiteral.NullableDouble(c.Minimum)}, {CSharpLiteral.NullableDouble(c.Maximum)}, {CSharpLiteral.NullableDouble(c.ExclusiveMinimum)}, {CSharpLiteral.NullableDouble(c.ExclusiveMaximum)}, {CSharpLiteral.NullableDouble(c.MultipleOf)});");
                 }
             }
-        }
 
-        EmitPropertyCount(constraints, element, pointer);
-    }
+            if (c.HasItemCount || c.UniqueItems)
+            {
+                using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Array)"))
+                {
+                    if (c.HasItemCount)
+                    {
+                        _writer.WriteLine($"reader.CheckItemCount({element}.GetArrayLength(), {pointer}, {CSharpLiteral.NullableLong(c.MinItems)}, {CSharpLiteral.NullableLong(c.MaxItems)});");
+                    }
 
-    private void EmitPropertyCount(ConstraintSpec? constraints, string element, string pointer)
-    {
-        if (constraints is { HasPropertyCount: true })
-        {
-            _writer.WriteLine($"reader.CheckPropertyCount({element}, {pointer}, {CSharpLiteral.NullableLong(constraints.MinProperties)}, {CSharpLiteral.NullableLong(constraints.MaxProperties)});");
+                    if (c.UniqueItems)
+                    {
+                        _writer.WriteLine($"reader.CheckUniqueItems({element}, {pointer});");
+                    }
+                }
+            }
+
+            if (c.HasPropertyCount)
+            {
+                _writer.WriteLine($"reader.CheckPropertyCount({element}, {pointer}, {CSharpLiteral.NullableLong(c.MinProperties)}, {CSharpLiteral.NullableLong(c.MaxProperties)});");
+            }
+
+            EmitAllowed(c, element, pointer);
         }
     }
 
-    private void EmitAllowed(ConstraintSpec? constraints, string element, string pointer)
+    private void EmitAllowed(ConstraintSpec constraints, string element, string pointer)
     {
-        if (constraints is null || constraints.AllowedJson.Count == 0)
+        if (constraints.AllowedJson.Count == 0)
         {
             return;
         }
@@ -661,7 +649,7 @@ internal sealed class SerializerEmitter
         var field = "Pattern" + _fields.Count.ToString(CultureInfo.InvariantCulture);
 
         // A timeout, because model output is untrusted input to the pattern.
-        _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(EcmaPattern.ToDotNet(pattern))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
         return field;
     }
 

@@ -44,7 +44,8 @@ internal sealed class SourceWriter
     /// <summary>Writes an XML doc comment; each line of <paramref name="text"/> becomes one comment line.</summary>
     public void WriteDocumentation(string tag, string text, string? attributes = null)
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        // C# also ends a line at NEL, U+2028 and U+2029; text after one would fall out of the comment.
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Split('\n');
         var open = "<" + tag + (attributes is null ? string.Empty : " " + attributes) + ">";
         if (lines.Length == 1)
         {

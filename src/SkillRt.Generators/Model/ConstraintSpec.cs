@@ -1,6 +1,9 @@
 namespace SkillRt.Generators;
 
-/// <summary>The JSON Schema assertions checked when a value is read; null means unconstrained.</summary>
+/// <summary>
+/// The JSON Schema assertions checked when a value is read; null means unconstrained. <see cref="And"/>
+/// chains a second set that must hold too, as for keywords next to a <c>$ref</c>.
+/// </summary>
 internal sealed record ConstraintSpec(
     long? MinLength = null,
     long? MaxLength = null,
@@ -15,7 +18,8 @@ internal sealed record ConstraintSpec(
     bool UniqueItems = false,
     long? MinProperties = null,
     long? MaxProperties = null,
-    EquatableArray<string> AllowedJson = default)
+    EquatableArray<string> AllowedJson = default,
+    ConstraintSpec? And = null)
 {
     public bool HasLength => MinLength is not null || MaxLength is not null;
 

@@ -20,7 +20,7 @@ internal sealed class SchemaTypeMapper
     private readonly List<EnumSpec> _enums = [];
     private readonly List<(SourceSpan Span, string Message)> _warnings = [];
     private readonly Dictionary<FrontmatterNode, TypeRef> _definitions = [];
-    private readonly HashSet<FrontmatterNode> _inProgress = [];
+    private readonly Dictionary<FrontmatterNode, int> _inProgress = [];
     private FrontmatterNode? _root;
     private string _schemaName = "schema";
 
@@ -45,7 +45,7 @@ internal sealed class SchemaTypeMapper
     {
         _root = schema;
         _schemaName = schemaName;
-        _inProgress.Add(schema);
+        _inProgress[schema] = 1;
         var mapped = Map(schema, hint, "#", exactName: true);
         _inProgress.Remove(schema);
         _definitions[schema] = mapped;
@@ -111,8 +111,8 @@ internal sealed class SchemaTypeMapper
         {
             // Since draft 2019-09 assertions next to a $ref apply too (`$ref` plus `maxItems: 2`).
             var referenced = MapReference(reference, pointer);
-            var siblings = ReadConstraints(schema, out var siblingValues);
-            return siblings is null && siblingValues.IsEmpty ? referenced : referenced with { Constraints = Merge(referenced.Constraints, siblings, siblingValues) };
+            var siblings = WithAllowed(ReadConstraints(schema, out var siblingValues), siblingValues);
+            return siblings is null ? referenced : referenced with { Constraints = siblings with { And = referenced.Constraints } };
         }
 
         foreach (var entry in schema.Entries)
@@ -141,7 +141,7 @@ internal sealed class SchemaTypeMapper
             return Fallback(node, pointer, "its only type is null");
         }
 
-        var constraints = ReadConstraints(schema, out var allowed);
+        var constraints = WithAllowed(ReadConstraints(schema, out var constant), constant);
         var description = Text(schema["description"]);
         if (schema["enum"] is FrontmatterSequence enumValues)
         {
@@ -149,15 +149,12 @@ internal sealed class SchemaTypeMapper
             var nulls = enumValues.Items.Count(v => v is FrontmatterScalar { IsNull: true });
             if (type is null or "string" && strings.Count > 0 && strings.Count + nulls == enumValues.Items.Count)
             {
-                return AddEnum(TypeNameFor(hint), description, strings, (allowsNull || types.Count == 0) && nulls > 0);
+                // The enum type checks membership; length, pattern and const still apply.
+                return AddEnum(TypeNameFor(hint), description, strings, (allowsNull || types.Count == 0) && nulls > 0) with { Constraints = constraints };
             }
 
-            allowed = allowed.AddRange(enumValues.Items.Select(v => v.ToJson()));
-        }
-
-        if (allowed.Length > 0)
-        {
-            constraints = (constraints ?? new ConstraintSpec()) with { AllowedJson = new EquatableArray<string>(allowed) };
+            // Chained, not merged: a `const` next to the `enum` must hold too.
+            constraints = new ConstraintSpec(AllowedJson: new EquatableArray<string>(enumValues.Items.Select(v => v.ToJson()).ToImmutableArray()), And: constraints);
         }
 
         switch (type)
@@ -210,7 +207,7 @@ internal sealed class SchemaTypeMapper
 
         // Registered before the properties are mapped, so a property that refers back to this
         // schema (a tree of comments, say) resolves to this record instead of recursing forever.
-        if (_inProgress.Contains(schema))
+        if (_inProgress.ContainsKey(schema))
         {
             _definitions[schema] = reference;
         }
@@ -231,12 +228,12 @@ internal sealed class SchemaTypeMapper
             specs.Add(new PropertySpec(entry.Name, memberNames[i], propertyType, required.Contains(entry.Name), propertyDescription));
         }
 
+        var extra = hasExtra ? Map(additional!, hint + "Value", pointer + "/additionalProperties") : null;
         for (var i = 0; i < requiredOnly.Count; i++)
         {
-            specs.Add(new PropertySpec(requiredOnly[i], memberNames[entries.Count + i], TypeRef.Json, Required: true, Description: null));
+            specs.Add(new PropertySpec(requiredOnly[i], memberNames[entries.Count + i], extra ?? TypeRef.Json, Required: true, Description: null));
         }
 
-        var extra = hasExtra ? Map(additional!, hint + "Value", pointer + "/additionalProperties") : null;
         _records.Add(new RecordSpec(
             name,
             Text(schema["description"]),
@@ -260,16 +257,29 @@ internal sealed class SchemaTypeMapper
             return known;
         }
 
-        if (!_inProgress.Add(target))
+        // A definition met again while it is being mapped is mapped once more: a cycle through an
+        // object ends there, as the object is registered by then. Met a third time, the cycle runs
+        // through arrays and maps only, which no C# type can express.
+        _inProgress.TryGetValue(target, out var depth);
+        if (depth >= 2)
         {
             return Fallback(reference, pointer, $"its $ref '{reference.Value}' refers to itself through arrays or maps only");
         }
 
+        _inProgress[target] = depth + 1;
         var segments = reference.Value.Split('/');
         var hint = segments.Length > 1 ? UnescapePointer(segments[segments.Length - 1]) : "Root";
         var mapped = Map(target, hint, reference.Value);
-        _inProgress.Remove(target);
-        _definitions[target] = mapped;
+        if (depth == 0)
+        {
+            _inProgress.Remove(target);
+            _definitions[target] = mapped;
+        }
+        else
+        {
+            _inProgress[target] = depth;
+        }
+
         return mapped;
     }
 
@@ -346,26 +356,8 @@ internal sealed class SchemaTypeMapper
         return spec == new ConstraintSpec() ? null : spec;
     }
 
-    private static ConstraintSpec Merge(ConstraintSpec? referenced, ConstraintSpec? siblings, ImmutableArray<string> siblingValues)
-    {
-        var a = referenced ?? new ConstraintSpec();
-        var b = siblings ?? new ConstraintSpec();
-        return new ConstraintSpec(
-            b.MinLength ?? a.MinLength,
-            b.MaxLength ?? a.MaxLength,
-            b.Pattern ?? a.Pattern,
-            b.Minimum ?? a.Minimum,
-            b.Maximum ?? a.Maximum,
-            b.ExclusiveMinimum ?? a.ExclusiveMinimum,
-            b.ExclusiveMaximum ?? a.ExclusiveMaximum,
-            b.MultipleOf ?? a.MultipleOf,
-            b.MinItems ?? a.MinItems,
-            b.MaxItems ?? a.MaxItems,
-            a.UniqueItems || b.UniqueItems,
-            b.MinProperties ?? a.MinProperties,
-            b.MaxProperties ?? a.MaxProperties,
-            siblingValues.IsEmpty ? a.AllowedJson : new EquatableArray<string>(siblingValues));
-    }
+    private static ConstraintSpec? WithAllowed(ConstraintSpec? constraints, ImmutableArray<string> allowed) =>
+        allowed.IsEmpty ? constraints : (constraints ?? new ConstraintSpec()) with { AllowedJson = new EquatableArray<string>(allowed) };
 
     private static long? Integer(FrontmatterNode? node) =>
         node is FrontmatterScalar scalar && YamlScalars.TryGetDouble(scalar, out var value) && value >= 0 && value <= long.MaxValue ? (long)Math.Ceiling(value) : null;
@@ -375,27 +367,38 @@ internal sealed class SchemaTypeMapper
 
     private static string? Text(FrontmatterNode? node) => node is FrontmatterScalar { Kind: not FrontmatterScalarKind.Null } scalar ? scalar.Value : null;
 
-    /// <summary>The name for one item of a list: <c>findings</c> → <c>Finding</c>, <c>categories</c> → <c>Category</c>, <c>data</c> → <c>DataItem</c>.</summary>
+    /// <summary>
+    /// The name for one item of a list: <c>findings</c> → <c>Finding</c>, <c>categories</c> →
+    /// <c>Category</c>, <c>matches</c> → <c>Match</c>, <c>statuses</c> → <c>Status</c>; a name that
+    /// does not look plural gets <c>Item</c> (<c>data</c> → <c>DataItem</c>, <c>series</c> → <c>SeriesItem</c>).
+    /// </summary>
     internal static string Singular(string name)
     {
         var pascal = Identifiers.ToPascalCase(name);
-        if (pascal.EndsWith("ies", StringComparison.Ordinal) && pascal.Length > 4)
+        string Strip(int count) => pascal.Substring(0, pascal.Length - count);
+
+        if (pascal.Length <= 3 || pascal.EndsWith("ss", StringComparison.Ordinal) || pascal.EndsWith("us", StringComparison.Ordinal) ||
+            pascal.EndsWith("is", StringComparison.Ordinal) || pascal.EndsWith("series", StringComparison.OrdinalIgnoreCase) ||
+            pascal.EndsWith("species", StringComparison.OrdinalIgnoreCase) || !pascal.EndsWith("s", StringComparison.Ordinal))
         {
-            return pascal.Substring(0, pascal.Length - 3) + "y";
+            return pascal + "Item";
         }
 
-        if ((pascal.EndsWith("ses", StringComparison.Ordinal) || pascal.EndsWith("xes", StringComparison.Ordinal) ||
-             pascal.EndsWith("ches", StringComparison.Ordinal) || pascal.EndsWith("shes", StringComparison.Ordinal)) && pascal.Length > 4)
+        if (pascal.EndsWith("ies", StringComparison.Ordinal))
         {
-            return pascal.Substring(0, pascal.Length - 2);
+            // movies, cookies, zombies keep their "ie"; categories, entries, replies end in "y".
+            var ie = new[] { "movies", "cookies", "zombies", "pies", "ties", "lies", "calories" };
+            return ie.Any(w => pascal.EndsWith(w, StringComparison.OrdinalIgnoreCase)) ? Strip(1) : Strip(3) + "y";
         }
 
-        if (pascal.EndsWith("s", StringComparison.Ordinal) && !pascal.EndsWith("ss", StringComparison.Ordinal) && pascal.Length > 2)
+        if (pascal.EndsWith("sses", StringComparison.Ordinal) || pascal.EndsWith("xes", StringComparison.Ordinal) ||
+            pascal.EndsWith("ches", StringComparison.Ordinal) || pascal.EndsWith("shes", StringComparison.Ordinal) ||
+            pascal.EndsWith("uses", StringComparison.Ordinal) && !pascal.EndsWith("causes", StringComparison.OrdinalIgnoreCase) && !pascal.EndsWith("Uses", StringComparison.Ordinal))
         {
-            return pascal.Substring(0, pascal.Length - 1);
+            return Strip(2);
         }
 
-        return pascal + "Item";
+        return Strip(1);
     }
 
     private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");

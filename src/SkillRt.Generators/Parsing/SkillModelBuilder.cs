@@ -13,6 +13,8 @@ namespace SkillRt.Generators;
 /// </summary>
 internal static class SkillModelBuilder
 {
+    private static readonly HashSet<string> ReservedClassNames = new(StringComparer.Ordinal) { "GeneratedContract", "GeneratedSerializer" };
+
     public static SkillCodeSpec? Build(SkillValidationResult validation, SkillFileRequest request, string content, SourceLocator locator, List<DiagnosticSpec> diagnostics)
     {
         var document = validation.Document;
@@ -22,15 +24,17 @@ internal static class SkillModelBuilder
         var nameLocation = locator.Locate(nameNode?.Span ?? new SourceSpan(1, 1, 1, 1));
         var name = manifest.Name ?? FolderName(path);
 
-        var className = request.ClassName ?? Identifiers.ToPascalCase(name) + "Skill";
+        // "@class" and "class" name the same class; the emitter escapes keywords itself.
+        var className = request.ClassName is { } requested ? (requested.StartsWith("@", StringComparison.Ordinal) ? requested.Substring(1) : requested) : Identifiers.ToPascalCase(name) + "Skill";
         var @namespace = request.Namespace ?? request.DefaultNamespace;
-        if (!Identifiers.IsIdentifier(className) || !Identifiers.IsNamespace(@namespace))
+        var problem =
+            !Identifiers.IsIdentifier(className) ? $"The ClassName metadata '{className}' of this SkillFile item is not a valid C# identifier; set it to letters, digits and underscores"
+            : ReservedClassNames.Contains(className) ? $"The ClassName metadata '{className}' of this SkillFile item is reserved for a type the generator nests in the skill's class; choose another name"
+            : !Identifiers.IsNamespace(@namespace) ? $"The Namespace metadata '{@namespace}' of this SkillFile item is not a valid C# namespace; set it to letters, digits and underscores separated by dots"
+            : null;
+        if (problem is not null)
         {
-            var (what, value) = Identifiers.IsIdentifier(className) ? ("Namespace", @namespace) : ("ClassName", className);
-            diagnostics.Add(new DiagnosticSpec(
-                GeneratorDiagnostics.InvalidItemMetadata.Id,
-                $"The {what} metadata '{value}' of this SkillFile item is not a valid C# {(what == "Namespace" ? "namespace" : "identifier")}; set it to letters, digits and underscores{(what == "Namespace" ? " separated by dots" : string.Empty)}",
-                locator.Locate(new SourceSpan(1, 1, 1, 1))));
+            diagnostics.Add(new DiagnosticSpec(GeneratorDiagnostics.InvalidItemMetadata.Id, problem, locator.Locate(new SourceSpan(1, 1, 1, 1))));
             return null;
         }
 
@@ -73,14 +77,21 @@ internal static class SkillModelBuilder
         {
             var input = inputs[i];
             var type = InputType(input, mapper);
+            var isJson = input.Type == SkillInputType.Json;
+
+            // A null default is no default: the property is nullable and starts out null.
+            var defaultJson = input.Required ? null : SkillSchemas.DefaultAsJson(input);
+            defaultJson = defaultJson == "null" ? null : defaultJson;
+            var defaultText = defaultJson is null || isJson || input.Default is not FrontmatterScalar scalar ? null : scalar.Value;
             properties.Add(new PropertySpec(
                 input.Name,
                 propertyNames[i],
                 input.Required ? type : type with { AllowsNull = true },
                 input.Required,
                 input.Description,
-                input.Required ? null : SkillSchemas.DefaultAsJson(input),
-                input.Required || input.Default is not FrontmatterScalar { IsNull: false } scalar ? null : scalar.Value));
+                defaultJson,
+                defaultText,
+                DefaultIsJson: isJson && defaultJson is not null));
         }
 
         foreach (var (span, message) in mapper.Warnings)

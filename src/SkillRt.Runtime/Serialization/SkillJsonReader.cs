@@ -181,7 +181,7 @@ public sealed class SkillJsonReader
             return value;
         }
 
-        Report(pointer, $"The number {Describe(element)} is out of range.");
+        Report(pointer, $"The number {element.GetRawText()} is out of range.");
         return 0;
     }
 
@@ -211,8 +211,9 @@ public sealed class SkillJsonReader
             return null;
         }
 
+        // On Unix, Uri reads "/etc/passwd" as an absolute file URI; a URL here must name its scheme.
         var text = element.GetString()!;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase))
         {
             return uri;
         }
@@ -326,7 +327,8 @@ public sealed class SkillJsonReader
     /// <param name="value">The string.</param>
     /// <param name="pointer">Where.</param>
     /// <param name="pattern">The compiled expression; it should have a match timeout.</param>
-    public void CheckPattern(string value, string pointer, Regex pattern)
+    /// <param name="source">The pattern as the schema wrote it, for messages; the expression's own text when omitted.</param>
+    public void CheckPattern(string value, string pointer, Regex pattern, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(pattern);
@@ -334,12 +336,12 @@ public sealed class SkillJsonReader
         {
             if (!pattern.IsMatch(value))
             {
-                Report(pointer, $"The value \"{Excerpt(value)}\" does not match the pattern {pattern}.");
+                Report(pointer, $"The value \"{Excerpt(value)}\" does not match the pattern {source ?? pattern.ToString()}.");
             }
         }
         catch (RegexMatchTimeoutException)
         {
-            Report(pointer, $"The value could not be checked against the pattern {pattern} in time; use a shorter value.");
+            Report(pointer, $"The value could not be checked against the pattern {source ?? pattern.ToString()} in time; use a shorter value.");
         }
     }
 

@@ -471,6 +471,9 @@ namespace Consumer.Skills
                                                 value2 = n3;
                                                 list2.Add(value2);
                                             }
+                                        }
+                                        if (item1.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+                                        {
                                             reader.CheckUniqueItems(item1, at1);
                                         }
                                         value1 = list2;
@@ -730,7 +733,10 @@ namespace Consumer.Skills
                                         value1 = ReadNestedLevel(reader, item1, at1);
                                         list1.Add(value1);
                                     }
-                                    reader.CheckItemCount(list1.Count, at, null, 10L);
+                                }
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+                                {
+                                    reader.CheckItemCount(property.Value.GetArrayLength(), at, null, 10L);
                                 }
                                 v1 = list1;
                                 break;
@@ -747,7 +753,7 @@ namespace Consumer.Skills
                                     var s1 = reader.ReadString(property.Value, at);
                                     if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                     {
-                                        reader.CheckPattern(s1, at, Pattern0);
+                                        reader.CheckPattern(s1, at, Pattern0, "^[A-Z]");
                                     }
                                     v2 = s1;
                                 }
@@ -875,7 +881,10 @@ namespace Consumer.Skills
                                         value1 = s2;
                                         list1.Add(value1);
                                     }
-                                    reader.CheckItemCount(list1.Count, at, 1L, null);
+                                }
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+                                {
+                                    reader.CheckItemCount(property.Value.GetArrayLength(), at, 1L, null);
                                 }
                                 v0 = list1;
                                 break;

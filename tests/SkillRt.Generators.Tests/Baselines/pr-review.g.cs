@@ -663,7 +663,10 @@ namespace Consumer.Skills
                                         value1 = ReadPrReviewFinding(reader, item1, at1);
                                         list1.Add(value1);
                                     }
-                                    reader.CheckItemCount(list1.Count, at, null, 100L);
+                                }
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+                                {
+                                    reader.CheckItemCount(property.Value.GetArrayLength(), at, null, 100L);
                                 }
                                 v2 = list1;
                                 break;
