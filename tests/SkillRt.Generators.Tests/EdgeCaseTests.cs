@@ -221,4 +221,69 @@ public sealed class EdgeCaseTests
         Assert.Contains("out of range", diagnostics[0].GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Contains("NUL", diagnostics[1].GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_class_escape_before_a_hyphen_stays_a_literal_hyphen()
+    {
+        var read = Compile("SlugSkill", ("/project/slug/SKILL.md", Skill("slug", Output("{type: object, properties: {s: {type: string, pattern: '^[\\w-.]+$'}}}"))));
+        Assert.True(read("""{"s":"a-b.c_d"}""").Valid);
+        Assert.Equal(["/s: The value \"a b\" does not match the pattern ^[\\w-.]+$."], read("""{"s":"a b"}""").Violations);
+    }
+
+    [Fact]
+    public void Lone_surrogates_are_violations_not_exceptions()
+    {
+        var read = Compile("TextsSkill", ("/project/texts/SKILL.md", Skill("texts", Output("{type: object, additionalProperties: {type: string}}"))));
+        Assert.Equal(["/a: The string escapes a lone UTF-16 surrogate; use well-formed Unicode."], read("""{"a":"\ud800"}""").Violations);
+        Assert.Equal(["(root): A property name escapes a lone UTF-16 surrogate; use well-formed Unicode."], read("""{"\udc00":"x"}""").Violations);
+        Assert.Equal(["(root): The output contains invalid text (a lone UTF-16 surrogate); return well-formed Unicode."], read("{\"a\":\"\ud800\"}").Violations);
+        Assert.True(read("""{"a":"\ud83d\ude80"}""").Valid);
+    }
+
+    [Fact]
+    public void Deep_values_that_read_also_write()
+    {
+        var harness = new GeneratorHarness().AddSkill("/project/deep/SKILL.md", Skill("deep", Output("{type: object, properties: {child: {$ref: '#'}}}")));
+        var (diagnostics, assembly) = harness.CompileAndLoad();
+        DiagnosticTests.AssertNoProblems(diagnostics);
+        var contract = assembly!.GetType("Consumer.Skills.DeepSkill")!.GetProperty("Contract")!.GetValue(null)!;
+        var json = string.Concat(Enumerable.Repeat("{\"child\":", 100)) + "{}" + new string('}', 100);
+
+        var arguments = new object?[] { json, null, null };
+        Assert.True((bool)contract.GetType().GetMethod("TryReadOutput")!.Invoke(contract, arguments)!);
+        var written = (System.Text.Json.JsonElement)contract.GetType().GetMethod("SerializeOutput")!.Invoke(contract, [arguments[1]])!;
+        Assert.Equal(json, written.GetRawText());
+    }
+
+    [Fact]
+    public void Null_is_checked_against_enum_and_const()
+    {
+        var read = Compile("NullsSkill", ("/project/nulls/SKILL.md", Skill("nulls", Output("{type: object, properties: {n: {type: [integer, 'null'], enum: [1, 2]}, k: {type: [string, 'null'], const: k}, m: {type: [integer, 'null'], enum: [1, null]}}}"))));
+        Assert.True(read("""{"n":1,"k":"k","m":null}""").Valid);
+        Assert.Equal(["/n: Null is not allowed; use one of 1, 2.", "/k: Null is not allowed; use one of \"k\"."], read("""{"n":null,"k":null}""").Violations);
+    }
+
+    [Fact]
+    public void Enum_next_to_a_ref_applies_and_structural_keywords_there_are_reported()
+    {
+        var text = Skill("siblings", Output("{type: object, $defs: {s: {type: string}, o: {type: object, properties: {a: {type: string}}}}, properties: {e: {$ref: '#/$defs/s', enum: [p, q]}, r: {$ref: '#/$defs/o', required: [b]}}}"));
+        var warning = Assert.Single(new GeneratorHarness().AddSkill("/project/siblings/SKILL.md", text).Diagnostics());
+        Assert.Equal(("SKILL1004", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Contains("'required' next to '$ref' is not applied", warning.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var harness = new GeneratorHarness().AddSkill("/project/siblings/SKILL.md", text);
+        var (diagnostics, assembly) = harness.CompileAndLoad();
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var contract = assembly!.GetType("Consumer.Skills.SiblingsSkill")!.GetProperty("Contract")!.GetValue(null)!;
+        var arguments = new object?[] { """{"e":"nope"}""", null, null };
+        Assert.False((bool)contract.GetType().GetMethod("TryReadOutput")!.Invoke(contract, arguments)!);
+        Assert.Equal("/e: The string \"nope\" is not allowed; use one of \"p\", \"q\".", Assert.Single((IEnumerable<SkillViolation>)arguments[2]!).ToString());
+    }
+
+    [Fact]
+    public void Characters_xml_forbids_stay_out_of_doc_comments()
+    {
+        var text = "---\nname: odd\ndescription: \"a\\uFFFF b\\uFFFE c\"\nversion: 1.0.0\ninputs:\n  - name: a\n---\n{{ a }}\n";
+        DiagnosticTests.AssertNoProblems(new GeneratorHarness().AddSkill("/project/odd/SKILL.md", text).Compile().CompilerDiagnostics);
+    }
 }

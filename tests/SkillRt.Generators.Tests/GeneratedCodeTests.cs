@@ -86,7 +86,7 @@ public sealed class GeneratedCodeTests
         Assert.Equal(
             [
                 "/summary: The string is 0 characters long; it must be at least 1 character.",
-                "/verdict: The value \"reject\" is not allowed; use one of \"approve\", \"comment\", \"request-changes\".",
+                "/verdict: The string \"reject\" is not allowed; use one of \"approve\", \"comment\", \"request-changes\".",
                 "/extra: The property 'extra' is not allowed; the allowed properties are summary, verdict, findings.",
                 "/findings/0/line: The value 0 is less than the minimum 1.",
                 "/findings/1/line: Expected an integer but found the string \"ten\".",
@@ -132,7 +132,7 @@ public sealed class GeneratedCodeTests
         Assert.Equal(
             [
                 "/pr_url: Expected an absolute URL such as https://example.com/path but found the string \"not a url\".",
-                "/focus: The value \"speed\" is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".",
+                "/focus: The string \"speed\" is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".",
                 "/max_findings: Expected an integer but found the number 2.5.",
                 "/nits: The property 'nits' is not allowed; the allowed properties are pr_url, focus, max_findings, include_nits.",
             ],
@@ -359,7 +359,7 @@ public sealed class GeneratedCodeTests
         var error = await Assert.ThrowsAsync<SkillOutputException>(() => PrReviewSkill.RunAsync(new ScriptedSkillRunner("""{"verdict":"ok"}"""), new PrReviewInput(new Uri("https://x.test/1")), TestContext.Current.CancellationToken));
         Assert.Equal("""{"verdict":"ok"}""", error.RawOutput);
         Assert.Equal(3, error.Violations.Count);
-        Assert.Contains("/verdict: The value \"ok\" is not allowed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/verdict: The string \"ok\" is not allowed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,17 +41,19 @@ Console.WriteLine(string.Join(",", SkillCatalog.Descriptors[0].Tags));
 sealed class CannedRunner : ISkillRunner
 {
     public Task<SkillRunResult<TOutput>> RunAsync<TInput, TOutput>(SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options = null, CancellationToken cancellationToken = default)
+        where TInput : notnull
     {
         Console.WriteLine(skill.SerializeInput(input).GetRawText());
         if (!skill.TryReadOutput("""{{CannedReview}}""", out var output, out var violations))
         {
-            throw new SkillOutputException(skill.Descriptor.Name, "", violations);
+            throw new SkillOutputException("", violations, skill.Descriptor.Name);
         }
 
         return Task.FromResult(new SkillRunResult<TOutput>(output, new SkillRunReport { SkillName = skill.Descriptor.Name }));
     }
 
-    public IAsyncEnumerable<SkillRunUpdate<TOutput>> RunStreamingAsync<TInput, TOutput>(SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<SkillRunUpdate<TOutput>> RunStreamingAsync<TInput, TOutput>(SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options = null, CancellationToken cancellationToken = default)
+        where TInput : notnull =>
         throw new NotSupportedException();
 }
 """");

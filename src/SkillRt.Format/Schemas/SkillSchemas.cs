@@ -22,6 +22,7 @@ public static class SkillSchemas
     {
         var json = new StringBuilder("{\"type\":\"object\",\"properties\":{");
         var required = new List<string>();
+        var definitions = new List<(string Key, FrontmatterNode Schema, SkillInput Input)>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -32,7 +33,7 @@ public static class SkillSchemas
 
             FrontmatterJsonWriter.WriteString(input.Name, json);
             json.Append(':');
-            WriteInputSchema(input, json);
+            WriteInputSchema(input, json, definitions);
             if (input.Required)
             {
                 required.Add(input.Name);
@@ -54,6 +55,21 @@ public static class SkillSchemas
             }
 
             json.Append(']');
+        }
+
+        if (definitions.Count > 0)
+        {
+            json.Append(",\"definitions\":{");
+            for (var i = 0; i < definitions.Count; i++)
+            {
+                var (key, schema, input) = definitions[i];
+                json.Append(i > 0 ? "," : string.Empty);
+                FrontmatterJsonWriter.WriteString(key, json);
+                json.Append(':');
+                FrontmatterJsonWriter.Write(schema, json, target => RewriteReference(input, target));
+            }
+
+            json.Append('}');
         }
 
         return json.Append(",\"additionalProperties\":false}").ToString();
@@ -103,11 +119,57 @@ public static class SkillSchemas
         }
     }
 
-    private static void WriteInputSchema(SkillInput input, StringBuilder json)
+    /// <summary>
+    /// A <c>json</c> input's schema moves under <c>properties/{name}</c>, so its local <c>$ref</c>s move
+    /// with it, and its <c>$defs</c>/<c>definitions</c> go to the root as <c>definitions/{name}.{key}</c>,
+    /// where every resolver (draft 7 ones too) finds them.
+    /// </summary>
+    private static string RewriteReference(SkillInput input, string target)
     {
-        if (input.Type == SkillInputType.Json && input.Schema is FrontmatterMapping)
+        foreach (var prefix in new[] { "#/$defs/", "#/definitions/" })
         {
-            FrontmatterJsonWriter.Write(input.Schema, json);
+            if (target.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return "#/definitions/" + input.Name + "." + target.Substring(prefix.Length);
+            }
+        }
+
+        return "#/properties/" + input.Name + target.Substring(1);
+    }
+
+    private static void WriteInputSchema(SkillInput input, StringBuilder json, List<(string Key, FrontmatterNode Schema, SkillInput Input)> definitions)
+    {
+        if (input.Type == SkillInputType.Json && input.Schema is FrontmatterMapping schema)
+        {
+            json.Append('{');
+            var firstEntry = true;
+            foreach (var entry in schema.Entries)
+            {
+                if (entry.Name is "$defs" or "definitions" && entry.Value is FrontmatterMapping moved)
+                {
+                    foreach (var definition in moved.Entries)
+                    {
+                        definitions.Add((input.Name + "." + definition.Name, definition.Value, input));
+                    }
+
+                    continue;
+                }
+
+                json.Append(firstEntry ? string.Empty : ",");
+                firstEntry = false;
+                FrontmatterJsonWriter.WriteString(entry.Name, json);
+                json.Append(':');
+                if (entry.Name == "$ref" && entry.Value is FrontmatterScalar { Value: var target } && target.StartsWith("#", System.StringComparison.Ordinal))
+                {
+                    FrontmatterJsonWriter.WriteString(RewriteReference(input, target), json);
+                }
+                else
+                {
+                    FrontmatterJsonWriter.Write(entry.Value, json, target => RewriteReference(input, target));
+                }
+            }
+
+            json.Append('}');
             return;
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 
@@ -6,7 +7,10 @@ namespace SkillRt;
 /// <summary>Writes a frontmatter tree as compact JSON without depending on System.Text.Json (the generator cannot).</summary>
 internal static class FrontmatterJsonWriter
 {
-    public static void Write(FrontmatterNode node, StringBuilder output)
+    public static void Write(FrontmatterNode node, StringBuilder output) => Write(node, output, null);
+
+    /// <summary>Writes a schema, passing every local <c>$ref</c> ("#/…") through <paramref name="rewriteReference"/> when it is given.</summary>
+    public static void Write(FrontmatterNode node, StringBuilder output, Func<string, string>? rewriteReference)
     {
         switch (node)
         {
@@ -19,9 +23,17 @@ internal static class FrontmatterJsonWriter
                         output.Append(',');
                     }
 
-                    WriteString(mapping.Entries[i].Name, output);
+                    var entry = mapping.Entries[i];
+                    WriteString(entry.Name, output);
                     output.Append(':');
-                    Write(mapping.Entries[i].Value, output);
+                    if (rewriteReference is not null && entry.Name == "$ref" && entry.Value is FrontmatterScalar { Value: var target } && target.StartsWith("#", StringComparison.Ordinal))
+                    {
+                        WriteString(rewriteReference(target), output);
+                    }
+                    else
+                    {
+                        Write(entry.Value, output, rewriteReference);
+                    }
                 }
 
                 output.Append('}');
@@ -35,7 +47,7 @@ internal static class FrontmatterJsonWriter
                         output.Append(',');
                     }
 
-                    Write(sequence.Items[i], output);
+                    Write(sequence.Items[i], output, rewriteReference);
                 }
 
                 output.Append(']');

@@ -19,10 +19,13 @@ internal static class GeneratorDiagnostics
     /// <summary>SKILL1003: the <c>Namespace</c> or <c>ClassName</c> metadata is not a C# name.</summary>
     public static DiagnosticDescriptor InvalidItemMetadata { get; } = Create("SKILL1003", "Invalid SkillFile metadata", DiagnosticSeverity.Error);
 
+    /// <summary>SKILL1004: a keyword next to a <c>$ref</c> that would need a second type.</summary>
+    public static DiagnosticDescriptor KeywordNextToRefIgnored { get; } = Create("SKILL1004", "Keyword next to $ref not applied", DiagnosticSeverity.Warning);
+
     /// <summary>SKILL9999: the generator failed on a file; the compiler must still not crash.</summary>
     public static DiagnosticDescriptor GeneratorFailure { get; } = Create("SKILL9999", "SkillRt generator failure", DiagnosticSeverity.Error);
 
-    public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, GeneratorFailure];
+    public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, KeywordNextToRefIgnored, GeneratorFailure];
 
     private static DiagnosticDescriptor Create(string id, string title, DiagnosticSeverity severity) =>
         new(id, title, "{0}", Category, severity, isEnabledByDefault: true, description: "See spec/diagnostics.md.");

@@ -35,8 +35,19 @@ internal static class CSharpLiteral
     public static string Xml(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+
+            // Characters XML forbids (U+FFFE, U+FFFF, unpaired surrogates) would make the doc comment invalid (CS1570).
+            if (c is '\uFFFE' or '\uFFFF' ||
+                (char.IsHighSurrogate(c) && (i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))) ||
+                (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1]))))
+            {
+                builder.Append('?');
+                continue;
+            }
+
             switch (c)
             {
                 case '&':

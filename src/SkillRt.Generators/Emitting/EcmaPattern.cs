@@ -20,7 +20,7 @@ internal static class EcmaPattern
             if (c == '\\' && i + 1 < pattern.Length)
             {
                 var next = pattern[++i];
-                result.Append((next, inClass) switch
+                var replacement = (next, inClass) switch
                 {
                     ('d', false) => "[0-9]",
                     ('D', false) => "[^0-9]",
@@ -28,8 +28,17 @@ internal static class EcmaPattern
                     ('W', false) => "[^a-zA-Z0-9_]",
                     ('d', true) => "0-9",
                     ('w', true) => "a-zA-Z0-9_",
-                    _ => "\\" + next,
-                });
+                    _ => null,
+                };
+                result.Append(replacement ?? "\\" + next);
+
+                // In a class, "-" after a class escape ([\w-.]) is a literal; after the expanded range it would start a new one.
+                if (replacement is not null && inClass && i + 1 < pattern.Length && pattern[i + 1] == '-')
+                {
+                    result.Append("\\-");
+                    i++;
+                }
+
                 continue;
             }
 

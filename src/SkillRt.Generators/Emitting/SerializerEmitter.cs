@@ -458,6 +458,12 @@ internal sealed class SerializerEmitter
             using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.Null)"))
             {
                 _writer.WriteLine($"{target} = null;");
+
+                // An enum or const applies to null too: [1, 2] with type [integer, null] still rejects null.
+                for (var c = type.Constraints; c is not null; c = c.And)
+                {
+                    EmitAllowed(c, element, pointer);
+                }
             }
 
             using (_writer.OpenBlock("else"))
@@ -648,8 +654,19 @@ internal sealed class SerializerEmitter
     {
         var field = "Pattern" + _fields.Count.ToString(CultureInfo.InvariantCulture);
 
+        // The validator checked the pattern as written; should the ECMA-262 rewrite not compile, keep that.
+        var translated = EcmaPattern.ToDotNet(pattern);
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(translated);
+        }
+        catch (System.ArgumentException)
+        {
+            translated = pattern;
+        }
+
         // A timeout, because model output is untrusted input to the pattern.
-        _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(EcmaPattern.ToDotNet(pattern))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(translated)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
         return field;
     }
 

@@ -203,6 +203,14 @@ internal sealed class SkillEmitter
             using (_writer.OpenBlock($"public override bool TryReadInput(global::System.Text.Json.JsonElement json, {MaybeNull} out {input} input, out {Violations} violations)"))
             {
                 _writer.WriteLine("var reader = new global::SkillRt.Serialization.SkillJsonReader();");
+                using (_writer.OpenBlock("if (!reader.CheckStrings(json, \"\"))"))
+                {
+                    _writer.WriteLine("input = default;");
+                    _writer.WriteLine("violations = reader.Violations;");
+                    _writer.WriteLine("return false;");
+                }
+
+                _writer.WriteLine();
                 _writer.WriteLine($"var value = {SerializerEmitter.ClassName}.Read{contract.Input.Name}(reader, json, \"\");");
                 _writer.WriteLine("return reader.Complete(value, out input, out violations);");
             }

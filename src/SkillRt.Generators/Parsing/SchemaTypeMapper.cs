@@ -18,7 +18,7 @@ internal sealed class SchemaTypeMapper
     private readonly HashSet<string> _typeNames;
     private readonly List<RecordSpec> _records = [];
     private readonly List<EnumSpec> _enums = [];
-    private readonly List<(SourceSpan Span, string Message)> _warnings = [];
+    private readonly List<(string Id, SourceSpan Span, string Message)> _warnings = [];
     private readonly Dictionary<FrontmatterNode, TypeRef> _definitions = [];
     private readonly Dictionary<FrontmatterNode, int> _inProgress = [];
     private FrontmatterNode? _root;
@@ -34,8 +34,8 @@ internal sealed class SchemaTypeMapper
 
     public List<EnumSpec> Enums => _enums;
 
-    /// <summary>Types the mapper could not express, with where and why.</summary>
-    public List<(SourceSpan Span, string Message)> Warnings => _warnings;
+    /// <summary>What the mapper could not express or apply, with the diagnostic ID, where and why.</summary>
+    public List<(string Id, SourceSpan Span, string Message)> Warnings => _warnings;
 
     /// <summary>
     /// Maps one schema document. Its type is named after <paramref name="hint"/> (<c>Output</c> gives
@@ -111,8 +111,21 @@ internal sealed class SchemaTypeMapper
         {
             // Since draft 2019-09 assertions next to a $ref apply too (`$ref` plus `maxItems: 2`).
             var referenced = MapReference(reference, pointer);
+            foreach (var entry in schema.Entries)
+            {
+                if (StructuralKeywords.Contains(entry.Name))
+                {
+                    _warnings.Add((GeneratorDiagnostics.KeywordNextToRefIgnored.Id, entry.Key.Span, $"In the {_schemaName} at '{pointer}', '{entry.Name}' next to '$ref' is not applied: the type comes from '{reference.Value}' alone. Move it into the referenced schema"));
+                }
+            }
+
             var siblings = WithAllowed(ReadConstraints(schema, out var siblingValues), siblingValues);
-            return siblings is null ? referenced : referenced with { Constraints = siblings with { And = referenced.Constraints } };
+            if (schema["enum"] is FrontmatterSequence siblingEnum)
+            {
+                siblings = new ConstraintSpec(AllowedJson: new EquatableArray<string>(siblingEnum.Items.Select(v => v.ToJson()).ToImmutableArray()), And: siblings);
+            }
+
+            return siblings is null ? referenced : referenced with { Constraints = siblings with { And = Chain(siblings.And, referenced.Constraints) } };
         }
 
         foreach (var entry in schema.Entries)
@@ -307,7 +320,7 @@ internal sealed class SchemaTypeMapper
 
     private TypeRef Fallback(FrontmatterNode node, string pointer, string reason)
     {
-        _warnings.Add((node.Span, $"The {_schemaName} at '{pointer}' cannot be expressed as a C# type ({reason}); the value is read as a JsonElement without further checks"));
+        _warnings.Add((GeneratorDiagnostics.SchemaFallsBackToJsonElement.Id, node.Span, $"The {_schemaName} at '{pointer}' cannot be expressed as a C# type ({reason}); the value is read as a JsonElement without further checks"));
         return TypeRef.Json;
     }
 
@@ -355,6 +368,15 @@ internal sealed class SchemaTypeMapper
             MaxProperties: Integer(schema["maxProperties"]));
         return spec == new ConstraintSpec() ? null : spec;
     }
+
+    /// <summary>Keywords that shape the type; next to a <c>$ref</c> they would need a second type, so they are reported.</summary>
+    private static readonly HashSet<string> StructuralKeywords = new(StringComparer.Ordinal)
+    {
+        "type", "properties", "required", "additionalProperties", "items",
+    };
+
+    private static ConstraintSpec? Chain(ConstraintSpec? first, ConstraintSpec? second) =>
+        first is null ? second : first with { And = Chain(first.And, second) };
 
     private static ConstraintSpec? WithAllowed(ConstraintSpec? constraints, ImmutableArray<string> allowed) =>
         allowed.IsEmpty ? constraints : (constraints ?? new ConstraintSpec()) with { AllowedJson = new EquatableArray<string>(allowed) };

@@ -94,9 +94,9 @@ internal static class SkillModelBuilder
                 DefaultIsJson: isJson && defaultJson is not null));
         }
 
-        foreach (var (span, message) in mapper.Warnings)
+        foreach (var (id, span, message) in mapper.Warnings)
         {
-            diagnostics.Add(new DiagnosticSpec(GeneratorDiagnostics.SchemaFallsBackToJsonElement.Id, message, locator.Locate(span)));
+            diagnostics.Add(new DiagnosticSpec(id, message, locator.Locate(span)));
         }
 
         var inputRecord = new RecordSpec(inputName, null, new EquatableArray<PropertySpec>(properties.MoveToImmutable()), IsClosed: true, null, null, IsInput: true);

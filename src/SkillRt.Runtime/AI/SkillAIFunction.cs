@@ -13,6 +13,7 @@ namespace SkillRt;
 /// before anything runs, and the validated output is returned as JSON the model can read.
 /// </summary>
 internal sealed class SkillAIFunction<TInput, TOutput> : AIFunction
+    where TInput : notnull
 {
     private readonly SkillContract<TInput, TOutput> _contract;
     private readonly ISkillRunner _runner;
@@ -42,10 +43,20 @@ internal sealed class SkillAIFunction<TInput, TOutput> : AIFunction
 
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var json = SkillJson.ToElement(arguments, 0, static (args, writer, _) => WriteArguments(writer, args));
+        JsonElement json;
+        try
+        {
+            json = SkillJson.ToElement(arguments, 0, static (args, writer, _) => WriteArguments(writer, args));
+        }
+        catch (ArgumentException exception)
+        {
+            // Strings that are not well-formed Unicode, numbers that are not finite.
+            throw new SkillInputException([new SkillViolation(string.Empty, "The arguments cannot be written as JSON: " + exception.Message)], Name);
+        }
+
         if (!_contract.TryReadInput(json, out var input, out var violations))
         {
-            throw new SkillInputException(Name, violations);
+            throw new SkillInputException(violations, Name);
         }
 
         var result = await _runner.RunAsync(_contract, input, options: null, cancellationToken).ConfigureAwait(false);

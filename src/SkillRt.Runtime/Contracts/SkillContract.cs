@@ -14,6 +14,7 @@ namespace SkillRt;
 /// <typeparam name="TInput">The input type, such as <c>PrReviewInput</c>.</typeparam>
 /// <typeparam name="TOutput">The output type, such as <c>PrReviewOutput</c>.</typeparam>
 public abstract class SkillContract<TInput, TOutput>
+    where TInput : notnull
 {
     /// <summary>Creates the contract of a skill.</summary>
     /// <param name="descriptor">What the skill is.</param>

@@ -12,7 +12,7 @@ public sealed class SkillInputException : SkillException
 {
     /// <summary>Creates the exception with no violations.</summary>
     public SkillInputException()
-        : this(null, [])
+        : this(null, Array.Empty<SkillViolation>())
     {
     }
 
@@ -34,9 +34,9 @@ public sealed class SkillInputException : SkillException
     }
 
     /// <summary>Creates the exception for a skill's input and everything wrong with it.</summary>
-    /// <param name="skillName">The skill whose input this is.</param>
     /// <param name="violations">Every violation found.</param>
-    public SkillInputException(string? skillName, IEnumerable<SkillViolation> violations)
+    /// <param name="skillName">The skill whose input this is, when known.</param>
+    public SkillInputException(IEnumerable<SkillViolation> violations, string? skillName = null)
         : this(skillName, violations.ToArray())
     {
     }

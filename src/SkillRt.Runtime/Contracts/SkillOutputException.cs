@@ -12,7 +12,7 @@ public sealed class SkillOutputException : SkillException
 {
     /// <summary>Creates the exception with no output and no violations.</summary>
     public SkillOutputException()
-        : this(null, string.Empty, [])
+        : this(null, string.Empty, Array.Empty<SkillViolation>())
     {
     }
 
@@ -36,10 +36,10 @@ public sealed class SkillOutputException : SkillException
     }
 
     /// <summary>Creates the exception for a skill's output and everything wrong with it.</summary>
-    /// <param name="skillName">The skill that produced the output.</param>
     /// <param name="rawOutput">The output exactly as produced.</param>
     /// <param name="violations">Every violation found.</param>
-    public SkillOutputException(string? skillName, string rawOutput, IEnumerable<SkillViolation> violations)
+    /// <param name="skillName">The skill that produced the output, when known.</param>
+    public SkillOutputException(string rawOutput, IEnumerable<SkillViolation> violations, string? skillName = null)
         : this(skillName, rawOutput, violations.ToArray())
     {
     }

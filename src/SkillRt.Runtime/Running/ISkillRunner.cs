@@ -25,7 +25,8 @@ public interface ISkillRunner
         SkillContract<TInput, TOutput> skill,
         TInput input,
         SkillRunOptions? options = null,
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default)
+        where TInput : notnull;
 
     /// <summary>
     /// Runs a skill and reports progress as it happens: text as the model writes it, repair notices,
@@ -42,5 +43,6 @@ public interface ISkillRunner
         SkillContract<TInput, TOutput> skill,
         TInput input,
         SkillRunOptions? options = null,
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default)
+        where TInput : notnull;
 }

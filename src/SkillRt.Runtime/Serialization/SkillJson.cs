@@ -7,6 +7,9 @@ namespace SkillRt;
 /// <summary>Small JSON utilities shared by contracts, readers and the AI function adapter.</summary>
 internal static class SkillJson
 {
+    /// <summary>How deeply nested a value may be, in every direction SkillRt reads or writes JSON.</summary>
+    public const int MaxDepth = 256;
+
     /// <summary>Writes with <paramref name="write"/> into a pooled buffer and returns the result as a standalone element.</summary>
     public static JsonElement ToElement<TState, TValue>(TState state, TValue value, Action<TState, Utf8JsonWriter, TValue> write)
     {
@@ -16,7 +19,8 @@ internal static class SkillJson
             write(state, writer, value);
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        // The same depth the readers accept, so whatever was read can be written back.
+        var reader = new Utf8JsonReader(buffer.WrittenSpan, new JsonReaderOptions { MaxDepth = MaxDepth });
         return JsonElement.ParseValue(ref reader);
     }
 
@@ -33,7 +37,10 @@ internal static class SkillJson
             case JsonValueKind.String:
                 return left.ValueEquals(right.GetString());
             case JsonValueKind.Number:
-                return left.TryGetDecimal(out var l) && right.TryGetDecimal(out var r) ? l == r : left.GetDouble() == right.GetDouble();
+                // Doubles first: decimal rounds below 1e-28, so 1e-29 and 2e-29 would look equal. Decimals
+                // then tell apart large integers that share a double.
+                return left.GetDouble() == right.GetDouble() &&
+                    (!left.TryGetDecimal(out var l) || !right.TryGetDecimal(out var r) || l == r);
             case JsonValueKind.Array:
                 if (left.GetArrayLength() != right.GetArrayLength())
                 {

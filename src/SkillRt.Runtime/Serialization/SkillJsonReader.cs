@@ -39,9 +39,14 @@ public sealed class SkillJsonReader
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 256 });
-            violations = [];
-            return true;
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = SkillJson.MaxDepth });
+        }
+        catch (ArgumentException)
+        {
+            // A lone UTF-16 surrogate in the text cannot be turned into UTF-8.
+            document = null;
+            violations = [new SkillViolation(string.Empty, "The output contains invalid text (a lone UTF-16 surrogate); return well-formed Unicode.")];
+            return false;
         }
         catch (JsonException exception)
         {
@@ -52,6 +57,88 @@ public sealed class SkillJsonReader
             violations = [new SkillViolation(string.Empty, message)];
             return false;
         }
+
+        var strings = new SkillJsonReader();
+        if (MayHoldLoneSurrogates(text) && !strings.CheckStrings(document.RootElement, string.Empty))
+        {
+            document.Dispose();
+            document = null;
+            violations = strings.Violations;
+            return false;
+        }
+
+        violations = [];
+        return true;
+    }
+
+    /// <summary>
+    /// Reports every string and property name that escapes a lone UTF-16 surrogate (<c>"\ud800"</c>):
+    /// valid JSON text, but no .NET string. Readers call this before reading values.
+    /// </summary>
+    /// <param name="element">The value to check, with everything in it.</param>
+    /// <param name="pointer">Where it is.</param>
+    /// <returns>Whether every string is well formed.</returns>
+    public bool CheckStrings(JsonElement element, string pointer)
+    {
+        var valid = true;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    Report(pointer, "The string escapes a lone UTF-16 surrogate; use well-formed Unicode.");
+                    valid = false;
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    valid &= CheckStrings(item, Append(pointer, index++));
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        Report(pointer, "A property name escapes a lone UTF-16 surrogate; use well-formed Unicode.");
+                        valid = false;
+                        continue;
+                    }
+
+                    valid &= CheckStrings(property.Value, Append(pointer, name));
+                }
+
+                break;
+        }
+
+        return valid;
+    }
+
+    // Only a \uD800-\uDFFF escape can make a lone surrogate, so most texts skip the full check.
+    private static bool MayHoldLoneSurrogates(string text)
+    {
+        for (var i = text.IndexOf("\\u", StringComparison.Ordinal); i >= 0 && i + 3 < text.Length; i = text.IndexOf("\\u", i + 2, StringComparison.Ordinal))
+        {
+            if (text[i + 2] is 'd' or 'D' && text[i + 3] is (>= '8' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads a declared default from its JSON, for generated property initializers.</summary>
@@ -160,7 +247,9 @@ public sealed class SkillJsonReader
             return (long)number;
         }
 
-        Report(pointer, $"Expected an integer but found {Describe(element)}.");
+        Report(pointer, Math.Floor(number) == number
+            ? $"The integer {element.GetRawText()} is out of range; integers must fit in 64 bits."
+            : $"Expected an integer but found {Describe(element)}.");
         return 0;
     }
 
@@ -281,7 +370,7 @@ public sealed class SkillJsonReader
     /// <param name="value">The value found.</param>
     /// <param name="allowed">The allowed values, comma-separated.</param>
     public void ReportNotInEnum(string pointer, string value, string allowed) =>
-        Report(pointer, $"The value \"{Excerpt(value)}\" is not allowed; use one of {allowed}.");
+        Report(pointer, $"The string \"{Excerpt(value)}\" is not allowed; use one of {allowed}.");
 
     /// <summary>Checks a value against the allowed values of an <c>enum</c> or <c>const</c> that are not all strings.</summary>
     /// <param name="element">The value.</param>
@@ -489,7 +578,17 @@ public sealed class SkillJsonReader
         _ => "nothing",
     };
 
-    private static string Excerpt(string value) => value.Length <= ExcerptLength ? value : value[..ExcerptLength] + "…";
+    private static string Excerpt(string value)
+    {
+        if (value.Length <= ExcerptLength)
+        {
+            return value;
+        }
+
+        // Never cut a surrogate pair in half.
+        var length = char.IsHighSurrogate(value[ExcerptLength - 1]) ? ExcerptLength - 1 : ExcerptLength;
+        return value[..length] + "…";
+    }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -45,4 +45,19 @@ public sealed class SkillSchemasTests
         Assert.Null(SkillSchemas.ForOutput(manifest.Output));
         Assert.StartsWith("{\"type\":\"object\"", SkillSchemas.ForOutput(PrReview().Output), System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Local_refs_of_a_json_input_schema_move_with_it()
+    {
+        var manifest = SkillValidator.Validate(
+            "---\nname: t\ndescription: d\nversion: 1.0.0\ninputs:\n  - name: tree\n    type: json\n    required: true\n    schema:\n      $defs:\n        node: {type: object, required: [n], properties: {n: {type: string}, kids: {type: array, items: {$ref: '#/$defs/node'}}}}\n      $ref: '#/$defs/node'\n---\n{{ tree }}\n").Manifest;
+        var json = SkillSchemas.ForInputs(manifest.Inputs);
+        Assert.Contains("\"tree\":{\"$ref\":\"#/definitions/tree.node\"}", json, System.StringComparison.Ordinal);
+        Assert.Contains("\"definitions\":{\"tree.node\":{", json, System.StringComparison.Ordinal);
+
+        var schema = await JsonSchema.FromJsonAsync(json, TestContext.Current.CancellationToken);
+        Assert.Empty(schema.Validate("""{"tree":{"n":"a","kids":[{"n":"b"}]}}"""));
+        Assert.NotEmpty(schema.Validate("""{"tree":{"n":"a","kids":[{}]}}"""));
+    }
 }
+

@@ -180,6 +180,13 @@ namespace Consumer.Skills
             public override bool TryReadInput(global::System.Text.Json.JsonElement json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Consumer.Skills.KeywordsInput input, out global::System.Collections.Generic.IReadOnlyList<global::SkillRt.SkillViolation> violations)
             {
                 var reader = new global::SkillRt.Serialization.SkillJsonReader();
+                if (!reader.CheckStrings(json, ""))
+                {
+                    input = default;
+                    violations = reader.Violations;
+                    return false;
+                }
+
                 var value = GeneratedSerializer.ReadKeywordsInput(reader, json, "");
                 return reader.Complete(value, out input, out violations);
             }

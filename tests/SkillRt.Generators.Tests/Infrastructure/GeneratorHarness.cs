@@ -42,10 +42,13 @@ internal sealed class GeneratorHarness
         return this;
     }
 
+    // Documentation comments are parsed and checked, as with GenerateDocumentationFile, so a bad doc comment fails (CS1570).
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
     public static CSharpCompilation CreateCompilation(params SyntaxTree[] trees) =>
         CSharpCompilation.Create(
             "Consumer",
-            trees.Length > 0 ? trees : [CSharpSyntaxTree.ParseText("namespace Consumer; public static class Program { }", cancellationToken: CancellationToken)],
+            trees.Length > 0 ? trees : [CSharpSyntaxTree.ParseText("namespace Consumer; /// <summary>The program.</summary>\npublic static class Program { }", ParseOptions, cancellationToken: CancellationToken)],
             CompilationReferences.Value,
             new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -53,7 +56,7 @@ internal sealed class GeneratorHarness
         CSharpGeneratorDriver.Create(
             [new SkillGenerator().AsSourceGenerator()],
             _files,
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            parseOptions: ParseOptions,
             optionsProvider: new TestOptionsProvider(_global, _fileOptions),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

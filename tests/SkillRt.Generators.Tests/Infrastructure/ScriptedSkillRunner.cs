@@ -16,6 +16,7 @@ internal sealed class ScriptedSkillRunner(params string[] outputs) : ISkillRunne
     public List<SkillRunOptions?> Options { get; } = [];
 
     public Task<SkillRunResult<TOutput>> RunAsync<TInput, TOutput>(SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options = null, CancellationToken cancellationToken = default)
+        where TInput : notnull
     {
         cancellationToken.ThrowIfCancellationRequested();
         Inputs.Add(skill.SerializeInput(input).GetRawText());
@@ -33,10 +34,11 @@ internal sealed class ScriptedSkillRunner(params string[] outputs) : ISkillRunne
             repairs.Add(new SkillRepair { Attempt = attempt, RawOutput = text, Violations = violations });
         }
 
-        throw new SkillOutputException(skill.Descriptor.Name, outputs[^1], repairs[^1].Violations);
+        throw new SkillOutputException(outputs[^1], repairs[^1].Violations, skill.Descriptor.Name);
     }
 
     public async IAsyncEnumerable<SkillRunUpdate<TOutput>> RunStreamingAsync<TInput, TOutput>(SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where TInput : notnull
     {
         var result = await RunAsync(skill, input, options, cancellationToken).ConfigureAwait(false);
         foreach (var repair in result.Report.Repairs)

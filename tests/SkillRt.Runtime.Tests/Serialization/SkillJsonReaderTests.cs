@@ -75,6 +75,18 @@ public sealed class SkillJsonReaderTests
     }
 
     [Fact]
+    public void Tiny_and_huge_numbers_keep_their_identity()
+    {
+        var reader = new SkillJsonReader();
+        reader.CheckUniqueItems(Json("[1e-29, 2e-29, 12345678901234567890123, 12345678901234567890124]"), "/u");
+        Assert.False(reader.HasViolations);
+        reader.CheckEnum(Json("1e-30"), "/c", SkillJsonReader.ParseValues("[0]"), "0");
+        Assert.Equal("/c: The number 1e-30 is not allowed; use one of 0.", Assert.Single(reader.Violations).ToString());
+        reader.ReadInt64(Json("9223372036854775808"), "/i");
+        Assert.Equal("/i: The integer 9223372036854775808 is out of range; integers must fit in 64 bits.", reader.Violations[^1].ToString());
+    }
+
+    [Fact]
     public void Patterns_that_take_too_long_are_a_violation_not_a_hang()
     {
         var reader = new SkillJsonReader();
@@ -96,11 +108,11 @@ public sealed class SkillJsonReaderTests
     [Fact]
     public void Exceptions_list_every_violation()
     {
-        var error = new SkillInputException("pr-review", [new SkillViolation("/a", "Bad."), new SkillViolation(string.Empty, "Worse.")]);
+        var error = new SkillInputException([new SkillViolation("/a", "Bad."), new SkillViolation(string.Empty, "Worse.")], "pr-review");
         Assert.Equal($"The input for skill 'pr-review' is invalid (2 problems):{Environment.NewLine}  /a: Bad.{Environment.NewLine}  (root): Worse.", error.Message);
         Assert.IsAssignableFrom<SkillException>(error);
 
-        var output = new SkillOutputException("pr-review", "raw", [new SkillViolation("/b", "Wrong.")]);
+        var output = new SkillOutputException("raw", [new SkillViolation("/b", "Wrong.")], "pr-review");
         Assert.Equal("raw", output.RawOutput);
         Assert.Equal($"The output of skill 'pr-review' is invalid (1 problem):{Environment.NewLine}  /b: Wrong.", output.Message);
     }
