@@ -211,6 +211,19 @@ public sealed class EdgeCaseTests
         }
     }
 
+    [Theory]
+    [InlineData("{type: string, enum: [a, b]}", "c", "the value is \"c\", which is not one of [\"a\",\"b\"]")]
+    [InlineData("{type: object, required: [name], properties: {name: {type: string}}}", "{}", "the value has no 'name', which the schema requires")]
+    [InlineData("{type: object, properties: {n: {type: integer, minimum: 1}}}", "{n: 0}", "/n is 0, less than the minimum 1")]
+    [InlineData("{type: array, items: {type: string}}", "[a, 2]", "/1 is an integer, but the schema's type is \"string\"")]
+    public void Json_defaults_that_break_their_schema_are_build_errors(string schema, string value, string problem)
+    {
+        var text = $"---\nname: bad\ndescription: d\nversion: 1.0.0\ninputs:\n  - name: j\n    type: json\n    schema: {schema}\n    default: {value}\n---\n{{{{ j }}}}\n";
+        var diagnostic = Assert.Single(new GeneratorHarness().AddSkill("/project/bad/SKILL.md", text).Diagnostics());
+        Assert.Equal("SKILL0304", diagnostic.Id);
+        Assert.EndsWith("does not fit the input's schema: " + problem, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Defaults_that_cannot_become_csharp_values_are_build_errors()
     {

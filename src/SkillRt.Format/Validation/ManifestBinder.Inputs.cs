@@ -104,6 +104,12 @@ internal sealed partial class ManifestBinder
             {
                 Report(SkillDiagnosticDescriptors.DefaultTypeMismatch, defaultValue.Span, label, problem);
             }
+            else if (type == SkillInputType.Json && schema is FrontmatterMapping && !(defaultValue is FrontmatterScalar { IsNull: true }) &&
+                SchemaInstanceChecker.Check(defaultValue, schema) is { Count: > 0 } problems)
+            {
+                // A null default means "no default" and is not checked.
+                Report(SkillDiagnosticDescriptors.DefaultTypeMismatch, defaultValue.Span, label, "does not fit the input's schema: " + string.Join("; ", problems));
+            }
         }
 
         _ = typeSpan;
