@@ -1,43 +1,41 @@
 using System;
-using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
+using QuickStart.Skills;
 using SkillRt;
 
-// Every skill under skills/ was validated when this app was built (a broken SKILL.md fails
-// `dotnet build` at its line). At run time the same validator loads them into typed manifests.
-var skillsFolder = Path.Combine(AppContext.BaseDirectory, "skills");
-var folders = Directory.GetDirectories(skillsFolder).Order(StringComparer.Ordinal).ToList();
-Console.WriteLine($"SkillRt QuickStart: {folders.Count} skills, validated at build time");
-
-foreach (var folder in folders)
+// Every SKILL.md under skills/ was validated when this app was built (a broken one fails
+// `dotnet build` at its line) and compiled into typed C# by the SkillRt source generator.
+Console.WriteLine($"SkillRt QuickStart: {SkillCatalog.Descriptors.Count} skills, validated and compiled at build time");
+foreach (var skill in SkillCatalog.Descriptors)
 {
-    var skill = await SkillDefinition.LoadAsync(folder);
-    var manifest = skill.Manifest;
     Console.WriteLine();
-    Console.WriteLine($"{skill.Name} {manifest.Version} ({manifest.Runtime.Type.ToWireName()})");
-    Console.WriteLine($"  {manifest.Description}");
-    foreach (var input in manifest.Inputs)
+    Console.WriteLine($"{skill.Name} {skill.Version} ({skill.Runtime.Type.ToWireName()}, output {skill.OutputType.ToWireName()})");
+    Console.WriteLine($"  {skill.Description}");
+    if (skill.Permissions.Network.Count + skill.Permissions.Environment.Count > 0)
     {
-        var details = input.Required ? "required" : input.Default is null ? "optional" : "default " + input.Default.ToJson();
-        var values = input.EnumValues.Count > 0 ? " one of " + string.Join("|", input.EnumValues) : string.Empty;
-        Console.WriteLine($"  input  {input.Name,-12} {input.Type.ToWireName(),-8} {details}{values}");
-    }
-
-    Console.WriteLine($"  output {manifest.Output.Type.ToWireName()}{(manifest.Output.Schema is null ? string.Empty : " " + manifest.Output.Schema.ToJson())}");
-    if (manifest.Permissions.Network.Count + manifest.Permissions.Environment.Count > 0)
-    {
-        Console.WriteLine($"  may reach {string.Join(", ", manifest.Permissions.Network.Concat(manifest.Permissions.Environment.Select(e => "$" + e)))}");
+        Console.WriteLine($"  may reach {string.Join(", ", skill.Permissions.Network.Concat(skill.Permissions.Environment.Select(e => "$" + e)))}");
     }
 }
 
-// What a mistake looks like: the same diagnostics the build prints, from text.
+// The input is a record with one property per input; required inputs are constructor arguments.
+var input = new TriageIssueInput(new Uri("https://github.com/dotnet/runtime/issues/1")) { Team = TriageIssueTeam.Runtime };
 Console.WriteLine();
-Console.WriteLine("Validating a skill with mistakes:");
-var broken = SkillValidator.Validate("---\nname: Broken_Skill\ndescription: Shows diagnostics.\nversion: 1.0\ninputs:\n  - name: retries\n    type: integer\n    default: many\n---\nRetry {{ retry }} times.\n", "skills/broken/SKILL.md");
-foreach (var diagnostic in broken.Diagnostics)
+Console.WriteLine("Typed input, as a runner sends it:");
+Console.WriteLine("  " + TriageIssueSkill.Contract.SerializeInput(input).GetRawText());
+
+// A model's answer is read by generated code that checks the output schema.
+const string Answer = """{"kind":"bug","labels":["area-System.Text.Json"],"next_step":"The JSON team reproduces it."}""";
+if (TriageIssueSkill.Contract.TryReadOutput(Answer, out var triage, out _))
 {
-    Console.WriteLine("  " + diagnostic.ToString("skills/broken/SKILL.md"));
+    Console.WriteLine($"A valid answer: {triage.Kind}, labels {string.Join(", ", triage.Labels)}; next: {triage.NextStep}");
+}
+
+// A wrong answer is rejected with every problem and where it is, ready to send back to the model.
+Console.WriteLine("A wrong answer:");
+TriageIssueSkill.Contract.TryReadOutput("""{"kind":"bugg","labels":"none"}""", out _, out var violations);
+foreach (var violation in violations)
+{
+    Console.WriteLine("  " + violation);
 }
 
 return 0;

@@ -49,7 +49,7 @@ public sealed class ValidateSkills : Task
             var result = SkillValidator.Validate(document);
             foreach (var diagnostic in result.Diagnostics)
             {
-                Report(path, diagnostic);
+                DiagnosticLog.Report(Log, path, diagnostic);
             }
 
             if (!result.HasErrors)
@@ -63,26 +63,5 @@ public sealed class ValidateSkills : Task
 
         ValidSkills = valid.ToArray();
         return !Log.HasLoggedErrors;
-    }
-
-    private void Report(string path, SkillDiagnostic diagnostic)
-    {
-        var span = diagnostic.Span;
-
-        // No subcategory and no end position: MSBuild then prints "path(line,col): error SKILLnnnn: …",
-        // exactly the compiler's form. Messages can hold braces ('{{ x }}'); passing no format
-        // arguments keeps them literal.
-        switch (diagnostic.Severity)
-        {
-            case SkillDiagnosticSeverity.Error:
-                Log.LogError(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
-                break;
-            case SkillDiagnosticSeverity.Warning:
-                Log.LogWarning(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
-                break;
-            default:
-                Log.LogMessage(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, MessageImportance.Low, diagnostic.Message);
-                break;
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -50,7 +51,17 @@ public sealed class SkillGenerator : IIncrementalGenerator
             .Select(static (input, _) => FindConflicts(input.Left, input.Right))
             .WithTrackingName(TrackingNames.TypeConflicts);
 
-        context.RegisterSourceOutput(specs.Combine(conflicts).WithTrackingName(TrackingNames.SkillOutputs), static (output, pair) => Emit(output, pair.Left, pair.Right));
+        // Generated code needs SkillRt.Runtime; without it, say so once instead of a page of CS0400s.
+        // Only the reference list is read, never the compilation, so editing code does no work here.
+        var hasRuntime = context.MetadataReferencesProvider
+            .Select(static (reference, _) => string.Equals(Path.GetFileName(reference.Display), "SkillRt.Runtime.dll", StringComparison.OrdinalIgnoreCase))
+            .Collect()
+            .Select(static (found, _) => found.Contains(true))
+            .WithTrackingName(TrackingNames.RuntimeReference);
+
+        context.RegisterSourceOutput(
+            specs.Combine(conflicts).Combine(hasRuntime).WithTrackingName(TrackingNames.SkillOutputs),
+            static (output, input) => Emit(output, input.Left.Left, input.Left.Right, input.Right));
 
         var catalog = specs
             .Select(static (spec, _) => spec.Code is { } code ? new CatalogEntry(spec.FilePath, "global::" + code.Namespace + "." + Identifiers.Escape(code.ClassName), code.Contract is not null) : null)
@@ -61,8 +72,18 @@ public sealed class SkillGenerator : IIncrementalGenerator
             .Select(static (input, _) => BuildCatalog(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
-        context.RegisterSourceOutput(catalog, static (output, catalog) =>
+        context.RegisterSourceOutput(catalog.Combine(hasRuntime), static (output, input) =>
         {
+            var (catalog, runtime) = input;
+            if (catalog.Entries.Count > 0 && !runtime)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(
+                    GeneratorDiagnostics.RuntimeNotReferenced,
+                    Location.None,
+                    "This project has SkillFile items but does not reference SkillRt.Runtime, which the generated code needs; reference the SkillRt package (or the SkillRt.Runtime project)"));
+                return;
+            }
+
             if (catalog.Entries.Count > 0)
             {
                 output.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(catalog.Namespace, catalog.Entries), Encoding.UTF8));
@@ -164,14 +185,14 @@ public sealed class SkillGenerator : IIncrementalGenerator
         return new SkillConflicts(new EquatableArray<TypeConflict>(types.ToImmutable()), new EquatableArray<string>(suffixed.ToImmutable()));
     }
 
-    private static void Emit(SourceProductionContext output, SkillSpec spec, SkillConflicts conflicts)
+    private static void Emit(SourceProductionContext output, SkillSpec spec, SkillConflicts conflicts, bool hasRuntime)
     {
         foreach (var diagnostic in spec.Diagnostics)
         {
             output.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
-        if (spec.Code is not { } code)
+        if (spec.Code is not { } code || !hasRuntime)
         {
             return;
         }

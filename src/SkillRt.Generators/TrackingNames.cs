@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string SkillOutputs = nameof(SkillOutputs);
     public const string CatalogEntries = nameof(CatalogEntries);
     public const string Catalog = nameof(Catalog);
+    public const string RuntimeReference = nameof(RuntimeReference);
 }

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace SkillRt.Build.Tests;
 
-/// <summary>Runs the real <c>dotnet build</c> on temporary projects that import build/SkillRt.targets.</summary>
+/// <summary>Runs the real <c>dotnet build</c> on temporary projects that import build/SkillRt.targets and load the generator, as the package does.</summary>
 public sealed class DotnetBuildTests : IDisposable
 {
     private readonly DirectoryInfo _project = Directory.CreateTempSubdirectory("skillrt-build-");
@@ -53,8 +53,8 @@ public sealed class DotnetBuildTests : IDisposable
         WriteProject();
         WriteSkill("agent", "---\nname: agent\ndescription: No version.\n---\nBody.\n");
 
-        var (first, _) = await DotnetAsync("build", "-warnaserror");
-        var (second, secondOutput) = await DotnetAsync("build", "-warnaserror");
+        var (first, _) = await DotnetAsync("build", "-p:TreatWarningsAsErrors=true");
+        var (second, secondOutput) = await DotnetAsync("build", "-p:TreatWarningsAsErrors=true");
 
         Assert.NotEqual(0, first);
         Assert.NotEqual(0, second);
@@ -76,6 +76,11 @@ public sealed class DotnetBuildTests : IDisposable
     private void WriteProject()
     {
         var tasks = Path.GetDirectoryName(typeof(ValidateSkills).Assembly.Location)!;
+
+        // The generator reports the diagnostics of C# projects: referenced from its build output, as the package does from analyzers/.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var generator = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Generators", "bin", configuration, "netstandard2.0");
+        var runtime = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Runtime", "bin", configuration, "net10.0");
         var targets = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Build", "build");
         File.WriteAllText(Path.Combine(_project.FullName, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -87,6 +92,9 @@ public sealed class DotnetBuildTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <SkillFile Include="skills/**/SKILL.md" />
+                <Analyzer Include="{generator}/SkillRt.Generators.dll;{generator}/SkillRt.Format.dll" />
+                <Reference Include="{runtime}/SkillRt.Runtime.dll;{runtime}/SkillRt.Format.dll" />
+                <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
               </ItemGroup>
               <Import Project="{targets}/SkillRt.targets" />
             </Project>

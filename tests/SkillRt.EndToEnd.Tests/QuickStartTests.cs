@@ -7,7 +7,7 @@ using Xunit;
 
 namespace SkillRt.EndToEnd.Tests;
 
-/// <summary>The README's main job: the QuickStart sample, built with its SkillFile items, runs and describes its skills.</summary>
+/// <summary>The README's main job: the QuickStart sample, built with its SkillFile items, runs and uses the generated classes.</summary>
 public sealed class QuickStartTests
 {
     // The sample is built beside this test project (bin/<configuration>/net10.0), in the same configuration.
@@ -29,18 +29,12 @@ public sealed class QuickStartTests
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.StartsWith("SkillRt QuickStart: 2 skills, validated at build time", output, StringComparison.Ordinal);
-        Assert.Contains("triage-issue 1.0.0 (markdown-skill)", output, StringComparison.Ordinal);
-        Assert.Contains("input  issue_url    url      required", output, StringComparison.Ordinal);
+        Assert.StartsWith("SkillRt QuickStart: 2 skills, validated and compiled at build time", output, StringComparison.Ordinal);
+        Assert.Contains("triage-issue 1.0.0 (markdown-skill, output json)", output, StringComparison.Ordinal);
         Assert.Contains("may reach api.github.com, $GITHUB_TOKEN", output, StringComparison.Ordinal);
-        Assert.Contains("skills/broken/SKILL.md(4,10): error SKILL0107", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void QuickStart_skills_are_copied_next_to_the_app()
-    {
-        var skills = Path.Combine(SampleOutput, "skills");
-        Assert.True(File.Exists(Path.Combine(skills, "triage-issue", "SKILL.md")));
-        Assert.True(File.Exists(Path.Combine(skills, "summarize", "SKILL.md")));
+        Assert.Contains("""{"issue_url":"https://github.com/dotnet/runtime/issues/1","team":"runtime","max_labels":3}""", output, StringComparison.Ordinal);
+        Assert.Contains("A valid answer: Bug, labels area-System.Text.Json", output, StringComparison.Ordinal);
+        Assert.Contains("/kind: The string \"bugg\" is not allowed", output, StringComparison.Ordinal);
+        Assert.Contains("(root): The required property 'next_step' is missing.", output, StringComparison.Ordinal);
     }
 }

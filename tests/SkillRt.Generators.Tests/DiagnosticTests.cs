@@ -188,6 +188,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Skills_without_the_runtime_referenced_are_one_clear_error_and_no_code()
+    {
+        var result = new GeneratorHarness().WithoutRuntime().AddSkill("/project/review/SKILL.md", Skill("review")).Run();
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("SKILL1005", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Equal(Location.None, diagnostic.Location);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
     public void An_unreadable_file_is_one_located_error()
     {
         var diagnostic = Assert.Single(new GeneratorHarness().AddFile(new NullAdditionalText("/project/gone/SKILL.md"), ("SourceItemType", "SkillFile")).Diagnostics());

@@ -27,7 +27,7 @@ public sealed class IncrementalTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer; public static class Added { }", cancellationToken: GeneratorHarness.CancellationToken));
         var result = driver.RunGenerators(edited, GeneratorHarness.CancellationToken).GetRunResult().Results.Single();
 
-        foreach (var step in SkillSteps.Concat([TrackingNames.SkillOutputs, TrackingNames.TypeConflicts, TrackingNames.Catalog]))
+        foreach (var step in SkillSteps.Concat([TrackingNames.SkillOutputs, TrackingNames.TypeConflicts, TrackingNames.Catalog, TrackingNames.RuntimeReference]))
         {
             Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
         }

@@ -134,6 +134,7 @@ sealed class CannedRunner : ISkillRunner
   </ItemGroup>
   <ItemGroup>
     <ProjectReference Include="{source}/SkillRt.Runtime/SkillRt.Runtime.csproj" />
+    <ProjectReference Include="{source}/SkillRt.Format/SkillRt.Format.csproj" />
     <ProjectReference Include="{source}/SkillRt.Generators/SkillRt.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
     <ProjectReference Include="{source}/SkillRt.Format/SkillRt.Format.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetTargetFramework="TargetFramework=netstandard2.0" />
   </ItemGroup>

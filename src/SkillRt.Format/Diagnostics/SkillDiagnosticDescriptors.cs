@@ -233,6 +233,16 @@ public static class SkillDiagnosticDescriptors
         "SKILL0702", Warning, "Unterminated template expression",
         "'{0}' is never closed with '{1}'; close it, or wrap literal braces in '{{% raw %}}…{{% endraw %}}'");
 
+    /// <summary>SKILL0801: a packed skill's version would mislead consumers of its package.</summary>
+    public static SkillDiagnosticDescriptor SkillVersionDisagreesWithPackage { get; } = new(
+        "SKILL0801", Warning, "Skill version disagrees with package version",
+        "{0}");
+
+    /// <summary>SKILL0802: two packed skills share a name.</summary>
+    public static SkillDiagnosticDescriptor DuplicatePackedSkill { get; } = new(
+        "SKILL0802", Error, "Two packed skills with one name",
+        "Another packed skill is also named '{0}' ({1}); a package holds one skill per name. Rename one, or set Pack=\"false\" on one SkillFile item");
+
     /// <summary>All descriptors, in ID order.</summary>
     public static IReadOnlyList<SkillDiagnosticDescriptor> All { get; } =
     [
@@ -247,5 +257,6 @@ public static class SkillDiagnosticDescriptors
         InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency,
         InvalidNetworkPermission, InvalidFilesystemPermission, InvalidEnvPermission,
         UndeclaredTemplateVariable, UnterminatedTemplate,
+        SkillVersionDisagreesWithPackage, DuplicatePackedSkill,
     ];
 }

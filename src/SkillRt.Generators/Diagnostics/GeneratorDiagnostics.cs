@@ -22,10 +22,13 @@ internal static class GeneratorDiagnostics
     /// <summary>SKILL1004: a keyword next to a <c>$ref</c> that would need a second type.</summary>
     public static DiagnosticDescriptor KeywordNextToRefIgnored { get; } = Create("SKILL1004", "Keyword next to $ref not applied", DiagnosticSeverity.Warning);
 
+    /// <summary>SKILL1005: skills but no SkillRt.Runtime to compile their code against.</summary>
+    public static DiagnosticDescriptor RuntimeNotReferenced { get; } = Create("SKILL1005", "SkillRt.Runtime not referenced", DiagnosticSeverity.Error);
+
     /// <summary>SKILL9999: the generator failed on a file; the compiler must still not crash.</summary>
     public static DiagnosticDescriptor GeneratorFailure { get; } = Create("SKILL9999", "SkillRt generator failure", DiagnosticSeverity.Error);
 
-    public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, KeywordNextToRefIgnored, GeneratorFailure];
+    public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, KeywordNextToRefIgnored, RuntimeNotReferenced, GeneratorFailure];
 
     private static DiagnosticDescriptor Create(string id, string title, DiagnosticSeverity severity) =>
         new(id, title, "{0}", Category, severity, isEnabledByDefault: true, description: "See spec/diagnostics.md.");

@@ -65,7 +65,8 @@ public sealed class InvalidFixtureTests
             triggered.Add(hostile.ExpectedId);
         }
 
-        var missing = SkillDiagnosticDescriptors.All.Select(d => d.Id).Where(id => !triggered.Contains(id)).ToList();
+        // SKILL08xx come from `dotnet pack`, not from one file; tests/SkillRt.Build.Tests/PackSkillsTests.cs triggers them.
+        var missing = SkillDiagnosticDescriptors.All.Select(d => d.Id).Where(id => !id.StartsWith("SKILL08", StringComparison.Ordinal) && !triggered.Contains(id)).ToList();
         Assert.Empty(missing);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class GeneratorHarness
 
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _fileOptions = new(StringComparer.Ordinal);
     private readonly List<AdditionalText> _files = [];
+    private bool _withoutRuntime;
 
     public static CancellationToken CancellationToken => TestContext.Current.CancellationToken;
 
@@ -33,6 +34,13 @@ internal sealed class GeneratorHarness
     {
         _files.Add(file);
         _fileOptions[file.Path] = metadata.ToDictionary(m => "build_metadata.AdditionalFiles." + m.Name, m => m.Value, StringComparer.Ordinal);
+        return this;
+    }
+
+    /// <summary>Leaves SkillRt.Runtime out of the compilation's references.</summary>
+    public GeneratorHarness WithoutRuntime()
+    {
+        _withoutRuntime = true;
         return this;
     }
 
@@ -60,7 +68,10 @@ internal sealed class GeneratorHarness
             optionsProvider: new TestOptionsProvider(_global, _fileOptions),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public GeneratorDriverRunResult Run() => CreateDriver().RunGenerators(CreateCompilation(), CancellationToken).GetRunResult();
+    public GeneratorDriverRunResult Run() => CreateDriver().RunGenerators(_withoutRuntime ? WithoutRuntimeReference(CreateCompilation()) : CreateCompilation(), CancellationToken).GetRunResult();
+
+    private static CSharpCompilation WithoutRuntimeReference(CSharpCompilation compilation) =>
+        compilation.RemoveReferences(compilation.References.Where(r => r.Display?.EndsWith("SkillRt.Runtime.dll", StringComparison.Ordinal) == true));
 
     public ImmutableArray<Diagnostic> Diagnostics() => Run().Diagnostics;
 

@@ -1,0 +1,29 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace SkillRt.Build;
+
+/// <summary>Logs SkillRt diagnostics the way the compiler prints its own.</summary>
+internal static class DiagnosticLog
+{
+    public static void Report(TaskLoggingHelper log, string path, SkillDiagnostic diagnostic)
+    {
+        var span = diagnostic.Span;
+
+        // No subcategory and no end position: MSBuild then prints "path(line,col): error SKILLnnnn: …",
+        // exactly the compiler's form. Messages can hold braces ('{{ x }}'); passing no format
+        // arguments keeps them literal.
+        switch (diagnostic.Severity)
+        {
+            case SkillDiagnosticSeverity.Error:
+                log.LogError(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
+                break;
+            case SkillDiagnosticSeverity.Warning:
+                log.LogWarning(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
+                break;
+            default:
+                log.LogMessage(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, MessageImportance.Low, diagnostic.Message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace SkillRt.Build;
+
+/// <summary>
+/// Prepares the skills of a project for its NuGet package: validates each one (an error stops the
+/// pack at the SKILL.md line), lists the files of each skill folder (SKILL.md plus <c>scripts/</c>,
+/// <c>references/</c> and <c>assets/</c>) under <c>skills/{name}/</c>, writes <c>skills/index.json</c>,
+/// and writes the <c>buildTransitive</c> targets that give consuming projects the packaged skills as
+/// <c>SkillFile</c> items.
+/// </summary>
+public sealed class PackSkills : Task
+{
+    private static readonly string[] SkillFolders = ["scripts", "references", "assets"];
+
+    /// <summary>The <c>SkillFile</c> items to pack; <c>PackagePath</c> metadata is the folder that holds the skill folders (default <c>skills</c>).</summary>
+    [Required]
+    public ITaskItem[] Skills { get; set; } = [];
+
+    /// <summary>The package's ID, which names its consumer targets file.</summary>
+    [Required]
+    public string PackageId { get; set; } = string.Empty;
+
+    /// <summary>The package's version, compared with each skill's.</summary>
+    [Required]
+    public string PackageVersion { get; set; } = string.Empty;
+
+    /// <summary>Where to write <c>index.json</c> and the consumer targets.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = string.Empty;
+
+    /// <summary>Every file to add to the package, with <c>PackagePath</c> metadata.</summary>
+    [Output]
+    public ITaskItem[] PackageFiles { get; private set; } = [];
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var packed = new List<PackedSkill>();
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var packageVersion = SemanticVersion.TryParse(PackageVersion, out var parsed) ? parsed : null;
+        foreach (var item in Skills)
+        {
+            var path = item.GetMetadata("FullPath");
+            if (packed.Any(p => string.Equals(p.Path, path, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var skill = Read(item, path, packageVersion);
+            if (skill is null)
+            {
+                continue;
+            }
+
+            if (byName.TryGetValue(skill.Name, out var other))
+            {
+                var duplicate = SkillDiagnosticDescriptors.DuplicatePackedSkill;
+                Log.LogError(null, duplicate.Id, null, path, 1, 1, 0, 0, string.Format(CultureInfo.InvariantCulture, duplicate.MessageFormat, skill.Name, other));
+                continue;
+            }
+
+            byName[skill.Name] = path;
+            packed.Add(skill);
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(OutputDirectory);
+        var files = new List<ITaskItem>();
+        foreach (var skill in packed.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            foreach (var file in skill.Files)
+            {
+                files.Add(PackageFile(file.FullPath, file.PackagePath));
+            }
+        }
+
+        var index = Path.Combine(OutputDirectory, "index.json");
+        WriteIfChanged(index, SkillIndexWriter.Write(packed.OrderBy(s => s.Name, StringComparer.Ordinal).ToList()));
+        files.Add(PackageFile(index, "skills/index.json"));
+
+        var targets = Path.Combine(OutputDirectory, PackageId + ".targets");
+        WriteIfChanged(targets, ConsumerTargets(packed));
+        files.Add(PackageFile(targets, "buildTransitive/" + PackageId + ".targets"));
+
+        PackageFiles = files.ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    private PackedSkill? Read(ITaskItem item, string path, SemanticVersion? packageVersion)
+    {
+        SkillValidationResult result;
+        try
+        {
+            result = SkillValidator.Validate(SkillDocument.Load(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Log.LogError(null, null, null, path, 0, 0, 0, 0, "Cannot read the skill file: " + exception.Message);
+            return null;
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            DiagnosticLog.Report(Log, path, diagnostic);
+        }
+
+        if (result.HasErrors)
+        {
+            return null;
+        }
+
+        var manifest = result.Manifest;
+        var folder = Path.GetDirectoryName(path)!;
+        var name = manifest.Name ?? Path.GetFileName(folder);
+        CheckVersion(path, name, manifest.Version, packageVersion);
+
+        var root = (item.GetMetadata("PackagePath") is { Length: > 0 } packagePath ? packagePath : "skills").Replace('\\', '/').TrimEnd('/');
+        var files = new List<PackedFile> { File(path, root + "/" + name + "/SKILL.md") };
+        var resources = SkillFolders
+            .Select(sub => Path.Combine(folder, sub))
+            .Where(Directory.Exists)
+            .SelectMany(directory => Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
+            .Select(file => (File: file, Relative: file.Substring(folder.Length + 1).Replace('\\', '/')))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        foreach (var (file, relative) in resources)
+        {
+            files.Add(File(file, root + "/" + name + "/" + relative));
+        }
+
+        return new PackedSkill(path, name, manifest, files);
+    }
+
+    /// <summary>
+    /// SKILL0801: a consumer reads a package's version as the version of what is in it. A skill newer
+    /// than its package (skill 2.0.0 in package 1.4.0), or a prerelease skill in a stable package,
+    /// would satisfy or break skill version ranges in ways the package version does not show.
+    /// </summary>
+    private void CheckVersion(string path, string name, SemanticVersion? skillVersion, SemanticVersion? packageVersion)
+    {
+        if (skillVersion is null || packageVersion is null)
+        {
+            return;
+        }
+
+        if (skillVersion > packageVersion)
+        {
+            Log.LogWarning(null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.Id, null, path, 1, 1, 0, 0, $"The skill '{name}' is version {skillVersion}, newer than the package version {packageVersion}; raise the package version to at least {skillVersion.Major}.{skillVersion.Minor}.{skillVersion.Patch}, or lower the skill's");
+        }
+        else if (skillVersion.IsPrerelease && !packageVersion.IsPrerelease)
+        {
+            Log.LogWarning(null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.Id, null, path, 1, 1, 0, 0, $"The skill '{name}' is a prerelease ({skillVersion}) in the stable package version {packageVersion}; release the skill, or make the package a prerelease too");
+        }
+    }
+
+    private static PackedFile File(string fullPath, string packagePath)
+    {
+        using var stream = System.IO.File.OpenRead(fullPath);
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(stream);
+        return new PackedFile(fullPath, packagePath, string.Concat(hash.Select(b => b.ToString("x2", CultureInfo.InvariantCulture))));
+    }
+
+    private static TaskItem PackageFile(string fullPath, string packagePath)
+    {
+        var item = new TaskItem(fullPath);
+        item.SetMetadata("PackagePath", packagePath);
+        return item;
+    }
+
+    /// <summary>
+    /// The consumer side: each packaged skill becomes a <c>SkillFile</c> item (and so generated C#),
+    /// read in place from the package folder. <c>SkillRtExcludePackages</c> opts a project out.
+    /// </summary>
+    private string ConsumerTargets(List<PackedSkill> skills)
+    {
+        var builder = new StringBuilder();
+        builder.Append("<Project>\n");
+        builder.Append("  <!-- Generated by SkillRt when the package was packed: the package's skills become SkillFile items of\n");
+        builder.Append($"       every project that references it. Opt out with <SkillRtExcludePackages>{Xml(PackageId)}</SkillRtExcludePackages>. -->\n");
+        builder.Append($"  <ItemGroup Condition=\"!$([System.String]::Copy(';$(SkillRtExcludePackages);').Contains(';{Xml(PackageId)};'))\">\n");
+        foreach (var skill in skills.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var skillFile = "$(MSBuildThisFileDirectory)../" + skill.Files[0].PackagePath;
+            builder.Append($"    <SkillFile Include=\"{Xml(skillFile)}\" Pack=\"false\" SkillRtPackage=\"{Xml(PackageId)}\" />\n");
+            builder.Append($"    <AdditionalFiles Include=\"{Xml(skillFile)}\" SourceItemType=\"SkillFile\" />\n");
+        }
+
+        builder.Append("  </ItemGroup>\n");
+        builder.Append("</Project>\n");
+        return builder.ToString();
+    }
+
+    private static string Xml(string text) => System.Security.SecurityElement.Escape(text)!;
+
+    // Unchanged content keeps its timestamp, so incremental builds and packs stay incremental.
+    private static void WriteIfChanged(string path, string content)
+    {
+        if (System.IO.File.Exists(path) && System.IO.File.ReadAllText(path) == content)
+        {
+            return;
+        }
+
+        System.IO.File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+}
