@@ -14,7 +14,8 @@ namespace SkillRt.EndToEnd.Tests;
 /// The SkillRt package as users get it: new projects reference it by PackageReference from a local
 /// feed, build with the real dotnet CLI, pack skill libraries and consume them.
 /// </summary>
-public sealed class PackageTests(PackageFeed feed) : IClassFixture<PackageFeed>, IDisposable
+[Collection(nameof(SharedPackageFeed))]
+public sealed class PackageTests(PackageFeed feed) : IDisposable
 {
     private const string CannedRunner = """"
         sealed class CannedRunner(string answer) : SkillRt.ISkillRunner
@@ -63,10 +64,22 @@ public sealed class PackageTests(PackageFeed feed) : IClassFixture<PackageFeed>,
                 "lib/net8.0/SkillRt.Format.xml",
                 "lib/net8.0/SkillRt.Runtime.dll",
                 "lib/net8.0/SkillRt.Runtime.xml",
+                "tasks/net8.0/Newtonsoft.Json.dll",
+                "tasks/net8.0/NuGet.Common.dll",
+                "tasks/net8.0/NuGet.Configuration.dll",
+                "tasks/net8.0/NuGet.Frameworks.dll",
+                "tasks/net8.0/NuGet.Packaging.dll",
+                "tasks/net8.0/NuGet.Protocol.dll",
+                "tasks/net8.0/NuGet.Versioning.dll",
+                "tasks/net8.0/SkillRt.Build.dll",
+                "tasks/net8.0/SkillRt.Format.dll",
+                "tasks/net8.0/System.Security.Cryptography.Pkcs.dll",
+                "tasks/net8.0/System.Security.Cryptography.ProtectedData.dll",
                 "tasks/netstandard2.0/SkillRt.Build.dll",
                 "tasks/netstandard2.0/SkillRt.Format.dll",
             ],
             entries);
+        Assert.DoesNotContain(package.Entries, e => e.Name.StartsWith("Microsoft.Build", StringComparison.Ordinal));
         Assert.DoesNotContain(package.Entries, e => e.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
 
         var nuspec = Nuspec(package);

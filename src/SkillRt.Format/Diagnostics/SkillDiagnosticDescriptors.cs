@@ -243,6 +243,11 @@ public static class SkillDiagnosticDescriptors
         "SKILL0802", Error, "Two packed skills with one name",
         "Another packed skill is also named '{0}' ({1}); a package holds one skill per name. Rename one, or set Pack=\"false\" on one SkillFile item");
 
+    /// <summary>SKILL0803: publishing a package after `dotnet pack` failed.</summary>
+    public static SkillDiagnosticDescriptor PublishFailed { get; } = new(
+        "SKILL0803", Error, "Package not published",
+        "{0}");
+
     /// <summary>All descriptors, in ID order.</summary>
     public static IReadOnlyList<SkillDiagnosticDescriptor> All { get; } =
     [
@@ -257,6 +262,6 @@ public static class SkillDiagnosticDescriptors
         InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency,
         InvalidNetworkPermission, InvalidFilesystemPermission, InvalidEnvPermission,
         UndeclaredTemplateVariable, UnterminatedTemplate,
-        SkillVersionDisagreesWithPackage, DuplicatePackedSkill,
+        SkillVersionDisagreesWithPackage, DuplicatePackedSkill, PublishFailed,
     ];
 }
