@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using SkillRt.Tests;
@@ -78,7 +77,7 @@ public sealed class DotnetBuildTests : IDisposable
         var tasks = Path.GetDirectoryName(typeof(ValidateSkills).Assembly.Location)!;
 
         // The generator reports the diagnostics of C# projects: referenced from its build output, as the package does from analyzers/.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var configuration = DotnetCli.Configuration;
         var generator = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Generators", "bin", configuration, "netstandard2.0");
         var runtime = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Runtime", "bin", configuration, "net10.0");
         var targets = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Build", "build");
@@ -112,20 +111,6 @@ public sealed class DotnetBuildTests : IDisposable
         File.WriteAllText(Path.Combine(folder.FullName, "SKILL.md"), text);
     }
 
-    private async Task<(int ExitCode, string Output)> DotnetAsync(string command, params string[] extra)
-    {
-        var start = new ProcessStartInfo("dotnet", [command, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary", .. extra])
-        {
-            WorkingDirectory = _project.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> DotnetAsync(string command, params string[] extra) =>
+        DotnetCli.RunAsync(_project.FullName, [command, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary", .. extra]);
 }

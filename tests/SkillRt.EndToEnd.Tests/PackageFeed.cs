@@ -26,12 +26,12 @@ public sealed class PackageFeed : IAsyncLifetime
     {
         // The solution build already compiled SkillRt; packing does not build again, so nothing in src/ is rewritten.
         var runtime = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Runtime", "SkillRt.Runtime.csproj");
-        var (exitCode, output) = await Dotnet.RunAsync(TestPaths.RepositoryRoot, "pack", runtime, "--no-build", "-c", Dotnet.Configuration, "-o", Folder, "-p:PackageVersion=" + Version);
+        var (exitCode, output) = await DotnetCli.RunAsync(TestPaths.RepositoryRoot, "pack", runtime, "--no-build", "-c", DotnetCli.Configuration, "-o", Folder, "-p:PackageVersion=" + Version);
         Assert.True(exitCode == 0, output);
 
         // The skills-only library sample, as a project outside this repository would have it.
-        Dotnet.CopyDirectory(Path.Combine(TestPaths.RepositoryRoot, "samples", "SkillLibrary", "skills"), Path.Combine(LibraryProject, "skills"));
-        Dotnet.WriteIsolation(LibraryProject, Folder);
+        TempProject.CopyDirectory(Path.Combine(TestPaths.RepositoryRoot, "samples", "SkillLibrary", "skills"), Path.Combine(LibraryProject, "skills"));
+        TempProject.WriteIsolation(LibraryProject, Folder);
         File.WriteAllText(Path.Combine(LibraryProject, "Contoso.ReleaseSkills.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -47,7 +47,7 @@ public sealed class PackageFeed : IAsyncLifetime
               </ItemGroup>
             </Project>
             """);
-        (exitCode, output) = await Dotnet.RunAsync(LibraryProject, "pack", "-o", Folder, "-p:PackageVersion=" + Version);
+        (exitCode, output) = await DotnetCli.RunAsync(LibraryProject, "pack", "-o", Folder, "-p:PackageVersion=" + Version);
         Assert.True(exitCode == 0, output);
     }
 

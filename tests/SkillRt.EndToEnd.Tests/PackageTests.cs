@@ -92,7 +92,7 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
     public async Task A_console_app_with_a_package_reference_gets_typed_skills_and_rebuilds_without_skill_work()
     {
         WriteConsoleProject();
-        Dotnet.CopyDirectory(Path.Combine(TestPaths.Examples, "pr-review"), Path.Combine(_project.FullName, "skills", "pr-review"));
+        TempProject.CopyDirectory(Path.Combine(TestPaths.Examples, "pr-review"), Path.Combine(_project.FullName, "skills", "pr-review"));
         File.WriteAllText(Path.Combine(_project.FullName, "Program.cs"), $$""""
             using System;
             using Consumer.Skills;
@@ -104,19 +104,19 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
             {{CannedRunner}}
             """");
 
-        var (exitCode, output) = await Dotnet.RunAsync(_project.FullName, "run");
+        var (exitCode, output) = await DotnetCli.RunAsync(_project.FullName, "run");
         Assert.True(exitCode == 0, output);
         Assert.EndsWith("Approve 0 1", output.Trim(), StringComparison.Ordinal);
 
         // A second build with no change runs no compiler, so no generator, and no SkillRt task.
-        (exitCode, output) = await Dotnet.RunAsync(_project.FullName, "build", "-v:d");
+        (exitCode, output) = await DotnetCli.RunAsync(_project.FullName, "build", "-v:d");
         Assert.True(exitCode == 0, output);
         Assert.Contains("Skipping target \"CoreCompile\" because all output files are up-to-date", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Target \"SkillRtValidateSkills", output, StringComparison.Ordinal);
 
         // Editing the SKILL.md compiles again.
         File.AppendAllText(Path.Combine(_project.FullName, "skills", "pr-review", "SKILL.md"), "\nBe brief.\n");
-        (exitCode, output) = await Dotnet.RunAsync(_project.FullName, "build", "-v:d");
+        (exitCode, output) = await DotnetCli.RunAsync(_project.FullName, "build", "-v:d");
         Assert.True(exitCode == 0, output);
         Assert.DoesNotContain("Skipping target \"CoreCompile\"", output, StringComparison.Ordinal);
     }
@@ -130,7 +130,7 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
         var bad = Path.Combine(_project.FullName, "skills", "bad", "SKILL.md");
         File.WriteAllText(bad, "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
 
-        var (exitCode, output) = await Dotnet.RunAsync(_project.FullName, "build");
+        var (exitCode, output) = await DotnetCli.RunAsync(_project.FullName, "build");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"{bad}(4,10): error SKILL0107: '1.0' is not a SemVer 2.0.0 version", output, StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
         var again = Directory.CreateTempSubdirectory("skillrt-repack-").FullName;
         try
         {
-            var (exitCode, output) = await Dotnet.RunAsync(feed.LibraryProject, "pack", "-o", again, "-p:PackageVersion=" + feed.Version);
+            var (exitCode, output) = await DotnetCli.RunAsync(feed.LibraryProject, "pack", "-o", again, "-p:PackageVersion=" + feed.Version);
             Assert.True(exitCode == 0, output);
             Assert.Equal(File.ReadAllBytes(feed.LibraryPackage), File.ReadAllBytes(Path.Combine(again, Path.GetFileName(feed.LibraryPackage))));
         }
@@ -178,7 +178,7 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
     public async Task QuickStart_consuming_the_library_package_gets_its_skills_as_typed_classes()
     {
         var quickStart = Path.Combine(TestPaths.RepositoryRoot, "samples", "QuickStart");
-        Dotnet.CopyDirectory(Path.Combine(quickStart, "skills"), Path.Combine(_project.FullName, "skills"));
+        TempProject.CopyDirectory(Path.Combine(quickStart, "skills"), Path.Combine(_project.FullName, "skills"));
         File.Copy(Path.Combine(quickStart, "Program.cs"), Path.Combine(_project.FullName, "Program.cs"));
         File.AppendAllText(Path.Combine(_project.FullName, "Program.cs"), """
 
@@ -190,7 +190,7 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
             """);
         WriteConsoleProject("QuickStart", $"""<PackageReference Include="Contoso.ReleaseSkills" Version="{feed.Version}" />""");
 
-        var (exitCode, output) = await Dotnet.RunAsync(_project.FullName, "run");
+        var (exitCode, output) = await DotnetCli.RunAsync(_project.FullName, "run");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("SkillRt QuickStart: 3 skills, validated and compiled at build time", output, StringComparison.Ordinal);
@@ -199,7 +199,7 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
 
     private void WriteConsoleProject(string name = "Consumer", string extraReference = "")
     {
-        Dotnet.WriteIsolation(_project.FullName, feed.Folder);
+        TempProject.WriteIsolation(_project.FullName, feed.Folder);
         File.WriteAllText(Path.Combine(_project.FullName, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

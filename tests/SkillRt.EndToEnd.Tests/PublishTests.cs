@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.EndToEnd.Tests;
@@ -17,7 +18,7 @@ public sealed class PublishTests(PackageFeed feed)
     {
         var output = Directory.CreateTempSubdirectory("skillrt-publish-out-").FullName;
         string[] arguments = ["pack", "-o", output, "-p:PackageVersion=" + feed.Version, "-p:SkillPublish=true", "-p:SkillPublishSource=" + source];
-        return Dotnet.RunAsync(feed.LibraryProject, apiKey is null ? arguments : [.. arguments, "-p:SkillPublishApiKey=" + apiKey]);
+        return DotnetCli.RunAsync(feed.LibraryProject, apiKey is null ? arguments : [.. arguments, "-p:SkillPublishApiKey=" + apiKey]);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class PublishTests(PackageFeed feed)
     [Fact]
     public async Task Publishing_without_a_feed_says_what_to_set()
     {
-        var (exitCode, output) = await Dotnet.RunAsync(feed.LibraryProject, "pack", "-o", Directory.CreateTempSubdirectory().FullName, "-p:PackageVersion=" + feed.Version, "-p:SkillPublish=true");
+        var (exitCode, output) = await DotnetCli.RunAsync(feed.LibraryProject, "pack", "-o", Directory.CreateTempSubdirectory().FullName, "-p:PackageVersion=" + feed.Version, "-p:SkillPublish=true");
         Assert.NotEqual(0, exitCode);
         Assert.True(output.Contains("error SKILL0803: SkillPublish=true needs a feed to publish to: add -p:SkillPublishSource=", StringComparison.Ordinal), output);
     }

@@ -144,6 +144,18 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Inputs_with_lone_surrogates_are_violations_not_exceptions()
+    {
+        using var value = JsonDocument.Parse("""{"pr_url":"\ud800"}""");
+        Assert.False(PrReviewSkill.Contract.TryReadInput(value.RootElement, out _, out var violations));
+        Assert.Equal("/pr_url: The string escapes a lone UTF-16 surrogate; use well-formed Unicode.", Assert.Single(violations).ToString());
+
+        using var name = JsonDocument.Parse("""{"pr_url":"https://x.test/1","\udc00":1}""");
+        Assert.False(PrReviewSkill.Contract.TryReadInput(name.RootElement, out _, out violations));
+        Assert.Equal("(root): A property name escapes a lone UTF-16 surrogate; use well-formed Unicode.", Assert.Single(violations).ToString());
+    }
+
+    [Fact]
     public void Optional_inputs_keep_their_defaults_when_absent_or_null()
     {
         using var json = JsonDocument.Parse("""{"pr_url":"https://x.test/1","focus":null}""");

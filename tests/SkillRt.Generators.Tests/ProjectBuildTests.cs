@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using SkillRt.Tests;
@@ -149,30 +148,7 @@ sealed class CannedRunner : ISkillRunner
         File.Copy(Path.Combine(folder, "SKILL.md"), Path.Combine(target, "SKILL.md"));
     }
 
-    private async Task<(int ExitCode, string Output)> DotnetAsync(params string[] arguments)
-    {
-        // The configuration this test was built in, so the referenced projects' outputs exist.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _project.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(configuration);
-        if (arguments[0] == "build")
-        {
-            start.ArgumentList.Add("--no-dependencies");
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, (await output) + (await error));
-    }
+    // The referenced projects were built in this test's configuration; --no-dependencies keeps this build out of src/.
+    private Task<(int ExitCode, string Output)> DotnetAsync(params string[] arguments) =>
+        DotnetCli.RunAsync(_project.FullName, [.. arguments, "-c", DotnetCli.Configuration, .. arguments[0] == "build" ? ["--no-dependencies"] : Array.Empty<string>()]);
 }

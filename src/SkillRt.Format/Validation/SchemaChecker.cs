@@ -236,41 +236,10 @@ internal sealed class SchemaChecker
             return;
         }
 
-        if (Resolve(reference.Value) is null)
+        if (FrontmatterPointer.Resolve(_root, reference.Value) is null)
         {
             Malformed(value, location, $"'{reference.Value}' does not resolve; SkillRt supports local references such as '#/$defs/Name'");
         }
-    }
-
-    private FrontmatterNode? Resolve(string reference)
-    {
-        if (reference == "#")
-        {
-            return _root;
-        }
-
-        if (!reference.StartsWith("#/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var node = _root;
-        foreach (var rawSegment in reference.Substring(2).Split('/'))
-        {
-            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
-            node = node switch
-            {
-                FrontmatterMapping mapping => mapping[segment],
-                FrontmatterSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Items.Count => sequence.Items[index],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
     }
 
     private static bool IsNumber(FrontmatterNode value, out double number)

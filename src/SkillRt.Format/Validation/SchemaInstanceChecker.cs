@@ -40,7 +40,7 @@ internal sealed class SchemaInstanceChecker
             return;
         }
 
-        if (mapping["$ref"] is FrontmatterScalar reference && Resolve(reference.Value) is { } target)
+        if (mapping["$ref"] is FrontmatterScalar reference && FrontmatterPointer.Resolve(_root, reference.Value) is { } target)
         {
             Validate(value, target, pointer, depth + 1);
         }
@@ -206,7 +206,7 @@ internal sealed class SchemaInstanceChecker
         var additional = schema["additionalProperties"];
         foreach (var entry in obj.Entries)
         {
-            var at = pointer + "/" + entry.Name.Replace("~", "~0").Replace("/", "~1");
+            var at = pointer + "/" + FrontmatterPointer.Escape(entry.Name);
             if (properties?[entry.Name] is { } propertySchema)
             {
                 Validate(entry.Value, propertySchema, at, depth + 1);
@@ -216,37 +216,6 @@ internal sealed class SchemaInstanceChecker
                 Validate(entry.Value, additional, at, depth + 1);
             }
         }
-    }
-
-    private FrontmatterNode? Resolve(string reference)
-    {
-        if (!reference.StartsWith("#", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var node = _root;
-        foreach (var raw in reference.Substring(1).Split('/'))
-        {
-            if (raw.Length == 0)
-            {
-                continue;
-            }
-
-            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
-            node = node switch
-            {
-                FrontmatterMapping mapping => mapping[segment],
-                FrontmatterSequence sequence when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count => sequence.Items[index],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
     }
 
     private static bool MatchesType(FrontmatterNode value, FrontmatterNode type)

@@ -245,7 +245,7 @@ internal sealed class SerializerEmitter
                                 _writer.WriteLine($"found{i} = true;");
                             }
 
-                            _writer.WriteLine($"var at = pointer + {CSharpLiteral.String("/" + EscapePointer(property.JsonName))};");
+                            _writer.WriteLine($"var at = pointer + {CSharpLiteral.String("/" + FrontmatterPointer.Escape(property.JsonName))};");
                             if (property.DefaultJson is not null)
                             {
                                 // A null for an input with a default means "not given": the default stays.
@@ -671,6 +671,4 @@ internal sealed class SerializerEmitter
     }
 
     private static string Local(string prefix, PropertySpec property) => prefix + property.Name;
-
-    private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
 }

@@ -202,17 +202,28 @@ internal sealed class SkillEmitter
             _writer.WriteLine();
             using (_writer.OpenBlock($"public override bool TryReadInput(global::System.Text.Json.JsonElement json, {MaybeNull} out {input} input, out {Violations} violations)"))
             {
-                _writer.WriteLine("var reader = new global::SkillRt.Serialization.SkillJsonReader();");
-                using (_writer.OpenBlock("if (!reader.CheckStrings(json, \"\"))"))
+                using (_writer.OpenBlock("try"))
                 {
-                    _writer.WriteLine("input = default;");
-                    _writer.WriteLine("violations = reader.Violations;");
-                    _writer.WriteLine("return false;");
+                    _writer.WriteLine("var reader = new global::SkillRt.Serialization.SkillJsonReader();");
+                    _writer.WriteLine($"var value = {SerializerEmitter.ClassName}.Read{contract.Input.Name}(reader, json, \"\");");
+                    _writer.WriteLine("return reader.Complete(value, out input, out violations);");
                 }
 
-                _writer.WriteLine();
-                _writer.WriteLine($"var value = {SerializerEmitter.ClassName}.Read{contract.Input.Name}(reader, json, \"\");");
-                _writer.WriteLine("return reader.Complete(value, out input, out violations);");
+                // A string escaping a lone surrogate is valid JSON but no .NET string; reading it throws.
+                // Only then is every string checked, so well-formed input is read once.
+                using (_writer.OpenBlock("catch (global::System.InvalidOperationException)"))
+                {
+                    _writer.WriteLine("var strings = new global::SkillRt.Serialization.SkillJsonReader();");
+                    using (_writer.OpenBlock("if (strings.CheckStrings(json, \"\"))"))
+                    {
+                        _writer.WriteLine("throw;");
+                    }
+
+                    _writer.WriteLine();
+                    _writer.WriteLine("input = default;");
+                    _writer.WriteLine("violations = strings.Violations;");
+                    _writer.WriteLine("return false;");
+                }
             }
 
             _writer.WriteLine();

@@ -236,7 +236,7 @@ internal sealed class SchemaTypeMapper
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var propertyType = Map(entry.Value, entry.Name, pointer + "/properties/" + EscapePointer(entry.Name));
+            var propertyType = Map(entry.Value, entry.Name, pointer + "/properties/" + FrontmatterPointer.Escape(entry.Name));
             var propertyDescription = entry.Value is FrontmatterMapping propertySchema ? Text(propertySchema["description"]) : null;
             specs.Add(new PropertySpec(entry.Name, memberNames[i], propertyType, required.Contains(entry.Name), propertyDescription));
         }
@@ -259,7 +259,7 @@ internal sealed class SchemaTypeMapper
 
     private TypeRef MapReference(FrontmatterScalar reference, string pointer)
     {
-        var target = Resolve(reference.Value);
+        var target = _root is null ? null : FrontmatterPointer.Resolve(_root, reference.Value);
         if (target is null)
         {
             return Fallback(reference, pointer, $"its $ref '{reference.Value}' does not point into the schema");
@@ -281,7 +281,7 @@ internal sealed class SchemaTypeMapper
 
         _inProgress[target] = depth + 1;
         var segments = reference.Value.Split('/');
-        var hint = segments.Length > 1 ? UnescapePointer(segments[segments.Length - 1]) : "Root";
+        var hint = segments.Length > 1 ? FrontmatterPointer.Unescape(segments[segments.Length - 1]) : "Root";
         var mapped = Map(target, hint, reference.Value);
         if (depth == 0)
         {
@@ -294,28 +294,6 @@ internal sealed class SchemaTypeMapper
         }
 
         return mapped;
-    }
-
-    private FrontmatterNode? Resolve(string reference)
-    {
-        if (!reference.StartsWith("#", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var node = _root;
-        foreach (var raw in reference.Substring(1).Split('/').Skip(1))
-        {
-            var segment = UnescapePointer(Uri.UnescapeDataString(raw));
-            node = node switch
-            {
-                FrontmatterMapping mapping => mapping[segment],
-                FrontmatterSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Items.Count => sequence.Items[index],
-                _ => null,
-            };
-        }
-
-        return node;
     }
 
     private TypeRef Fallback(FrontmatterNode node, string pointer, string reason)
@@ -423,7 +401,4 @@ internal sealed class SchemaTypeMapper
         return Strip(1);
     }
 
-    private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
-
-    private static string UnescapePointer(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 }

@@ -73,7 +73,7 @@ public sealed class SkillJsonReader
 
     /// <summary>
     /// Reports every string and property name that escapes a lone UTF-16 surrogate (<c>"\ud800"</c>):
-    /// valid JSON text, but no .NET string. Readers call this before reading values.
+    /// valid JSON text, but no .NET string. Readers call it when reading a value failed on one.
     /// </summary>
     /// <param name="element">The value to check, with everything in it.</param>
     /// <param name="pointer">Where it is.</param>

@@ -260,16 +260,24 @@ namespace Consumer.Skills
 
             public override bool TryReadInput(global::System.Text.Json.JsonElement json, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Consumer.Skills.PrReviewInput input, out global::System.Collections.Generic.IReadOnlyList<global::SkillRt.SkillViolation> violations)
             {
-                var reader = new global::SkillRt.Serialization.SkillJsonReader();
-                if (!reader.CheckStrings(json, ""))
+                try
                 {
+                    var reader = new global::SkillRt.Serialization.SkillJsonReader();
+                    var value = GeneratedSerializer.ReadPrReviewInput(reader, json, "");
+                    return reader.Complete(value, out input, out violations);
+                }
+                catch (global::System.InvalidOperationException)
+                {
+                    var strings = new global::SkillRt.Serialization.SkillJsonReader();
+                    if (strings.CheckStrings(json, ""))
+                    {
+                        throw;
+                    }
+
                     input = default;
-                    violations = reader.Violations;
+                    violations = strings.Violations;
                     return false;
                 }
-
-                var value = GeneratedSerializer.ReadPrReviewInput(reader, json, "");
-                return reader.Complete(value, out input, out violations);
             }
 
             public override void WriteOutput(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Skills.PrReviewOutput output)

@@ -1,36 +1,11 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Threading.Tasks;
-using Xunit;
 
 namespace SkillRt.EndToEnd.Tests;
 
-/// <summary>Runs the real dotnet CLI and sets up temporary projects that see only the test feed.</summary>
-internal static class Dotnet
+/// <summary>Sets up temporary projects that see only the test feed (run them with <see cref="SkillRt.Tests.DotnetCli"/>).</summary>
+internal static class TempProject
 {
-    /// <summary>The configuration this test was built in (bin/&lt;configuration&gt;/net10.0).</summary>
-    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
-    public static async Task<(int ExitCode, string Output)> RunAsync(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["SOURCE_DATE_EPOCH"] = "1700000000";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
-    }
-
     /// <summary>
     /// Keeps a temporary project away from this repository's Directory.*.props, and points NuGet at
     /// the test feed first and nuget.org for everything else.
