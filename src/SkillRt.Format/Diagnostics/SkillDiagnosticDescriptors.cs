@@ -133,6 +133,11 @@ public static class SkillDiagnosticDescriptors
         "SKILL0203", Error, "Missing runtime field",
         "Runtime type '{0}' needs 'runtime.{1}'; {2}");
 
+    /// <summary>SKILL0204: a runtime.model hint is out of range.</summary>
+    public static SkillDiagnosticDescriptor InvalidModelHint { get; } = new(
+        "SKILL0204", Error, "Invalid model hint",
+        "'runtime.model.{0}' is {1}; {2}");
+
     /// <summary>SKILL0301: an input has no name or an invalid one.</summary>
     public static SkillDiagnosticDescriptor InvalidInputName { get; } = new(
         "SKILL0301", Error, "Invalid input name",
@@ -255,7 +260,7 @@ public static class SkillDiagnosticDescriptors
         AliasExpansionLimit, NestingTooDeep, FrontmatterNotMapping, UnsupportedYaml,
         MissingName, InvalidName, NameFolderMismatch, MissingDescription, InvalidDescription, MissingVersion,
         InvalidVersion, WrongValueType, CompatibilityTooLong, UnknownKey, UnknownSectionKey,
-        UnknownRuntimeType, InvalidRuntimeMinVersion, MissingRuntimeField,
+        UnknownRuntimeType, InvalidRuntimeMinVersion, MissingRuntimeField, InvalidModelHint,
         InvalidInputName, DuplicateInputName, UnknownInputType, DefaultTypeMismatch, RequiredWithDefault,
         InvalidEnum, SchemaOnNonJsonInput,
         UnknownOutputType, MalformedSchema, UnsupportedSchemaKeyword, SchemaIgnored,

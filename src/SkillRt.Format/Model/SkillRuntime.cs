@@ -22,4 +22,7 @@ public sealed class SkillRuntime
 
     /// <summary>For <see cref="SkillRuntimeType.McpTool"/>: the tool's name on that server.</summary>
     public string? Tool { get; init; }
+
+    /// <summary>For skills a model runs: the model, temperature and output limit the skill suggests.</summary>
+    public SkillModelHints Model { get; init; } = SkillModelHints.None;
 }

@@ -5,7 +5,8 @@ namespace SkillRt;
 /// <summary>The <c>runtime</c> section.</summary>
 internal sealed partial class ManifestBinder
 {
-    private static readonly string[] RuntimeKeys = ["type", "min-version", "command", "server", "tool"];
+    private static readonly string[] RuntimeKeys = ["type", "min-version", "command", "server", "tool", "model"];
+    private static readonly string[] ModelKeys = ["id", "temperature", "max-output-tokens"];
 
     private SkillRuntime BindRuntime(FrontmatterNode node)
     {
@@ -53,6 +54,8 @@ internal sealed partial class ManifestBinder
         var server = mapping["server"] is { } serverNode ? ReadString(serverNode, "runtime.server") : null;
         var tool = mapping["tool"] is { } toolNode ? ReadString(toolNode, "runtime.tool") : null;
 
+        var model = mapping["model"] is { } modelNode ? BindModelHints(modelNode) : SkillModelHints.None;
+
         var span = mapping.Find("type")?.Value.Span ?? node.Span;
         if (type == SkillRuntimeType.Process && command.Count == 0)
         {
@@ -72,6 +75,61 @@ internal sealed partial class ManifestBinder
             }
         }
 
-        return new SkillRuntime { Type = type, MinVersion = minVersion, Command = command, Server = server, Tool = tool };
+        return new SkillRuntime { Type = type, MinVersion = minVersion, Command = command, Server = server, Tool = tool, Model = model };
+    }
+
+    private SkillModelHints BindModelHints(FrontmatterNode node)
+    {
+        if (ReadMapping(node, "runtime.model") is not { } mapping)
+        {
+            return SkillModelHints.None;
+        }
+
+        CheckKeys(mapping, "runtime.model", ModelKeys);
+        var id = mapping["id"] is { } idNode ? ReadString(idNode, "runtime.model.id") : null;
+        if (id is not null && id.Trim().Length == 0)
+        {
+            Report(SkillDiagnosticDescriptors.InvalidModelHint, mapping["id"]!.Span, "id", "empty", "name a model, such as 'gpt-4.1-mini', or leave the key out");
+            id = null;
+        }
+
+        double? temperature = null;
+        if (mapping["temperature"] is { } temperatureNode)
+        {
+            if (temperatureNode is not FrontmatterScalar { Kind: FrontmatterScalarKind.Integer or FrontmatterScalarKind.Float } temperatureScalar
+                || !YamlScalars.TryGetDouble(temperatureScalar, out var value))
+            {
+                WrongType(temperatureNode, "runtime.model.temperature", "a number");
+            }
+            else if (value is < 0 or > 2 || double.IsNaN(value))
+            {
+                Report(SkillDiagnosticDescriptors.InvalidModelHint, temperatureNode.Span, "temperature", temperatureScalar.Value, "use a number from 0 to 2");
+            }
+            else
+            {
+                temperature = value;
+            }
+        }
+
+        int? maxOutputTokens = null;
+        if (mapping["max-output-tokens"] is { } tokensNode)
+        {
+            if (tokensNode is not FrontmatterScalar { Kind: FrontmatterScalarKind.Integer } tokensScalar || !YamlScalars.TryGetInteger(tokensScalar.Value, out var tokens))
+            {
+                WrongType(tokensNode, "runtime.model.max-output-tokens", "a whole number");
+            }
+            else if (tokens is < 1 or > int.MaxValue)
+            {
+                Report(SkillDiagnosticDescriptors.InvalidModelHint, tokensNode.Span, "max-output-tokens", tokensScalar.Value, "use a whole number from 1 to 2147483647");
+            }
+            else
+            {
+                maxOutputTokens = (int)tokens;
+            }
+        }
+
+        return id is null && temperature is null && maxOutputTokens is null
+            ? SkillModelHints.None
+            : new SkillModelHints { Id = id?.Trim(), Temperature = temperature, MaxOutputTokens = maxOutputTokens };
     }
 }

@@ -24,6 +24,11 @@ internal static class DescriptorEmitter
         writer.WriteLine($"Mode = {Runtime}.SkillMode.{(spec.IsProse ? "Prose" : "Structured")},");
         writer.WriteLine($"Instructions = {CSharpLiteral.String(spec.Instructions)},");
         writer.WriteLine($"InstructionsLine = {spec.InstructionsLine},");
+        if (spec.IsTemplate)
+        {
+            writer.WriteLine("IsTemplate = true,");
+        }
+
         writer.WriteLine($"InputSchema = {CSharpLiteral.String(spec.InputSchema)},");
         writer.WriteLine($"OutputType = {Runtime}.SkillOutputType.{spec.OutputType},");
         if (spec.OutputSchema is { } outputSchema)
@@ -31,7 +36,8 @@ internal static class DescriptorEmitter
             writer.WriteLine($"OutputSchema = {CSharpLiteral.String(outputSchema)},");
         }
 
-        if (spec.RuntimeType != "MarkdownSkill" || spec.RuntimeMinVersion is not null || spec.RuntimeCommand.Count > 0 || spec.RuntimeServer is not null || spec.RuntimeTool is not null)
+        if (spec.RuntimeType != "MarkdownSkill" || spec.RuntimeMinVersion is not null || spec.RuntimeCommand.Count > 0 || spec.RuntimeServer is not null || spec.RuntimeTool is not null
+            || spec.ModelId is not null || spec.ModelTemperature is not null || spec.ModelMaxOutputTokens is not null)
         {
             var parts = new List<string> { $"Type = {Runtime}.SkillRuntimeType.{spec.RuntimeType}" };
             if (spec.RuntimeMinVersion is { } minVersion)
@@ -52,6 +58,27 @@ internal static class DescriptorEmitter
             if (spec.RuntimeTool is { } tool)
             {
                 parts.Add($"Tool = {CSharpLiteral.String(tool)}");
+            }
+
+            if (spec.ModelId is not null || spec.ModelTemperature is not null || spec.ModelMaxOutputTokens is not null)
+            {
+                var hints = new List<string>();
+                if (spec.ModelId is { } modelId)
+                {
+                    hints.Add($"Id = {CSharpLiteral.String(modelId)}");
+                }
+
+                if (spec.ModelTemperature is { } temperature)
+                {
+                    hints.Add($"Temperature = {CSharpLiteral.Double(temperature)}");
+                }
+
+                if (spec.ModelMaxOutputTokens is { } maxOutputTokens)
+                {
+                    hints.Add($"MaxOutputTokens = {maxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                }
+
+                parts.Add($"Model = new {Runtime}.SkillModelHints {{ {string.Join(", ", hints)} }}");
             }
 
             writer.WriteLine($"Runtime = new {Runtime}.SkillRuntime {{ {string.Join(", ", parts)} }},");

@@ -28,6 +28,13 @@ public sealed class SkillDescriptor
     public int InstructionsLine { get; init; } = 1;
 
     /// <summary>
+    /// Whether <see cref="Instructions"/> is a Liquid template over the inputs: true when the
+    /// frontmatter has an <c>inputs</c> key, even an empty one. Otherwise the instructions are used
+    /// verbatim and the run's input is the task in words.
+    /// </summary>
+    public bool IsTemplate { get; init; }
+
+    /// <summary>
     /// The JSON Schema of the input object: one property per declared input, required ones listed in
     /// <c>required</c>, no other properties allowed.
     /// </summary>

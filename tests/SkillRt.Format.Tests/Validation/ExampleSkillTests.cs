@@ -34,6 +34,17 @@ public sealed class ExampleSkillTests
     }
 
     [Fact]
+    public void Model_hints_bind_to_the_runtime()
+    {
+        var manifest = SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Fixtures, "Valid", "model-hints", "SKILL.md"))).Manifest;
+
+        Assert.Equal("gpt-4.1-mini", manifest.Runtime.Model.Id);
+        Assert.Equal(0.2, manifest.Runtime.Model.Temperature);
+        Assert.Equal(2000, manifest.Runtime.Model.MaxOutputTokens);
+        Assert.Same(SkillModelHints.None, SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Examples, "pr-review", "SKILL.md"))).Manifest.Runtime.Model);
+    }
+
+    [Fact]
     public void Pr_review_binds_to_a_complete_manifest()
     {
         var manifest = SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Examples, "pr-review", "SKILL.md"))).Manifest;

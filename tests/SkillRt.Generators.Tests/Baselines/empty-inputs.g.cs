@@ -23,11 +23,13 @@ namespace Consumer.Skills
             Description = "Declares no inputs and returns any JSON.",
             Mode = global::SkillRt.SkillMode.Structured,
             Instructions = "Return today's status as JSON.\n",
-            InstructionsLine = 9,
+            InstructionsLine = 14,
+            IsTemplate = true,
             InputSchema = "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}",
             OutputType = global::SkillRt.SkillOutputType.Json,
+            Runtime = new global::SkillRt.SkillRuntime { Type = global::SkillRt.SkillRuntimeType.MarkdownSkill, Model = new global::SkillRt.SkillModelHints { Id = "gpt-4.1-mini", Temperature = 0.25d, MaxOutputTokens = 400 } },
             SourcePath = "skills/empty-inputs/SKILL.md",
-            ContentSha256 = "28cb0a37d69f588986e2d4ac3069a0e608b9c50138ad808f4672f40ebf4fa13e",
+            ContentSha256 = "fbeb6389ba97bd68a5bb6c00d9c36d227abc27a494dd83d6c09407fad2bd94b7",
         };
 
         /// <summary>The skill's Markdown instructions.</summary>

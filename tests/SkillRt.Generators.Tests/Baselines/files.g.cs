@@ -41,6 +41,7 @@ namespace Consumer.Skills
             Mode = global::SkillRt.SkillMode.Structured,
             Instructions = "Read {{ source }} and write the result next to it.\n",
             InstructionsLine = 23,
+            IsTemplate = true,
             InputSchema = "{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"string\"},\"endpoint\":{\"type\":\"string\",\"format\":\"uri\",\"default\":\"https://example.com/api\"},\"settings\":{\"default\":{\"retries\":2,\"verbose\":true}},\"ratio\":{\"type\":\"number\"},\"template\":{\"type\":\"string\",\"default\":\"templates/default.txt\"}},\"required\":[\"source\"],\"additionalProperties\":false}",
             OutputType = global::SkillRt.SkillOutputType.File,
             SourcePath = "skills/files/SKILL.md",

@@ -86,6 +86,7 @@ namespace Consumer.Skills
             Mode = global::SkillRt.SkillMode.Structured,
             Instructions = "Use {{ class }} with {{ event }} and {{ to_string }} and {{ keywords_input }}.\n",
             InstructionsLine = 35,
+            IsTemplate = true,
             InputSchema = "{\"type\":\"object\",\"properties\":{\"class\":{\"type\":\"string\"},\"event\":{\"type\":\"integer\",\"default\":3},\"to_string\":{\"type\":\"boolean\"},\"keywords_input\":{\"type\":\"string\",\"description\":\"Shares its name with the input record.\"}},\"required\":[\"class\"],\"additionalProperties\":false}",
             OutputType = global::SkillRt.SkillOutputType.Json,
             OutputSchema = "{\"type\":\"object\",\"required\":[\"namespace\",\"operator\"],\"properties\":{\"namespace\":{\"type\":\"string\"},\"operator\":{\"type\":\"string\",\"enum\":[\"new\",\"default\",\"class\"]},\"equals\":{\"type\":\"boolean\"},\"get_hash_code\":{\"type\":\"integer\"},\"keywords_output\":{\"type\":\"string\"}}}",

@@ -113,6 +113,7 @@ namespace Consumer.Skills
             Mode = global::SkillRt.SkillMode.Structured,
             Instructions = "Mode {{ mode }}.\n",
             InstructionsLine = 20,
+            IsTemplate = true,
             InputSchema = "{\"type\":\"object\",\"properties\":{\"mode\":{\"type\":\"string\",\"enum\":[\"request-changes\",\"A B\",\"1st\",\"a/b~c\",\"x.y\",\"_under\"]}},\"required\":[\"mode\"],\"additionalProperties\":false}",
             OutputType = global::SkillRt.SkillOutputType.Json,
             OutputSchema = "{\"type\":\"object\",\"required\":[\"state\"],\"properties\":{\"state\":{\"type\":\"string\",\"enum\":[\"upper\",\"UPPER\",\"Upper\",\"\",\"  \"]}}}",

@@ -70,6 +70,7 @@ namespace Consumer.Skills
             Mode = global::SkillRt.SkillMode.Structured,
             Instructions = "{{ greeting }} {{ name }} ({{ size }}), 日本語. A backslash \\ and a \"quote\" stay as written.\n",
             InstructionsLine = 30,
+            IsTemplate = true,
             InputSchema = "{\"type\":\"object\",\"properties\":{\"size\":{\"type\":\"number\",\"default\":1.5},\"greeting\":{\"type\":\"string\",\"default\":\"Grüß dich 👋 \\\"friend\\\"\"},\"name\":{\"type\":\"string\",\"description\":\"A name; may contain */ and <tags>.\"}},\"required\":[\"name\"],\"additionalProperties\":false}",
             OutputType = global::SkillRt.SkillOutputType.Json,
             OutputSchema = "{\"type\":\"object\",\"required\":[\"café\"],\"properties\":{\"café\":{\"type\":\"string\",\"minLength\":2,\"maxLength\":5},\"日本語\":{\"type\":\"string\",\"enum\":[\"ünïcødé\",\"🚀 launch\",\"plain\"]}}}",
