@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
+using SkillRt.Dynamic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,6 +14,9 @@ namespace SkillRt;
 /// </summary>
 public sealed class SkillDefinition
 {
+    private SkillDescriptor? _descriptor;
+    private SkillContract<JsonElement, JsonElement>? _contract;
+
     private SkillDefinition(SkillValidationResult validation, string? directory)
     {
         Document = validation.Document;
@@ -41,6 +46,17 @@ public sealed class SkillDefinition
     /// <summary>The warnings and infos found while validating; a definition never has errors.</summary>
     public IReadOnlyList<SkillDiagnostic> Diagnostics { get; }
 
+    /// <summary>What the skill is, in the same form the source generator emits for typed skills.</summary>
+    public SkillDescriptor Descriptor => _descriptor ??= CreateDescriptor();
+
+    /// <summary>
+    /// The skill's contract over JSON, for running it without generated types:
+    /// <c>runner.RunAsync(definition.Contract, inputJson)</c>. Inputs and outputs are checked with
+    /// NJsonSchema against the skill's schemas; a skill without declared inputs takes its task as a
+    /// JSON string.
+    /// </summary>
+    public SkillContract<JsonElement, JsonElement> Contract => _contract ??= new DynamicSkillContract(Descriptor, Manifest);
+
     /// <summary>Validates SKILL.md text and returns the skill it defines.</summary>
     /// <param name="text">The SKILL.md text.</param>
     /// <param name="path">Where the text came from, for messages; optional.</param>
@@ -63,6 +79,25 @@ public sealed class SkillDefinition
         var document = await SkillDocument.LoadAsync(file, cancellationToken).ConfigureAwait(false);
         return FromValidation(SkillValidator.Validate(document), System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)));
     }
+
+    private SkillDescriptor CreateDescriptor() => new()
+    {
+        Name = Name,
+        Version = Manifest.Version,
+        Description = Manifest.Description,
+        Mode = Document.Mode,
+        Instructions = Document.Body,
+        InstructionsLine = Document.BodyLine,
+        IsTemplate = Manifest.DeclaresInputs,
+        InputSchema = SkillSchemas.ForInputs(Manifest.Inputs),
+        OutputType = Manifest.Output.Type,
+        OutputSchema = SkillSchemas.ForOutput(Manifest.Output),
+        Runtime = Manifest.Runtime,
+        Dependencies = Manifest.Dependencies,
+        Permissions = Manifest.Permissions,
+        Tags = Manifest.Tags,
+        SourcePath = Path,
+    };
 
     private static string? FolderName(string? directory) =>
         string.IsNullOrEmpty(directory) ? null : System.IO.Path.GetFileName(directory);

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using NJsonSchema;
+using SkillRt.Serialization;
+
+namespace SkillRt.Dynamic;
+
+/// <summary>
+/// The contract of a skill loaded at run time: JSON in, JSON out, checked with NJsonSchema against
+/// the same schemas the generator compiles into typed checks. A skill without declared inputs takes
+/// its task as a JSON string.
+/// </summary>
+internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElement>
+{
+    private readonly SkillManifest _manifest;
+    private readonly Lazy<JsonSchema> _inputSchema;
+    private readonly Lazy<JsonSchema?> _outputSchema;
+
+    public DynamicSkillContract(SkillDescriptor descriptor, SkillManifest manifest)
+        : base(descriptor)
+    {
+        _manifest = manifest;
+        // Local references only (the validator rejects others), so loading reads nothing from outside.
+        _inputSchema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(descriptor.InputSchema).GetAwaiter().GetResult());
+        _outputSchema = new Lazy<JsonSchema?>(() => descriptor.OutputSchema is { } schema ? JsonSchema.FromJsonAsync(schema).GetAwaiter().GetResult() : null);
+    }
+
+    public override void WriteInput(Utf8JsonWriter writer, JsonElement input)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (input.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+            return;
+        }
+
+        input.WriteTo(writer);
+    }
+
+    public override bool TryReadInput(JsonElement json, out JsonElement input, out IReadOnlyList<SkillViolation> violations)
+    {
+        input = default;
+        if (!Descriptor.IsTemplate)
+        {
+            // Instructions without declared inputs: the input is the task in words.
+            if (json.ValueKind is JsonValueKind.String || json.ValueKind is JsonValueKind.Object && !json.EnumerateObject().MoveNext())
+            {
+                input = json;
+                violations = [];
+                return true;
+            }
+
+            violations = [new SkillViolation(string.Empty, $"Skill '{Descriptor.Name}' declares no inputs; pass the task as a JSON string.")];
+            return false;
+        }
+
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            violations = [new SkillViolation(string.Empty, $"Expected an object holding the inputs of skill '{Descriptor.Name}' but found {Kind(json)}.")];
+            return false;
+        }
+
+        var found = new List<SkillViolation>();
+        SchemaViolations.Add(_inputSchema.Value.Validate(json.GetRawText()), found);
+        foreach (var declared in _manifest.Inputs)
+        {
+            var pointer = "/" + declared.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+            if (declared.Type == SkillInputType.Url && json.TryGetProperty(declared.Name, out var url) && url.ValueKind == JsonValueKind.String
+                && !found.Exists(v => v.Pointer == pointer))
+            {
+                var reader = new SkillJsonReader();
+                reader.ReadAbsoluteUri(url, pointer);
+                found.AddRange(reader.Violations);
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            violations = found;
+            return false;
+        }
+
+        input = WithDefaults(json);
+        violations = [];
+        return true;
+    }
+
+    public override void WriteOutput(Utf8JsonWriter writer, JsonElement output)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        output.WriteTo(writer);
+    }
+
+    public override bool TryReadOutput(string text, out JsonElement output, out IReadOnlyList<SkillViolation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        output = default;
+        if (Descriptor.OutputType != SkillOutputType.Json)
+        {
+            // Text as it is; a file output is the path the runner has already found.
+            output = SkillJson.ToElement(0, text, static (_, writer, value) => writer.WriteStringValue(value));
+            violations = [];
+            return true;
+        }
+
+        if (!SkillJsonReader.TryParse(text, out var document, out violations))
+        {
+            return false;
+        }
+
+        using (document)
+        {
+            if (_outputSchema.Value is { } schema)
+            {
+                var found = new List<SkillViolation>();
+                SchemaViolations.Add(schema.Validate(document.RootElement.GetRawText()), found);
+                if (found.Count > 0)
+                {
+                    violations = found;
+                    return false;
+                }
+            }
+
+            output = document.RootElement.Clone();
+            violations = [];
+            return true;
+        }
+    }
+
+    /// <summary>The input with every missing input that has a default filled in, in declaration order.</summary>
+    private JsonElement WithDefaults(JsonElement json)
+    {
+        var missing = false;
+        foreach (var declared in _manifest.Inputs)
+        {
+            if (!json.TryGetProperty(declared.Name, out _) && SkillSchemas.DefaultAsJson(declared) is not null)
+            {
+                missing = true;
+                break;
+            }
+        }
+
+        if (!missing)
+        {
+            return json;
+        }
+
+        return SkillJson.ToElement(this, json, static (contract, writer, json) => contract.WriteWithDefaults(writer, json));
+    }
+
+    private void WriteWithDefaults(Utf8JsonWriter writer, JsonElement json)
+    {
+        {
+            writer.WriteStartObject();
+            foreach (var declared in _manifest.Inputs)
+            {
+                if (json.TryGetProperty(declared.Name, out var value))
+                {
+                    writer.WritePropertyName(declared.Name);
+                    value.WriteTo(writer);
+                }
+                else if (SkillSchemas.DefaultAsJson(declared) is { } defaultJson)
+                {
+                    writer.WritePropertyName(declared.Name);
+                    writer.WriteRawValue(defaultJson, skipInputValidation: true);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+
+    private static string Kind(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Fluid;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace SkillRt.Execution;
+
+/// <summary>
+/// Runs <c>markdown-skill</c> and <c>anthropic-skill</c> skills on a model: renders the instructions,
+/// asks for the output, checks it, and sends it back with every violation until it is valid or the
+/// repair attempts run out.
+/// </summary>
+internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOptions options, ILogger logger) : ISkillExecutor
+{
+    private readonly TemplateOptions _templateOptions = Templates.InstructionTemplate.CreateOptions(options.TemplateMaxSteps);
+
+    public bool CanExecute(SkillRuntimeType runtimeType) => runtimeType is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
+
+    public async Task<TOutput> ExecuteAsync<TInput, TOutput>(SkillExecution<TInput, TOutput> execution, CancellationToken cancellationToken)
+        where TInput : notnull
+    {
+        var descriptor = execution.Descriptor;
+        var prepared = execution.Prepared;
+        var instructions = prepared.Template is { } template
+            ? await template.RenderAsync(execution.Input, _templateOptions).ConfigureAwait(false)
+            : descriptor.Instructions;
+
+        var system = ModelPrompts.SystemMessage(instructions, prepared.OutputContract);
+        var user = UserMessage(descriptor, execution.Input);
+        if (options.LogContents)
+        {
+            SkillRunnerLog.Prompt(logger, descriptor.Name, system, user);
+        }
+
+        List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
+        var settings = execution.Settings;
+        var chatOptions = new ChatOptions
+        {
+            ModelId = settings.ModelId,
+            Temperature = settings.Temperature,
+            MaxOutputTokens = settings.MaxOutputTokens,
+            ResponseFormat = options.UseStructuredOutput ? prepared.ResponseFormat : null,
+        };
+
+        var state = execution.State;
+        for (var attempt = 1; ; attempt++)
+        {
+            state.Attempts = attempt;
+            var response = execution.Progress is { } progress
+                ? await StreamAsync(messages, chatOptions, progress, cancellationToken).ConfigureAwait(false)
+                : await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+
+            state.AddUsage(response.Usage);
+            state.ModelId = response.ModelId ?? state.ModelId ?? settings.ModelId;
+            var raw = response.Text;
+            if (options.LogContents)
+            {
+                SkillRunnerLog.Answer(logger, descriptor.Name, attempt, raw);
+            }
+
+            if (TryReadOutput(execution, raw, response.FinishReason, out var output, out var violations))
+            {
+                return output;
+            }
+
+            if (attempt > settings.MaxRepairAttempts)
+            {
+                throw new SkillOutputException(raw, violations, descriptor.Name);
+            }
+
+            var repair = new SkillRepair { Attempt = attempt, RawOutput = raw, Violations = violations };
+            state.Repairs.Add(repair);
+            SkillRunnerLog.Repairing(logger, descriptor.Name, attempt, violations.Count);
+            execution.Progress?.Invoke(new SkillRunUpdate<TOutput>(repair));
+
+            messages.AddMessages(response);
+            messages.Add(new ChatMessage(ChatRole.User, ModelPrompts.Repair(descriptor.OutputType, violations)));
+        }
+    }
+
+    private async Task<ChatResponse> StreamAsync<TOutput>(
+        List<ChatMessage> messages, ChatOptions chatOptions, Action<SkillRunUpdate<TOutput>> progress, CancellationToken cancellationToken)
+    {
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
+        {
+            updates.Add(update);
+            var text = update.Text;
+            if (text.Length > 0)
+            {
+                progress(new SkillRunUpdate<TOutput>(text));
+            }
+        }
+
+        return updates.ToChatResponse();
+    }
+
+    /// <summary>The inputs as JSON for a skill with declared inputs; otherwise the task in words.</summary>
+    private static string UserMessage(SkillDescriptor descriptor, JsonElement input)
+    {
+        if (!descriptor.IsTemplate && input.ValueKind == JsonValueKind.String)
+        {
+            return input.GetString()!;
+        }
+
+        return input.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? "{}" : input.GetRawText();
+    }
+
+    private bool TryReadOutput<TInput, TOutput>(
+        SkillExecution<TInput, TOutput> execution, string raw, ChatFinishReason? finishReason, out TOutput output, out IReadOnlyList<SkillViolation> violations)
+        where TInput : notnull
+    {
+        var contract = execution.Contract;
+        bool valid;
+        switch (execution.Descriptor.OutputType)
+        {
+            case SkillOutputType.Json:
+                valid = contract.TryReadOutput(ModelOutputText.ExtractJson(raw), out output!, out violations);
+                break;
+            case SkillOutputType.File:
+                var path = raw.Trim().Trim('`', '"', '\'');
+                var fullPath = path.Length == 0 ? null : Path.GetFullPath(path, options.WorkingDirectory ?? Environment.CurrentDirectory);
+                if (fullPath is null || !File.Exists(fullPath))
+                {
+                    output = default!;
+                    violations = [new SkillViolation(string.Empty, fullPath is null
+                        ? "The answer is empty; write the output to a file, then answer with only its path."
+                        : $"There is no file at '{fullPath}'; write the output to a file, then answer with only its path.")];
+                    valid = false;
+                    break;
+                }
+
+                valid = contract.TryReadOutput(fullPath, out output!, out violations);
+                break;
+            default:
+                valid = contract.TryReadOutput(raw, out output!, out violations);
+                break;
+        }
+
+        if (!valid && finishReason == ChatFinishReason.Length)
+        {
+            // A cut-off answer fails for want of room, not of care; say so, so the fix is shorter.
+            violations = [new SkillViolation(string.Empty, $"The answer was cut off at the output token limit ({execution.Settings.MaxOutputTokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the provider's"}); give a shorter answer."), .. violations];
+        }
+
+        return valid;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using Microsoft.Extensions.AI;
+
+namespace SkillRt.Execution;
+
+/// <summary>What one run has used so far: attempts, tokens, the model that answered and the repairs.</summary>
+internal sealed class SkillRunState
+{
+    public int Attempts { get; set; }
+
+    public string? ModelId { get; set; }
+
+    public long? InputTokens { get; private set; }
+
+    public long? OutputTokens { get; private set; }
+
+    public List<SkillRepair> Repairs { get; } = [];
+
+    public void AddUsage(UsageDetails? usage)
+    {
+        if (usage?.InputTokenCount is { } input)
+        {
+            InputTokens = (InputTokens ?? 0) + input;
+        }
+
+        if (usage?.OutputTokenCount is { } output)
+        {
+            OutputTokens = (OutputTokens ?? 0) + output;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace SkillRt.Hosting;
+
+/// <summary>Checks <see cref="SkillRunnerOptions"/> at start-up, so a bad setting fails the host, not the first run.</summary>
+internal sealed class SkillRunnerOptionsValidator : IValidateOptions<SkillRunnerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SkillRunnerOptions options) =>
+        Problems(options) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+
+    /// <summary>Every problem with the options, each a sentence naming the setting.</summary>
+    public static List<string> Problems(SkillRunnerOptions options)
+    {
+        var problems = new List<string>();
+        if (options.MaxRepairAttempts < 0)
+        {
+            problems.Add($"SkillRunnerOptions.MaxRepairAttempts is {options.MaxRepairAttempts}; use 0 (no repair) or more.");
+        }
+
+        if (options.Temperature is { } temperature && (temperature < 0 || temperature > 2 || float.IsNaN(temperature)))
+        {
+            problems.Add($"SkillRunnerOptions.Temperature is {temperature.ToString(CultureInfo.InvariantCulture)}; use a value from 0 to 2, or null for the provider's default.");
+        }
+
+        if (options.MaxOutputTokens is < 1)
+        {
+            problems.Add($"SkillRunnerOptions.MaxOutputTokens is {options.MaxOutputTokens}; use 1 or more, or null for the provider's default.");
+        }
+
+        if (options.ModelId is { } model && string.IsNullOrWhiteSpace(model))
+        {
+            problems.Add("SkillRunnerOptions.ModelId is blank; name a model or leave it null.");
+        }
+
+        if (options.TemplateMaxSteps < 1)
+        {
+            problems.Add($"SkillRunnerOptions.TemplateMaxSteps is {options.TemplateMaxSteps}; use 1 or more.");
+        }
+
+        if (options.Prices is null)
+        {
+            problems.Add("SkillRunnerOptions.Prices is null; leave the empty table or add prices to it.");
+        }
+        else if (string.IsNullOrWhiteSpace(options.Prices.Currency))
+        {
+            problems.Add("SkillRunnerOptions.Prices.Currency is blank; use an ISO 4217 code such as USD.");
+        }
+
+        return problems;
+    }
+}

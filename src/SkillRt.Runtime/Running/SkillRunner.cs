@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkillRt.Execution;
+using SkillRt.Hosting;
+using SkillRt.Telemetry;
+
+namespace SkillRt;
+
+/// <summary>
+/// Runs skills on any <see cref="IChatClient"/> (OpenAI, Azure OpenAI, Ollama, Anthropic, … through
+/// their Microsoft.Extensions.AI adapters). Every run goes through one pipeline: input validation,
+/// instruction rendering, the model call, output parsing and validation, repair, and the result
+/// with its report; every run is traced, measured and logged.
+/// </summary>
+/// <remarks>
+/// The runner is thread-safe and meant to be shared: register it once (<c>services.AddSkillRt()</c>)
+/// or create one per chat client. Typed skills run through their generated contract
+/// (<c>PrReviewSkill.RunAsync(runner, input)</c>); skills loaded at run time run through
+/// <see cref="SkillDefinition.Contract">SkillDefinition.Contract</see> with JSON inputs and outputs.
+/// </remarks>
+public sealed class SkillRunner : ISkillRunner
+{
+    private readonly SkillRunnerOptions _options;
+    private readonly ILogger _logger;
+    private readonly ISkillExecutor[] _executors;
+    private readonly string? _providerName;
+    private readonly string? _defaultModelId;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="chatClient">The model that runs markdown skills.</param>
+    /// <param name="options">How to run; the defaults when <see langword="null"/>.</param>
+    /// <param name="logger">Where to log each run; nowhere when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message says which setting and why.</exception>
+    public SkillRunner(IChatClient chatClient, SkillRunnerOptions? options = null, ILogger<SkillRunner>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(chatClient);
+        _options = options ?? new SkillRunnerOptions();
+        if (SkillRunnerOptionsValidator.Problems(_options) is { Count: > 0 } problems)
+        {
+            throw new ArgumentException("The runner's options are invalid: " + string.Join(" ", problems), nameof(options));
+        }
+
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        var metadata = chatClient.GetService<ChatClientMetadata>();
+        _providerName = metadata?.ProviderName;
+        _defaultModelId = metadata?.DefaultModelId;
+
+        // Process and MCP-tool executors plug in here as further stages.
+        _executors = [new ModelSkillExecutor(chatClient, _options, _logger)];
+    }
+
+    /// <inheritdoc />
+    public Task<SkillRunResult<TOutput>> RunAsync<TInput, TOutput>(
+        SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options = null, CancellationToken cancellationToken = default)
+        where TInput : notnull
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        ArgumentNullException.ThrowIfNull(input);
+        return RunCoreAsync(skill, input, options, progress: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<SkillRunUpdate<TOutput>> RunStreamingAsync<TInput, TOutput>(
+        SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options = null, CancellationToken cancellationToken = default)
+        where TInput : notnull
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        ArgumentNullException.ThrowIfNull(input);
+        return StreamCoreAsync(skill, input, options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<SkillRunUpdate<TOutput>> StreamCoreAsync<TInput, TOutput>(
+        SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TInput : notnull
+    {
+        // The run writes its updates to a channel as they happen; leaving the loop early cancels it.
+        var updates = Channel.CreateUnbounded<SkillRunUpdate<TOutput>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var result = await RunCoreAsync(skill, input, options, update => updates.Writer.TryWrite(update), stop.Token).ConfigureAwait(false);
+                    updates.Writer.TryWrite(new SkillRunUpdate<TOutput>(result));
+                }
+                finally
+                {
+                    updates.Writer.TryComplete();
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            await foreach (var update in updates.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            if (!run.IsCompleted)
+            {
+                await run.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+
+        // The run's own exception, with its own stack trace: input, output, template or cancellation.
+        await run.ConfigureAwait(false);
+    }
+
+    private async Task<SkillRunResult<TOutput>> RunCoreAsync<TInput, TOutput>(
+        SkillContract<TInput, TOutput> skill, TInput input, SkillRunOptions? options, Action<SkillRunUpdate<TOutput>>? progress, CancellationToken cancellationToken)
+        where TInput : notnull
+    {
+        var descriptor = skill.Descriptor;
+        var started = Stopwatch.GetTimestamp();
+        using var activity = SkillTelemetry.StartRun(descriptor);
+        var state = new SkillRunState();
+        var outcome = SkillRunOutcome.Success;
+        Exception? failure = null;
+        decimal? cost = null;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var inputJson = ReadInput(skill, input);
+            var settings = ModelSettings.Resolve(_options, descriptor.Runtime.Model, options);
+            SkillTelemetry.SetRequest(activity, settings, _providerName);
+            SkillRunnerLog.Starting(_logger, descriptor.Name, descriptor.Runtime.Type.ToWireName(), settings.ModelId ?? _defaultModelId);
+
+            var executor = Array.Find(_executors, e => e.CanExecute(descriptor.Runtime.Type))
+                ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', which this version of SkillRunner does not run yet; it runs markdown-skill and anthropic-skill skills.");
+            var execution = new SkillExecution<TInput, TOutput>(skill, inputJson, PreparedSkill.For(descriptor), settings, state, progress);
+            var output = await executor.ExecuteAsync(execution, cancellationToken).ConfigureAwait(false);
+
+            state.ModelId ??= settings.ModelId ?? _defaultModelId;
+            cost = EstimateCost(state);
+            var duration = Stopwatch.GetElapsedTime(started);
+            SkillRunnerLog.Completed(_logger, descriptor.Name, duration.TotalMilliseconds, state.Attempts, state.ModelId, state.InputTokens, state.OutputTokens);
+            return new SkillRunResult<TOutput>(output, new SkillRunReport
+            {
+                SkillName = descriptor.Name,
+                SkillVersion = descriptor.Version,
+                Duration = duration,
+                Attempts = state.Attempts,
+                ModelId = state.ModelId,
+                InputTokens = state.InputTokens,
+                OutputTokens = state.OutputTokens,
+                EstimatedCost = cost,
+                Repairs = state.Repairs.ToArray(),
+            });
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            outcome = SkillRunOutcome.Of(exception, cancellationToken);
+            cost = EstimateCost(state);
+            Log(descriptor, outcome, exception, Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+        finally
+        {
+            SkillTelemetry.RecordRun(activity, descriptor, outcome, failure, state, Stopwatch.GetElapsedTime(started), cost, _options.Prices.Currency);
+        }
+    }
+
+    /// <summary>
+    /// Writes the input as JSON and reads it back through the contract, so a typed input gets the
+    /// same checks as JSON from outside (a null where a value is required, a relative URL, a json
+    /// input that breaks its schema), every problem at once, before anything runs.
+    /// </summary>
+    private static JsonElement ReadInput<TInput, TOutput>(SkillContract<TInput, TOutput> skill, TInput input)
+        where TInput : notnull
+    {
+        var json = skill.SerializeInput(input);
+        if (!skill.TryReadInput(json, out var checkedInput, out var violations))
+        {
+            throw new SkillInputException(violations, skill.Descriptor.Name);
+        }
+
+        // A JSON input comes back with its defaults applied.
+        return checkedInput is JsonElement normalized ? normalized : json;
+    }
+
+    private decimal? EstimateCost(SkillRunState state) =>
+        (state.InputTokens is not null || state.OutputTokens is not null) && _options.Prices.TryGetPrice(state.ModelId, out var price)
+            ? price.CostOf(state.InputTokens ?? 0, state.OutputTokens ?? 0)
+            : null;
+
+    private void Log(SkillDescriptor descriptor, string outcome, Exception exception, TimeSpan duration)
+    {
+        switch (exception)
+        {
+            case SkillInputException input:
+                SkillRunnerLog.Failed(_logger, descriptor.Name, outcome, duration.TotalMilliseconds, input.Violations.Count);
+                break;
+            case SkillOutputException output:
+                SkillRunnerLog.Failed(_logger, descriptor.Name, outcome, duration.TotalMilliseconds, output.Violations.Count);
+                break;
+            case SkillTemplateException:
+                SkillRunnerLog.Failed(_logger, descriptor.Name, outcome, duration.TotalMilliseconds, 1);
+                break;
+            case OperationCanceledException when outcome == SkillRunOutcome.Cancelled:
+                SkillRunnerLog.Cancelled(_logger, descriptor.Name, duration.TotalMilliseconds);
+                break;
+            default:
+                SkillRunnerLog.Error(_logger, descriptor.Name, duration.TotalMilliseconds, exception);
+                break;
+        }
+    }
+}

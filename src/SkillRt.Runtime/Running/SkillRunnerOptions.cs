@@ -1,0 +1,58 @@
+namespace SkillRt;
+
+/// <summary>
+/// How a <see cref="SkillRunner"/> runs skills. Per-call <see cref="SkillRunOptions"/> override the
+/// model settings here, and a skill's own <c>runtime.model</c> hints sit between the two: a call's
+/// setting wins over the skill's hint, which wins over the runner's default.
+/// </summary>
+public sealed class SkillRunnerOptions
+{
+    /// <summary>The default number of times an invalid output is sent back to the model.</summary>
+    public const int DefaultMaxRepairAttempts = 2;
+
+    /// <summary>The model to use when neither the call nor the skill names one; <see langword="null"/> leaves it to the chat client.</summary>
+    public string? ModelId { get; set; }
+
+    /// <summary>The default sampling temperature; <see langword="null"/> leaves it to the provider.</summary>
+    public float? Temperature { get; set; }
+
+    /// <summary>The default limit on tokens per model response; <see langword="null"/> leaves it to the provider.</summary>
+    public int? MaxOutputTokens { get; set; }
+
+    /// <summary>How many times an invalid output is sent back to the model to be fixed, from 0; 2 by default.</summary>
+    public int MaxRepairAttempts { get; set; } = DefaultMaxRepairAttempts;
+
+    /// <summary>
+    /// Whether a skill's <c>runtime.model</c> hints apply; <see langword="true"/> by default. Turn it
+    /// off when the host is bound to one deployment and a skill naming another model would fail.
+    /// </summary>
+    public bool UseSkillModelHints { get; set; } = true;
+
+    /// <summary>
+    /// Whether JSON outputs are requested as structured output with the skill's JSON Schema
+    /// (<c>ChatResponseFormat.ForJsonSchema</c>); <see langword="true"/> by default. The schema is also
+    /// in the instructions and every output is checked, so providers that ignore the request still work.
+    /// </summary>
+    public bool UseStructuredOutput { get; set; } = true;
+
+    /// <summary>The prices used to estimate each run's cost; empty by default, so no cost is estimated.</summary>
+    public SkillPriceTable Prices { get; set; } = new();
+
+    /// <summary>
+    /// Whether prompts and outputs are written to the log (at <c>Trace</c> level). Off by default:
+    /// inputs can hold personal data and secrets, so only names, counts and timings are logged.
+    /// </summary>
+    public bool LogContents { get; set; }
+
+    /// <summary>
+    /// The folder relative paths in <c>file</c> outputs are resolved against; the process's current
+    /// directory when <see langword="null"/>.
+    /// </summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>
+    /// The most steps a skill's template may take when rendered (100,000 by default), so a template
+    /// with a runaway loop fails instead of hanging the run.
+    /// </summary>
+    public int TemplateMaxSteps { get; set; } = 100_000;
+}
