@@ -183,7 +183,17 @@ public sealed class SkillRunner : ISkillRunner
     private static JsonElement ReadInput<TInput, TOutput>(SkillContract<TInput, TOutput> skill, TInput input)
         where TInput : notnull
     {
-        var json = skill.SerializeInput(input);
+        JsonElement json;
+        try
+        {
+            json = skill.SerializeInput(input);
+        }
+        catch (ArgumentException exception)
+        {
+            // A typed input can hold what JSON cannot say, such as an enum value cast from an integer.
+            throw new SkillInputException([new SkillViolation(string.Empty, "The input cannot be written as JSON: " + exception.Message)], skill.Descriptor.Name);
+        }
+
         if (!skill.TryReadInput(json, out var checkedInput, out var violations))
         {
             throw new SkillInputException(violations, skill.Descriptor.Name);
