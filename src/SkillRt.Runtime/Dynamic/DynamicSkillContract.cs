@@ -68,9 +68,10 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
         foreach (var declared in _manifest.Inputs)
         {
             var pointer = "/" + declared.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
-            if (declared.Type == SkillInputType.Url && json.TryGetProperty(declared.Name, out var url) && url.ValueKind == JsonValueKind.String
-                && !found.Exists(v => v.Pointer == pointer))
+            if (declared.Type == SkillInputType.Url && json.TryGetProperty(declared.Name, out var url) && url.ValueKind == JsonValueKind.String)
             {
+                // SkillRt's URL rule (absolute, with its scheme written out) replaces the schema's looser "uri" format check.
+                found.RemoveAll(v => v.Pointer == pointer && v.Message == SchemaViolations.UriExpected);
                 var reader = new SkillJsonReader();
                 reader.ReadAbsoluteUri(url, pointer);
                 found.AddRange(reader.Violations);

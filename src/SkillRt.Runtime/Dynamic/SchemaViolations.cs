@@ -13,6 +13,8 @@ namespace SkillRt.Dynamic;
 /// </summary>
 internal static class SchemaViolations
 {
+    public const string UriExpected = "Expected a URI.";
+
     public static void Add(ICollection<ValidationError> errors, List<SkillViolation> violations)
     {
         foreach (var error in errors)
@@ -27,7 +29,14 @@ internal static class SchemaViolations
                 continue;
             }
 
-            var violation = new SkillViolation(Pointer(error), Message(error));
+            // A missing property is reported at the object that lacks it, as the generated checks do.
+            var pointer = Pointer(error);
+            if (error.Kind == ValidationErrorKind.PropertyRequired && pointer.LastIndexOf('/') is var slash and >= 0)
+            {
+                pointer = pointer[..slash];
+            }
+
+            var violation = new SkillViolation(pointer, Message(error));
             if (!violations.Contains(violation))
             {
                 violations.Add(violation);
@@ -61,7 +70,7 @@ internal static class SchemaViolations
             ValidationErrorKind.ItemsNotUnique => "The items must be unique.",
             ValidationErrorKind.TooManyProperties => $"The object has too many properties; it must have at most {schema?.MaxProperties}.",
             ValidationErrorKind.TooFewProperties => $"The object has too few properties; it must have at least {schema?.MinProperties}.",
-            ValidationErrorKind.UriExpected => "Expected a URI.",
+            ValidationErrorKind.UriExpected => UriExpected,
             ValidationErrorKind.DateTimeExpected => "Expected a date and time (RFC 3339), such as 2025-01-31T12:00:00Z.",
             ValidationErrorKind.DateExpected => "Expected a date, such as 2025-01-31.",
             ValidationErrorKind.TimeExpected => "Expected a time, such as 12:00:00.",

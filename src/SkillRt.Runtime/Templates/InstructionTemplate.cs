@@ -35,7 +35,7 @@ internal sealed partial class InstructionTemplate
     {
         if (Parser.TryParse(descriptor.Instructions, out var template, out var error))
         {
-            return new InstructionTemplate(template, descriptor, inputNames);
+            return new InstructionTemplate(new RangeLimiter().VisitTemplate(template), descriptor, inputNames);
         }
 
         // Fluid reports "Invalid 'if' tag at (2:6)" followed by the source; keep the first line.
@@ -68,12 +68,18 @@ internal sealed partial class InstructionTemplate
             var (line, column) = TemplateLocator.Find(_descriptor.Instructions, undefined.Name);
             throw Error(_descriptor, line, column, $"'{undefined.Name}' is not an input of the skill; declare it under 'inputs' or fix the name (inputs: {Names()}).");
         }
-        catch (Exception exception) when (exception is FluidException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Fluid reports a runaway loop as a "recursion" error; say what the limit is instead.
-            var problem = exception.Message.Contains("maximum level of recursion", StringComparison.Ordinal)
-                ? $"the template took more than {options.MaxSteps} steps or nested too deeply; look for a loop that does not end."
-                : exception.Message.TrimEnd('.') + ".";
+            // Rendering touches nothing but the input, so whatever fails here is the template's doing.
+            var problem = exception switch
+            {
+                // Fluid reports a runaway loop as a "recursion" error; say what the limit is instead.
+                _ when exception.Message.Contains("maximum level of recursion", StringComparison.Ordinal) =>
+                    $"the template took more than {options.MaxSteps} steps or nested too deeply; look for a loop that does not end.",
+                System.IO.FileNotFoundException =>
+                    $"'include' and 'render' cannot read '{exception.Message}': skill instructions have no access to files; put the text in the body.",
+                _ => exception.Message.TrimEnd('.') + ".",
+            };
             throw Error(_descriptor, 1, 0, problem);
         }
     }
