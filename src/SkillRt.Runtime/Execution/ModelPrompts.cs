@@ -6,7 +6,7 @@ namespace SkillRt.Execution;
 /// <summary>The fixed wording SkillRt adds to a skill's own instructions: the output contract and the repair request.</summary>
 internal static class ModelPrompts
 {
-    /// <summary>What the output must be, appended to the rendered instructions in the system message.</summary>
+    /// <summary>What the output must be: a system message after the instructions; empty for text outputs.</summary>
     public static string OutputContract(SkillDescriptor descriptor) => descriptor.OutputType switch
     {
         SkillOutputType.Json when descriptor.OutputSchema is { } schema =>
@@ -17,10 +17,6 @@ internal static class ModelPrompts
             "## Output\n\nWrite the output to a file, then answer with only that file's path.",
         _ => string.Empty,
     };
-
-    /// <summary>The system message: the instructions, then the output contract.</summary>
-    public static string SystemMessage(string instructions, string outputContract) =>
-        outputContract.Length == 0 ? instructions : instructions.TrimEnd() + "\n\n" + outputContract;
 
     /// <summary>The user message that sends an invalid output back with every violation.</summary>
     public static string Repair(SkillOutputType outputType, IReadOnlyList<SkillViolation> violations)

@@ -26,18 +26,18 @@ internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOpti
     {
         var descriptor = execution.Descriptor;
         var prepared = execution.Prepared;
-        var instructions = prepared.Template is { } template
-            ? await template.RenderAsync(execution.Input, _templateOptions).ConfigureAwait(false)
-            : descriptor.Instructions;
-
-        var system = ModelPrompts.SystemMessage(instructions, prepared.OutputContract);
         var user = UserMessage(descriptor, execution.Input);
+        var instructions = await prepared.RenderAsync(execution.Input, user, _templateOptions).ConfigureAwait(false);
         if (options.LogContents)
         {
-            SkillRunnerLog.Prompt(logger, descriptor.Name, system, user);
+            SkillRunnerLog.Prompt(logger, descriptor.Name, instructions + "\n\n" + prepared.OutputContract, user);
         }
 
-        List<ChatMessage> messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
+        // The output contract is a system message of its own: the skill's instructions stay exactly as
+        // written, and the contract text is built once per skill rather than per run.
+        List<ChatMessage> messages = prepared.OutputContract.Length == 0
+            ? [new(ChatRole.System, instructions), new(ChatRole.User, user)]
+            : [new(ChatRole.System, instructions), new(ChatRole.System, prepared.OutputContract), new(ChatRole.User, user)];
         var settings = execution.Settings;
         var chatOptions = new ChatOptions
         {

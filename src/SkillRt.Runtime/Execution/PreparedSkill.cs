@@ -15,7 +15,13 @@ internal sealed class PreparedSkill
 {
     private static readonly ConditionalWeakTable<SkillDescriptor, PreparedSkill> Cache = new();
 
+    // Rendered instructions by input JSON. Rendering is a pure function of the input, so a repeated
+    // input (a retried call, a batch that repeats work, an agent asking again) skips the template.
+    // Bounded: cleared when full, so memory stays at a few dozen prompts per skill.
+    private const int RenderCacheSize = 32;
+
     private readonly Lazy<InstructionTemplate>? _template;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>? _rendered;
 
     private PreparedSkill(SkillDescriptor descriptor)
     {
@@ -25,6 +31,12 @@ internal sealed class PreparedSkill
         {
             // A template that does not parse fails every run with the same located error.
             _template = new Lazy<InstructionTemplate>(() => InstructionTemplate.Parse(descriptor, InputNames));
+
+            // Liquid's clock ('now', 'today') makes rendering depend on more than the input.
+            if (!ReadsTheClock(descriptor.Instructions))
+            {
+                _rendered = new(StringComparer.Ordinal);
+            }
         }
 
         if (descriptor.OutputType == SkillOutputType.Json && descriptor.OutputSchema is { } schemaText)
@@ -47,16 +59,43 @@ internal sealed class PreparedSkill
     /// <summary>The declared inputs, in order.</summary>
     public IReadOnlyList<string> InputNames { get; }
 
-    /// <summary>The template, or <see langword="null"/> when the instructions are used verbatim.</summary>
-    public InstructionTemplate? Template => _template?.Value;
-
     /// <summary>The structured-output request for JSON outputs with an object schema.</summary>
     public ChatResponseFormat? ResponseFormat { get; }
 
     /// <summary>The part of the system message that states the output contract; empty for text outputs.</summary>
     public string OutputContract { get; }
 
+    /// <summary>The instructions for an input: the template rendered with it, or the body as it is.</summary>
+    public async System.Threading.Tasks.ValueTask<string> RenderAsync(JsonElement input, string inputJson, Fluid.TemplateOptions options)
+    {
+        if (_template is null)
+        {
+            return Descriptor.Instructions;
+        }
+
+        if (_rendered is not null && _rendered.TryGetValue(inputJson, out var cached))
+        {
+            return cached;
+        }
+
+        var rendered = await _template.Value.RenderAsync(input, options).ConfigureAwait(false);
+        if (_rendered is not null)
+        {
+            if (_rendered.Count >= RenderCacheSize)
+            {
+                _rendered.Clear();
+            }
+
+            _rendered[inputJson] = rendered;
+        }
+
+        return rendered;
+    }
+
     public static PreparedSkill For(SkillDescriptor descriptor) => Cache.GetValue(descriptor, static d => new PreparedSkill(d));
+
+    private static bool ReadsTheClock(string template) =>
+        template.Contains("now", StringComparison.Ordinal) || template.Contains("today", StringComparison.Ordinal);
 
     private static string[] ReadInputNames(string inputSchema)
     {

@@ -136,8 +136,9 @@ public sealed class SkillRunner : ISkillRunner
             cancellationToken.ThrowIfCancellationRequested();
             var inputJson = ReadInput(skill, input);
             var settings = ModelSettings.Resolve(_options, descriptor.Runtime.Model, options);
-            SkillTelemetry.SetRequest(activity, settings, _providerName);
-            SkillRunnerLog.Starting(_logger, descriptor.Name, descriptor.Runtime.Type.ToWireName(), settings.ModelId ?? _defaultModelId);
+            var requestModel = settings.ModelId ?? _defaultModelId;
+            SkillTelemetry.SetRequest(activity, settings, requestModel, _providerName);
+            SkillRunnerLog.Starting(_logger, descriptor.Name, descriptor.Runtime.Type.ToWireName(), requestModel);
 
             var executor = Array.Find(_executors, e => e.CanExecute(descriptor.Runtime.Type))
                 ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', which this version of SkillRunner does not run yet; it runs markdown-skill and anthropic-skill skills.");

@@ -51,7 +51,7 @@ internal static class SkillTelemetry
         return activity;
     }
 
-    public static void SetRequest(Activity? activity, ModelSettings settings, string? providerName)
+    public static void SetRequest(Activity? activity, ModelSettings settings, string? requestModel, string? providerName)
     {
         if (activity is not { IsAllDataRequested: true })
         {
@@ -59,7 +59,8 @@ internal static class SkillTelemetry
         }
 
         activity.SetTag(TagNames.ProviderName, providerName);
-        activity.SetTag(TagNames.RequestModel, settings.ModelId);
+        // The model asked for: the run's setting, or else the chat client's own default.
+        activity.SetTag(TagNames.RequestModel, requestModel);
         if (settings.Temperature is { } temperature)
         {
             activity.SetTag(TagNames.RequestTemperature, (double)temperature);

@@ -110,7 +110,12 @@ internal sealed class ScriptedChatClient : IChatClient
 
 internal sealed record ChatRequest(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)
 {
+    /// <summary>The skill's instructions: the first system message.</summary>
     public string System => Messages[0].Text;
 
-    public string User => Messages[1].Text;
+    /// <summary>The output contract: the second system message, when there is one.</summary>
+    public string? Contract => Messages.Count > 1 && Messages[1].Role == ChatRole.System ? Messages[1].Text : null;
+
+    /// <summary>The first user message: the input, or the task.</summary>
+    public string User => Messages.First(m => m.Role == ChatRole.User).Text;
 }

@@ -30,17 +30,18 @@ public sealed class SkillRunnerTests
         Assert.Equal(42, output.Findings[0].Line);
 
         var request = Assert.Single(client.Requests);
-        Assert.Equal(2, request.Messages.Count);
+        Assert.Equal(3, request.Messages.Count);
         Assert.Equal(ChatRole.System, request.Messages[0].Role);
         Assert.StartsWith("# Review a pull request\n\nYou are reviewing https://github.com/contoso/app/pull/7.", request.System, StringComparison.Ordinal);
         Assert.Contains("2. Concentrate on security problems", request.System, StringComparison.Ordinal);
         Assert.DoesNotContain("{%", request.System, StringComparison.Ordinal);
         Assert.DoesNotContain("4. Include nits", request.System, StringComparison.Ordinal);
-        Assert.Contains("Answer with one JSON value that matches this JSON Schema", request.System, StringComparison.Ordinal);
-        Assert.EndsWith(PrReviewSkill.Descriptor.OutputSchema!, request.System, StringComparison.Ordinal);
+        Assert.EndsWith("`comment` if there are only minor findings, and `approve` otherwise.\n", request.System, StringComparison.Ordinal);
+        Assert.StartsWith("## Output\n\nAnswer with one JSON value that matches this JSON Schema", request.Contract, StringComparison.Ordinal);
+        Assert.EndsWith(PrReviewSkill.Descriptor.OutputSchema!, request.Contract, StringComparison.Ordinal);
 
         // The user message is the input as JSON, defaults included.
-        Assert.Equal(ChatRole.User, request.Messages[1].Role);
+        Assert.Equal(ChatRole.User, request.Messages[2].Role);
         using var user = JsonDocument.Parse(request.User);
         Assert.Equal("https://github.com/contoso/app/pull/7", user.RootElement.GetProperty("pr_url").GetString());
         Assert.Equal("security", user.RootElement.GetProperty("focus").GetString());
@@ -97,11 +98,11 @@ public sealed class SkillRunnerTests
         // The second request holds the whole conversation: the rejected answer and every violation.
         Assert.Equal(2, client.Requests.Count);
         var second = client.Requests[1];
-        Assert.Equal(4, second.Messages.Count);
-        Assert.Equal(ChatRole.Assistant, second.Messages[2].Role);
-        Assert.Equal(PrReviewAnswers.Invalid, second.Messages[2].Text);
-        Assert.Equal(ChatRole.User, second.Messages[3].Role);
-        var feedback = second.Messages[3].Text;
+        Assert.Equal(5, second.Messages.Count);
+        Assert.Equal(ChatRole.Assistant, second.Messages[3].Role);
+        Assert.Equal(PrReviewAnswers.Invalid, second.Messages[3].Text);
+        Assert.Equal(ChatRole.User, second.Messages[4].Role);
+        var feedback = second.Messages[4].Text;
         Assert.StartsWith("Your answer does not meet the output contract:", feedback, StringComparison.Ordinal);
         foreach (var violation in repair.Violations)
         {
@@ -125,7 +126,7 @@ public sealed class SkillRunnerTests
         Assert.Equal(3, error.Violations.Count);
         Assert.Equal("pr-review", error.SkillName);
         Assert.Contains("/verdict", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not valid JSON", client.Requests[2].Messages[5].Text, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", client.Requests[2].Messages[6].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,8 +198,25 @@ public sealed class SkillRunnerTests
         Assert.Contains("- Let it feel calm.", system, StringComparison.Ordinal);
         Assert.Contains("- Let it feel wistful.", system, StringComparison.Ordinal);
         // Text outputs have no output contract and no structured-output request.
-        Assert.DoesNotContain("## Output", system, StringComparison.Ordinal);
+        Assert.Null(client.Requests[0].Contract);
+        Assert.Equal(2, client.Requests[0].Messages.Count);
         Assert.Null(client.Requests[0].Options!.ResponseFormat);
+    }
+
+    [Fact]
+    public async Task Each_input_gets_its_own_rendering_when_runs_alternate()
+    {
+        var client = new ScriptedChatClient().Answer("1").Answer("2").Answer("3").Answer("4");
+        var runner = new SkillRunner(client);
+
+        foreach (var topic in new[] { "rain", "snow", "rain", "sun" })
+        {
+            await HaikuSkill.RunAsync(runner, new HaikuInput(topic), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(
+            ["rain", "snow", "rain", "sun"],
+            client.Requests.Select(r => r.System.Split(' ')[4]));
     }
 
     [Fact]
@@ -254,8 +272,8 @@ public sealed class SkillRunnerTests
             Assert.Equal(Path.Combine(folder.FullName, "report.md"), result.Output.FullName);
             var violation = Assert.Single(result.Report.Repairs[0].Violations);
             Assert.Equal($"There is no file at '{Path.Combine(folder.FullName, "missing.md")}'; write the output to a file, then answer with only its path.", violation.Message);
-            Assert.Contains("answer with only that file's path", client.Requests[0].System, StringComparison.Ordinal);
-            Assert.EndsWith("Fix the file, then answer again with only its path.", client.Requests[1].Messages[3].Text, StringComparison.Ordinal);
+            Assert.Contains("answer with only that file's path", client.Requests[0].Contract, StringComparison.Ordinal);
+            Assert.EndsWith("Fix the file, then answer again with only its path.", client.Requests[1].Messages[4].Text, StringComparison.Ordinal);
         }
         finally
         {
