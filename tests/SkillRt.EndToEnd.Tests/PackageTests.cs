@@ -85,7 +85,10 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
         var nuspec = Nuspec(package);
         Assert.Equal("MIT", nuspec.Descendants().Single(e => e.Name.LocalName == "license").Value);
         Assert.Equal("README.md", nuspec.Descendants().Single(e => e.Name.LocalName == "readme").Value);
-        Assert.Equal(["Microsoft.Extensions.AI.Abstractions"], nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(d => (string)d.Attribute("id")!).Distinct());
+        // What the runner needs, and nothing of the build: no Roslyn, no MSBuild, no NuGet client.
+        Assert.Equal(
+            ["Fluid.Core", "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "NJsonSchema", "TimeZoneConverter"],
+            nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(d => (string)d.Attribute("id")!).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -179,22 +182,30 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
     {
         var quickStart = Path.Combine(TestPaths.RepositoryRoot, "samples", "QuickStart");
         TempProject.CopyDirectory(Path.Combine(quickStart, "skills"), Path.Combine(_project.FullName, "skills"));
-        File.Copy(Path.Combine(quickStart, "Program.cs"), Path.Combine(_project.FullName, "Program.cs"));
-        File.AppendAllText(Path.Combine(_project.FullName, "Program.cs"), """
+        File.WriteAllText(Path.Combine(_project.FullName, "Program.cs"), """
+            using System;
+            using QuickStart.Skills;
+            using SkillRt;
 
-            // From the Contoso.ReleaseSkills package.
-            static class Packaged
+            Console.WriteLine($"{SkillCatalog.Descriptors.Count} skills");
+            foreach (var skill in SkillCatalog.Descriptors)
             {
-                public static string Input => QuickStart.Skills.ReleaseNotesSkill.Contract.SerializeInput(new QuickStart.Skills.ReleaseNotesInput("o/r", "v1.0.0")).GetRawText();
+                Console.WriteLine($"{skill.Name} {skill.Version} ({skill.Runtime.Type.ToWireName()}, output {skill.OutputType.ToWireName()})");
             }
+
+            // From the Contoso.ReleaseSkills package, and from the app's own skills/.
+            Console.WriteLine(ReleaseNotesSkill.Contract.SerializeInput(new ReleaseNotesInput("o/r", "v1.0.0")).GetRawText());
+            Console.WriteLine(PrReviewSkill.Contract.SerializeInput(new PrReviewInput(new Uri("https://github.com/o/r/pull/1"))).GetRawText());
             """);
         WriteConsoleProject("QuickStart", $"""<PackageReference Include="Contoso.ReleaseSkills" Version="{feed.Version}" />""");
 
         var (exitCode, output) = await DotnetCli.RunAsync(_project.FullName, "run");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("SkillRt QuickStart: 3 skills, validated and compiled at build time", output, StringComparison.Ordinal);
+        Assert.Contains("4 skills", output, StringComparison.Ordinal);
         Assert.Contains("release-notes 0.2.0 (markdown-skill, output json)", output, StringComparison.Ordinal);
+        Assert.Contains("pr-review 1.2.0 (markdown-skill, output json)", output, StringComparison.Ordinal);
+        Assert.Contains("""{"pr_url":"https://github.com/o/r/pull/1",""", output, StringComparison.Ordinal);
     }
 
     private void WriteConsoleProject(string name = "Consumer", string extraReference = "")

@@ -231,13 +231,13 @@ internal sealed class SerializerEmitter
 
             using (_writer.OpenBlock("if (reader.ExpectObject(element, pointer))"))
             {
+                // Names are compared as UTF-8 in place: reading property.Name would allocate a string per property.
                 using (_writer.OpenBlock("foreach (var property in element.EnumerateObject())"))
-                using (_writer.OpenBlock("switch (property.Name)"))
                 {
                     for (var i = 0; i < properties.Count; i++)
                     {
                         var property = properties[i];
-                        _writer.WriteLine($"case {CSharpLiteral.String(property.JsonName)}:");
+                        _writer.WriteLine($"{(i == 0 ? "if" : "else if")} (property.NameEquals({CSharpLiteral.String(property.JsonName)}u8))");
                         using (_writer.OpenBlock())
                         {
                             if (property.Required)
@@ -258,12 +258,14 @@ internal sealed class SerializerEmitter
                             {
                                 EmitRead(property.Type, "property.Value", "at", $"v{i}", 1);
                             }
-
-                            _writer.WriteLine("break;");
                         }
                     }
 
-                    _writer.WriteLine("default:");
+                    if (properties.Count > 0)
+                    {
+                        _writer.WriteLine("else");
+                    }
+
                     using (_writer.OpenBlock())
                     {
                         if (record.AdditionalProperties is { } extraValues)
@@ -277,8 +279,6 @@ internal sealed class SerializerEmitter
                             var allowed = properties.Count == 0 ? "none" : string.Join(", ", properties.Select(p => p.JsonName));
                             _writer.WriteLine($"reader.ReportNotAllowed(pointer, property.Name, {CSharpLiteral.String(allowed)});");
                         }
-
-                        _writer.WriteLine("break;");
                     }
                 }
 
@@ -333,21 +333,20 @@ internal sealed class SerializerEmitter
     private void EmitEnumConversions(EnumSpec spec)
     {
         var type = TypeEmitter.Qualified(_skill, spec.Name);
-        using (_writer.OpenBlock($"internal static bool TryParse(string value, out {type} result)"))
+        // Compares the JSON string in place, so reading a valid value allocates nothing.
+        using (_writer.OpenBlock($"internal static bool TryParse(global::System.Text.Json.JsonElement value, out {type} result)"))
         {
-            using (_writer.OpenBlock("switch (value)"))
+            foreach (var member in spec.Members)
             {
-                foreach (var member in spec.Members)
+                using (_writer.OpenBlock($"if (value.ValueEquals({CSharpLiteral.String(member.WireName)}u8))"))
                 {
-                    _writer.WriteLine($"case {CSharpLiteral.String(member.WireName)}:");
-                    _writer.WriteLine($"    result = {type}.{Identifiers.Escape(member.Name)};");
-                    _writer.WriteLine("    return true;");
+                    _writer.WriteLine($"result = {type}.{Identifiers.Escape(member.Name)};");
+                    _writer.WriteLine("return true;");
                 }
-
-                _writer.WriteLine("default:");
-                _writer.WriteLine("    result = default;");
-                _writer.WriteLine("    return false;");
             }
+
+            _writer.WriteLine("result = default;");
+            _writer.WriteLine("return false;");
         }
 
         _writer.WriteLine();
@@ -512,7 +511,7 @@ internal sealed class SerializerEmitter
                 var enumType = TypeEmitter.Qualified(_skill, type.Name!);
                 var members = _skill.Contract!.Enums.First(e => e.Name == type.Name).Members;
                 var allowedNames = string.Join(", ", members.Select(m => "\"" + m.WireName + "\""));
-                using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String && TryParse({element}.GetString()!, out {enumType} e{d}))"))
+                using (_writer.OpenBlock($"if ({element}.ValueKind == {ValueKind}.String && TryParse({element}, out {enumType} e{d}))"))
                 {
                     _writer.WriteLine($"{target} = e{d};");
                 }

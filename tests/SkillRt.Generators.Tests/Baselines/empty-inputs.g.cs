@@ -184,13 +184,8 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
                         {
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "none");
-                                break;
-                            }
+                            reader.ReportNotAllowed(pointer, property.Name, "none");
                         }
                     }
                 }

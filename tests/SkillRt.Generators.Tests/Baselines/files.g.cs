@@ -240,61 +240,52 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("source"u8))
                         {
-                            case "source":
+                            found0 = true;
+                            var at = pointer + "/source";
+                            v0 = reader.ReadFile(property.Value, at)!;
+                        }
+                        else if (property.NameEquals("endpoint"u8))
+                        {
+                            var at = pointer + "/endpoint";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                found0 = true;
-                                var at = pointer + "/source";
-                                v0 = reader.ReadFile(property.Value, at)!;
-                                break;
+                                v1 = reader.ReadAbsoluteUri(property.Value, at)!;
                             }
-                            case "endpoint":
+                        }
+                        else if (property.NameEquals("settings"u8))
+                        {
+                            var at = pointer + "/settings";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/endpoint";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v1 = reader.ReadAbsoluteUri(property.Value, at)!;
-                                }
-                                break;
+                                v2 = global::SkillRt.Serialization.SkillJsonReader.ReadJson(property.Value);
                             }
-                            case "settings":
+                        }
+                        else if (property.NameEquals("ratio"u8))
+                        {
+                            var at = pointer + "/ratio";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/settings";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v2 = global::SkillRt.Serialization.SkillJsonReader.ReadJson(property.Value);
-                                }
-                                break;
+                                v3 = null;
                             }
-                            case "ratio":
+                            else
                             {
-                                var at = pointer + "/ratio";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v3 = null;
-                                }
-                                else
-                                {
-                                    var n1 = reader.ReadDouble(property.Value, at);
-                                    v3 = n1;
-                                }
-                                break;
+                                var n1 = reader.ReadDouble(property.Value, at);
+                                v3 = n1;
                             }
-                            case "template":
+                        }
+                        else if (property.NameEquals("template"u8))
+                        {
+                            var at = pointer + "/template";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/template";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v4 = reader.ReadFile(property.Value, at)!;
-                                }
-                                break;
+                                v4 = reader.ReadFile(property.Value, at)!;
                             }
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "source, endpoint, settings, ratio, template");
-                                break;
-                            }
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "source, endpoint, settings, ratio, template");
                         }
                     }
                     if (!found0)

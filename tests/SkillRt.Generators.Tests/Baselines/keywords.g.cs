@@ -280,58 +280,50 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("class"u8))
                         {
-                            case "class":
+                            found0 = true;
+                            var at = pointer + "/class";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v0 = s1;
+                        }
+                        else if (property.NameEquals("event"u8))
+                        {
+                            var at = pointer + "/event";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                found0 = true;
-                                var at = pointer + "/class";
+                                var n1 = reader.ReadInt64(property.Value, at);
+                                v1 = n1;
+                            }
+                        }
+                        else if (property.NameEquals("to_string"u8))
+                        {
+                            var at = pointer + "/to_string";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                v2 = null;
+                            }
+                            else
+                            {
+                                v2 = reader.ReadBoolean(property.Value, at);
+                            }
+                        }
+                        else if (property.NameEquals("keywords_input"u8))
+                        {
+                            var at = pointer + "/keywords_input";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                v3 = null;
+                            }
+                            else
+                            {
                                 var s1 = reader.ReadString(property.Value, at);
-                                v0 = s1;
-                                break;
+                                v3 = s1;
                             }
-                            case "event":
-                            {
-                                var at = pointer + "/event";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    var n1 = reader.ReadInt64(property.Value, at);
-                                    v1 = n1;
-                                }
-                                break;
-                            }
-                            case "to_string":
-                            {
-                                var at = pointer + "/to_string";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v2 = null;
-                                }
-                                else
-                                {
-                                    v2 = reader.ReadBoolean(property.Value, at);
-                                }
-                                break;
-                            }
-                            case "keywords_input":
-                            {
-                                var at = pointer + "/keywords_input";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v3 = null;
-                                }
-                                else
-                                {
-                                    var s1 = reader.ReadString(property.Value, at);
-                                    v3 = s1;
-                                }
-                                break;
-                            }
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "class, event, to_string, keywords_input");
-                                break;
-                            }
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "class, event, to_string, keywords_input");
                         }
                     }
                     if (!found0)
@@ -399,62 +391,53 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("namespace"u8))
                         {
-                            case "namespace":
+                            found0 = true;
+                            var at = pointer + "/namespace";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v0 = s1;
+                        }
+                        else if (property.NameEquals("operator"u8))
+                        {
+                            found1 = true;
+                            var at = pointer + "/operator";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value, out global::Consumer.Skills.KeywordsOperator e1))
                             {
-                                found0 = true;
-                                var at = pointer + "/namespace";
-                                var s1 = reader.ReadString(property.Value, at);
-                                v0 = s1;
-                                break;
+                                v1 = e1;
                             }
-                            case "operator":
+                            else
                             {
-                                found1 = true;
-                                var at = pointer + "/operator";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value.GetString()!, out global::Consumer.Skills.KeywordsOperator e1))
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                 {
-                                    v1 = e1;
+                                    reader.ReportNotInEnum(at, property.Value.GetString()!, "\"new\", \"default\", \"class\"");
                                 }
                                 else
                                 {
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                    {
-                                        reader.ReportNotInEnum(at, property.Value.GetString()!, "\"new\", \"default\", \"class\"");
-                                    }
-                                    else
-                                    {
-                                        reader.ReadString(property.Value, at);
-                                    }
-                                    v1 = default;
+                                    reader.ReadString(property.Value, at);
                                 }
-                                break;
+                                v1 = default;
                             }
-                            case "equals":
-                            {
-                                var at = pointer + "/equals";
-                                v2 = reader.ReadBoolean(property.Value, at);
-                                break;
-                            }
-                            case "get_hash_code":
-                            {
-                                var at = pointer + "/get_hash_code";
-                                var n1 = reader.ReadInt64(property.Value, at);
-                                v3 = n1;
-                                break;
-                            }
-                            case "keywords_output":
-                            {
-                                var at = pointer + "/keywords_output";
-                                var s1 = reader.ReadString(property.Value, at);
-                                v4 = s1;
-                                break;
-                            }
-                            default:
-                            {
-                                break;
-                            }
+                        }
+                        else if (property.NameEquals("equals"u8))
+                        {
+                            var at = pointer + "/equals";
+                            v2 = reader.ReadBoolean(property.Value, at);
+                        }
+                        else if (property.NameEquals("get_hash_code"u8))
+                        {
+                            var at = pointer + "/get_hash_code";
+                            var n1 = reader.ReadInt64(property.Value, at);
+                            v3 = n1;
+                        }
+                        else if (property.NameEquals("keywords_output"u8))
+                        {
+                            var at = pointer + "/keywords_output";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v4 = s1;
+                        }
+                        else
+                        {
                         }
                     }
                     if (!found0)
@@ -476,23 +459,25 @@ namespace Consumer.Skills
                 };
             }
 
-            internal static bool TryParse(string value, out global::Consumer.Skills.KeywordsOperator result)
+            internal static bool TryParse(global::System.Text.Json.JsonElement value, out global::Consumer.Skills.KeywordsOperator result)
             {
-                switch (value)
+                if (value.ValueEquals("new"u8))
                 {
-                    case "new":
-                        result = global::Consumer.Skills.KeywordsOperator.New;
-                        return true;
-                    case "default":
-                        result = global::Consumer.Skills.KeywordsOperator.Default;
-                        return true;
-                    case "class":
-                        result = global::Consumer.Skills.KeywordsOperator.Class;
-                        return true;
-                    default:
-                        result = default;
-                        return false;
+                    result = global::Consumer.Skills.KeywordsOperator.New;
+                    return true;
                 }
+                if (value.ValueEquals("default"u8))
+                {
+                    result = global::Consumer.Skills.KeywordsOperator.Default;
+                    return true;
+                }
+                if (value.ValueEquals("class"u8))
+                {
+                    result = global::Consumer.Skills.KeywordsOperator.Class;
+                    return true;
+                }
+                result = default;
+                return false;
             }
 
             internal static string ToWireName(global::Consumer.Skills.KeywordsOperator value) => value switch

@@ -280,20 +280,15 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("query"u8))
                         {
-                            case "query":
-                            {
-                                found0 = true;
-                                var at = pointer + "/query";
-                                v0 = ReadNestedQuery(reader, property.Value, at);
-                                break;
-                            }
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "query");
-                                break;
-                            }
+                            found0 = true;
+                            var at = pointer + "/query";
+                            v0 = ReadNestedQuery(reader, property.Value, at);
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "query");
                         }
                     }
                     if (!found0)
@@ -352,38 +347,32 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("label"u8))
                         {
-                            case "label":
+                            found0 = true;
+                            var at = pointer + "/label";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v0 = s1;
+                        }
+                        else if (property.NameEquals("children"u8))
+                        {
+                            var at = pointer + "/children";
+                            var list1 = new global::System.Collections.Generic.List<global::Consumer.Skills.NestedNode>();
+                            if (reader.ExpectArray(property.Value, at))
                             {
-                                found0 = true;
-                                var at = pointer + "/label";
-                                var s1 = reader.ReadString(property.Value, at);
-                                v0 = s1;
-                                break;
-                            }
-                            case "children":
-                            {
-                                var at = pointer + "/children";
-                                var list1 = new global::System.Collections.Generic.List<global::Consumer.Skills.NestedNode>();
-                                if (reader.ExpectArray(property.Value, at))
+                                var index1 = 0;
+                                foreach (var item1 in property.Value.EnumerateArray())
                                 {
-                                    var index1 = 0;
-                                    foreach (var item1 in property.Value.EnumerateArray())
-                                    {
-                                        var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
-                                        global::Consumer.Skills.NestedNode value1;
-                                        value1 = ReadNestedNode(reader, item1, at1);
-                                        list1.Add(value1);
-                                    }
+                                    var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
+                                    global::Consumer.Skills.NestedNode value1;
+                                    value1 = ReadNestedNode(reader, item1, at1);
+                                    list1.Add(value1);
                                 }
-                                v1 = list1;
-                                break;
                             }
-                            default:
-                            {
-                                break;
-                            }
+                            v1 = list1;
+                        }
+                        else
+                        {
                         }
                     }
                     if (!found0)
@@ -457,75 +446,69 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("grid"u8))
                         {
-                            case "grid":
+                            found0 = true;
+                            var at = pointer + "/grid";
+                            var list1 = new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<long>>();
+                            if (reader.ExpectArray(property.Value, at))
                             {
-                                found0 = true;
-                                var at = pointer + "/grid";
-                                var list1 = new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<long>>();
-                                if (reader.ExpectArray(property.Value, at))
+                                var index1 = 0;
+                                foreach (var item1 in property.Value.EnumerateArray())
                                 {
-                                    var index1 = 0;
-                                    foreach (var item1 in property.Value.EnumerateArray())
+                                    var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
+                                    global::System.Collections.Generic.IReadOnlyList<long> value1;
+                                    var list2 = new global::System.Collections.Generic.List<long>();
+                                    if (reader.ExpectArray(item1, at1))
                                     {
-                                        var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
-                                        global::System.Collections.Generic.IReadOnlyList<long> value1;
-                                        var list2 = new global::System.Collections.Generic.List<long>();
-                                        if (reader.ExpectArray(item1, at1))
+                                        var index2 = 0;
+                                        foreach (var item2 in item1.EnumerateArray())
                                         {
-                                            var index2 = 0;
-                                            foreach (var item2 in item1.EnumerateArray())
+                                            var at2 = global::SkillRt.Serialization.SkillJsonReader.Append(at1, index2++);
+                                            long value2;
+                                            var n3 = reader.ReadInt64(item2, at2);
+                                            if (item2.ValueKind == global::System.Text.Json.JsonValueKind.Number)
                                             {
-                                                var at2 = global::SkillRt.Serialization.SkillJsonReader.Append(at1, index2++);
-                                                long value2;
-                                                var n3 = reader.ReadInt64(item2, at2);
-                                                if (item2.ValueKind == global::System.Text.Json.JsonValueKind.Number)
-                                                {
-                                                    reader.CheckRange(n3, at2, null, null, 0d, null, 2d);
-                                                }
-                                                value2 = n3;
-                                                list2.Add(value2);
+                                                reader.CheckRange(n3, at2, null, null, 0d, null, 2d);
                                             }
+                                            value2 = n3;
+                                            list2.Add(value2);
                                         }
-                                        if (item1.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                                        {
-                                            reader.CheckUniqueItems(item1, at1);
-                                        }
-                                        value1 = list2;
-                                        list1.Add(value1);
                                     }
-                                }
-                                v0 = list1;
-                                break;
-                            }
-                            case "scores":
-                            {
-                                var at = pointer + "/scores";
-                                var map1 = new global::System.Collections.Generic.Dictionary<string, double>();
-                                if (reader.ExpectObject(property.Value, at))
-                                {
-                                    foreach (var entry1 in property.Value.EnumerateObject())
+                                    if (item1.ValueKind == global::System.Text.Json.JsonValueKind.Array)
                                     {
-                                        var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, entry1.Name);
-                                        double value1;
-                                        var n2 = reader.ReadDouble(entry1.Value, at1);
-                                        if (entry1.Value.ValueKind == global::System.Text.Json.JsonValueKind.Number)
-                                        {
-                                            reader.CheckRange(n2, at1, 0d, 1d, null, null, null);
-                                        }
-                                        value1 = n2;
-                                        map1[entry1.Name] = value1;
+                                        reader.CheckUniqueItems(item1, at1);
                                     }
+                                    value1 = list2;
+                                    list1.Add(value1);
                                 }
-                                reader.CheckPropertyCount(property.Value, at, null, 3L);
-                                v1 = map1;
-                                break;
                             }
-                            default:
+                            v0 = list1;
+                        }
+                        else if (property.NameEquals("scores"u8))
+                        {
+                            var at = pointer + "/scores";
+                            var map1 = new global::System.Collections.Generic.Dictionary<string, double>();
+                            if (reader.ExpectObject(property.Value, at))
                             {
-                                break;
+                                foreach (var entry1 in property.Value.EnumerateObject())
+                                {
+                                    var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, entry1.Name);
+                                    double value1;
+                                    var n2 = reader.ReadDouble(entry1.Value, at1);
+                                    if (entry1.Value.ValueKind == global::System.Text.Json.JsonValueKind.Number)
+                                    {
+                                        reader.CheckRange(n2, at1, 0d, 1d, null, null, null);
+                                    }
+                                    value1 = n2;
+                                    map1[entry1.Name] = value1;
+                                }
                             }
+                            reader.CheckPropertyCount(property.Value, at, null, 3L);
+                            v1 = map1;
+                        }
+                        else
+                        {
                         }
                     }
                     if (!found0)
@@ -581,23 +564,18 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("primary"u8))
                         {
-                            case "primary":
-                            {
-                                var at = pointer + "/primary";
-                                var s1 = reader.ReadString(property.Value, at);
-                                v0 = s1;
-                                break;
-                            }
-                            default:
-                            {
-                                string item;
-                                var s1 = reader.ReadString(property.Value, global::SkillRt.Serialization.SkillJsonReader.Append(pointer, property.Name));
-                                item = s1;
-                                (extra ??= new global::System.Collections.Generic.Dictionary<string, string>())[property.Name] = item;
-                                break;
-                            }
+                            var at = pointer + "/primary";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v0 = s1;
+                        }
+                        else
+                        {
+                            string item;
+                            var s1 = reader.ReadString(property.Value, global::SkillRt.Serialization.SkillJsonReader.Append(pointer, property.Name));
+                            item = s1;
+                            (extra ??= new global::System.Collections.Generic.Dictionary<string, string>())[property.Name] = item;
                         }
                     }
                 }
@@ -725,95 +703,83 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("tree"u8))
                         {
-                            case "tree":
+                            found0 = true;
+                            var at = pointer + "/tree";
+                            v0 = ReadNestedNode(reader, property.Value, at);
+                        }
+                        else if (property.NameEquals("levels"u8))
+                        {
+                            found1 = true;
+                            var at = pointer + "/levels";
+                            var list1 = new global::System.Collections.Generic.List<global::Consumer.Skills.NestedLevel>();
+                            if (reader.ExpectArray(property.Value, at))
                             {
-                                found0 = true;
-                                var at = pointer + "/tree";
-                                v0 = ReadNestedNode(reader, property.Value, at);
-                                break;
+                                var index1 = 0;
+                                foreach (var item1 in property.Value.EnumerateArray())
+                                {
+                                    var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
+                                    global::Consumer.Skills.NestedLevel value1;
+                                    value1 = ReadNestedLevel(reader, item1, at1);
+                                    list1.Add(value1);
+                                }
                             }
-                            case "levels":
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
                             {
-                                found1 = true;
-                                var at = pointer + "/levels";
-                                var list1 = new global::System.Collections.Generic.List<global::Consumer.Skills.NestedLevel>();
-                                if (reader.ExpectArray(property.Value, at))
-                                {
-                                    var index1 = 0;
-                                    foreach (var item1 in property.Value.EnumerateArray())
-                                    {
-                                        var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
-                                        global::Consumer.Skills.NestedLevel value1;
-                                        value1 = ReadNestedLevel(reader, item1, at1);
-                                        list1.Add(value1);
-                                    }
-                                }
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                                {
-                                    reader.CheckItemCount(property.Value.GetArrayLength(), at, null, 10L);
-                                }
-                                v1 = list1;
-                                break;
+                                reader.CheckItemCount(property.Value.GetArrayLength(), at, null, 10L);
                             }
-                            case "note":
+                            v1 = list1;
+                        }
+                        else if (property.NameEquals("note"u8))
+                        {
+                            var at = pointer + "/note";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/note";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v2 = null;
-                                }
-                                else
-                                {
-                                    var s1 = reader.ReadString(property.Value, at);
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                    {
-                                        reader.CheckPattern(s1, at, Pattern0, "^[A-Z]");
-                                    }
-                                    v2 = s1;
-                                }
-                                break;
+                                v2 = null;
                             }
-                            case "kind":
+                            else
                             {
-                                var at = pointer + "/kind";
                                 var s1 = reader.ReadString(property.Value, at);
-                                reader.CheckEnum(property.Value, at, Allowed1, "\"nested\"");
-                                v3 = s1;
-                                break;
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
+                                {
+                                    reader.CheckPattern(s1, at, Pattern0, "^[A-Z]");
+                                }
+                                v2 = s1;
                             }
-                            case "rank":
-                            {
-                                var at = pointer + "/rank";
-                                var n1 = reader.ReadInt64(property.Value, at);
-                                reader.CheckEnum(property.Value, at, Allowed2, "1, 2, 3");
-                                v4 = n1;
-                                break;
-                            }
-                            case "labels":
-                            {
-                                var at = pointer + "/labels";
-                                v5 = ReadNestedLabels(reader, property.Value, at);
-                                break;
-                            }
-                            case "either":
-                            {
-                                var at = pointer + "/either";
-                                v6 = global::SkillRt.Serialization.SkillJsonReader.ReadJson(property.Value);
-                                break;
-                            }
-                            case "anything":
-                            {
-                                var at = pointer + "/anything";
-                                v7 = global::SkillRt.Serialization.SkillJsonReader.ReadJson(property.Value);
-                                break;
-                            }
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "tree, levels, note, kind, rank, labels, either, anything");
-                                break;
-                            }
+                        }
+                        else if (property.NameEquals("kind"u8))
+                        {
+                            var at = pointer + "/kind";
+                            var s1 = reader.ReadString(property.Value, at);
+                            reader.CheckEnum(property.Value, at, Allowed1, "\"nested\"");
+                            v3 = s1;
+                        }
+                        else if (property.NameEquals("rank"u8))
+                        {
+                            var at = pointer + "/rank";
+                            var n1 = reader.ReadInt64(property.Value, at);
+                            reader.CheckEnum(property.Value, at, Allowed2, "1, 2, 3");
+                            v4 = n1;
+                        }
+                        else if (property.NameEquals("labels"u8))
+                        {
+                            var at = pointer + "/labels";
+                            v5 = ReadNestedLabels(reader, property.Value, at);
+                        }
+                        else if (property.NameEquals("either"u8))
+                        {
+                            var at = pointer + "/either";
+                            v6 = global::SkillRt.Serialization.SkillJsonReader.ReadJson(property.Value);
+                        }
+                        else if (property.NameEquals("anything"u8))
+                        {
+                            var at = pointer + "/anything";
+                            v7 = global::SkillRt.Serialization.SkillJsonReader.ReadJson(property.Value);
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "tree, levels, note, kind, rank, labels, either, anything");
                         }
                     }
                     if (!found0)
@@ -879,47 +845,41 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("terms"u8))
                         {
-                            case "terms":
+                            found0 = true;
+                            var at = pointer + "/terms";
+                            var list1 = new global::System.Collections.Generic.List<string>();
+                            if (reader.ExpectArray(property.Value, at))
                             {
-                                found0 = true;
-                                var at = pointer + "/terms";
-                                var list1 = new global::System.Collections.Generic.List<string>();
-                                if (reader.ExpectArray(property.Value, at))
+                                var index1 = 0;
+                                foreach (var item1 in property.Value.EnumerateArray())
                                 {
-                                    var index1 = 0;
-                                    foreach (var item1 in property.Value.EnumerateArray())
-                                    {
-                                        var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
-                                        string value1;
-                                        var s2 = reader.ReadString(item1, at1);
-                                        value1 = s2;
-                                        list1.Add(value1);
-                                    }
+                                    var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
+                                    string value1;
+                                    var s2 = reader.ReadString(item1, at1);
+                                    value1 = s2;
+                                    list1.Add(value1);
                                 }
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                                {
-                                    reader.CheckItemCount(property.Value.GetArrayLength(), at, 1L, null);
-                                }
-                                v0 = list1;
-                                break;
                             }
-                            case "limit":
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
                             {
-                                var at = pointer + "/limit";
-                                var n1 = reader.ReadInt64(property.Value, at);
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Number)
-                                {
-                                    reader.CheckRange(n1, at, 1d, null, null, null, null);
-                                }
-                                v1 = n1;
-                                break;
+                                reader.CheckItemCount(property.Value.GetArrayLength(), at, 1L, null);
                             }
-                            default:
+                            v0 = list1;
+                        }
+                        else if (property.NameEquals("limit"u8))
+                        {
+                            var at = pointer + "/limit";
+                            var n1 = reader.ReadInt64(property.Value, at);
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Number)
                             {
-                                break;
+                                reader.CheckRange(n1, at, 1d, null, null, null, null);
                             }
+                            v1 = n1;
+                        }
+                        else
+                        {
                         }
                     }
                     if (!found0)

@@ -271,35 +271,30 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("mode"u8))
                         {
-                            case "mode":
+                            found0 = true;
+                            var at = pointer + "/mode";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value, out global::Consumer.Skills.OddEnumsMode e1))
                             {
-                                found0 = true;
-                                var at = pointer + "/mode";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value.GetString()!, out global::Consumer.Skills.OddEnumsMode e1))
+                                v0 = e1;
+                            }
+                            else
+                            {
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                 {
-                                    v0 = e1;
+                                    reader.ReportNotInEnum(at, property.Value.GetString()!, "\"request-changes\", \"A B\", \"1st\", \"a/b~c\", \"x.y\", \"_under\"");
                                 }
                                 else
                                 {
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                    {
-                                        reader.ReportNotInEnum(at, property.Value.GetString()!, "\"request-changes\", \"A B\", \"1st\", \"a/b~c\", \"x.y\", \"_under\"");
-                                    }
-                                    else
-                                    {
-                                        reader.ReadString(property.Value, at);
-                                    }
-                                    v0 = default;
+                                    reader.ReadString(property.Value, at);
                                 }
-                                break;
+                                v0 = default;
                             }
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "mode");
-                                break;
-                            }
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "mode");
                         }
                     }
                     if (!found0)
@@ -326,34 +321,29 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("state"u8))
                         {
-                            case "state":
+                            found0 = true;
+                            var at = pointer + "/state";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value, out global::Consumer.Skills.OddEnumsState e1))
                             {
-                                found0 = true;
-                                var at = pointer + "/state";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value.GetString()!, out global::Consumer.Skills.OddEnumsState e1))
+                                v0 = e1;
+                            }
+                            else
+                            {
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                 {
-                                    v0 = e1;
+                                    reader.ReportNotInEnum(at, property.Value.GetString()!, "\"upper\", \"UPPER\", \"Upper\", \"\", \"  \"");
                                 }
                                 else
                                 {
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                    {
-                                        reader.ReportNotInEnum(at, property.Value.GetString()!, "\"upper\", \"UPPER\", \"Upper\", \"\", \"  \"");
-                                    }
-                                    else
-                                    {
-                                        reader.ReadString(property.Value, at);
-                                    }
-                                    v0 = default;
+                                    reader.ReadString(property.Value, at);
                                 }
-                                break;
+                                v0 = default;
                             }
-                            default:
-                            {
-                                break;
-                            }
+                        }
+                        else
+                        {
                         }
                     }
                     if (!found0)
@@ -367,29 +357,35 @@ namespace Consumer.Skills
                 };
             }
 
-            internal static bool TryParse(string value, out global::Consumer.Skills.OddEnumsState result)
+            internal static bool TryParse(global::System.Text.Json.JsonElement value, out global::Consumer.Skills.OddEnumsState result)
             {
-                switch (value)
+                if (value.ValueEquals("upper"u8))
                 {
-                    case "upper":
-                        result = global::Consumer.Skills.OddEnumsState.Upper;
-                        return true;
-                    case "UPPER":
-                        result = global::Consumer.Skills.OddEnumsState.UPPER;
-                        return true;
-                    case "Upper":
-                        result = global::Consumer.Skills.OddEnumsState.Upper2;
-                        return true;
-                    case "":
-                        result = global::Consumer.Skills.OddEnumsState.Empty;
-                        return true;
-                    case "  ":
-                        result = global::Consumer.Skills.OddEnumsState.Empty2;
-                        return true;
-                    default:
-                        result = default;
-                        return false;
+                    result = global::Consumer.Skills.OddEnumsState.Upper;
+                    return true;
                 }
+                if (value.ValueEquals("UPPER"u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsState.UPPER;
+                    return true;
+                }
+                if (value.ValueEquals("Upper"u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsState.Upper2;
+                    return true;
+                }
+                if (value.ValueEquals(""u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsState.Empty;
+                    return true;
+                }
+                if (value.ValueEquals("  "u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsState.Empty2;
+                    return true;
+                }
+                result = default;
+                return false;
             }
 
             internal static string ToWireName(global::Consumer.Skills.OddEnumsState value) => value switch
@@ -402,32 +398,40 @@ namespace Consumer.Skills
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a OddEnumsState value."),
             };
 
-            internal static bool TryParse(string value, out global::Consumer.Skills.OddEnumsMode result)
+            internal static bool TryParse(global::System.Text.Json.JsonElement value, out global::Consumer.Skills.OddEnumsMode result)
             {
-                switch (value)
+                if (value.ValueEquals("request-changes"u8))
                 {
-                    case "request-changes":
-                        result = global::Consumer.Skills.OddEnumsMode.RequestChanges;
-                        return true;
-                    case "A B":
-                        result = global::Consumer.Skills.OddEnumsMode.AB;
-                        return true;
-                    case "1st":
-                        result = global::Consumer.Skills.OddEnumsMode._1st;
-                        return true;
-                    case "a/b~c":
-                        result = global::Consumer.Skills.OddEnumsMode.ABC;
-                        return true;
-                    case "x.y":
-                        result = global::Consumer.Skills.OddEnumsMode.XY;
-                        return true;
-                    case "_under":
-                        result = global::Consumer.Skills.OddEnumsMode.Under;
-                        return true;
-                    default:
-                        result = default;
-                        return false;
+                    result = global::Consumer.Skills.OddEnumsMode.RequestChanges;
+                    return true;
                 }
+                if (value.ValueEquals("A B"u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsMode.AB;
+                    return true;
+                }
+                if (value.ValueEquals("1st"u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsMode._1st;
+                    return true;
+                }
+                if (value.ValueEquals("a/b~c"u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsMode.ABC;
+                    return true;
+                }
+                if (value.ValueEquals("x.y"u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsMode.XY;
+                    return true;
+                }
+                if (value.ValueEquals("_under"u8))
+                {
+                    result = global::Consumer.Skills.OddEnumsMode.Under;
+                    return true;
+                }
+                result = default;
+                return false;
             }
 
             internal static string ToWireName(global::Consumer.Skills.OddEnumsMode value) => value switch

@@ -362,63 +362,55 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("pr_url"u8))
                         {
-                            case "pr_url":
+                            found0 = true;
+                            var at = pointer + "/pr_url";
+                            v0 = reader.ReadAbsoluteUri(property.Value, at)!;
+                        }
+                        else if (property.NameEquals("focus"u8))
+                        {
+                            var at = pointer + "/focus";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                found0 = true;
-                                var at = pointer + "/pr_url";
-                                v0 = reader.ReadAbsoluteUri(property.Value, at)!;
-                                break;
-                            }
-                            case "focus":
-                            {
-                                var at = pointer + "/focus";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value, out global::Consumer.Skills.PrReviewFocus e1))
                                 {
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value.GetString()!, out global::Consumer.Skills.PrReviewFocus e1))
+                                    v1 = e1;
+                                }
+                                else
+                                {
+                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                     {
-                                        v1 = e1;
+                                        reader.ReportNotInEnum(at, property.Value.GetString()!, "\"correctness\", \"security\", \"style\", \"all\"");
                                     }
                                     else
                                     {
-                                        if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                        {
-                                            reader.ReportNotInEnum(at, property.Value.GetString()!, "\"correctness\", \"security\", \"style\", \"all\"");
-                                        }
-                                        else
-                                        {
-                                            reader.ReadString(property.Value, at);
-                                        }
-                                        v1 = default;
+                                        reader.ReadString(property.Value, at);
                                     }
+                                    v1 = default;
                                 }
-                                break;
                             }
-                            case "max_findings":
+                        }
+                        else if (property.NameEquals("max_findings"u8))
+                        {
+                            var at = pointer + "/max_findings";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/max_findings";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    var n1 = reader.ReadInt64(property.Value, at);
-                                    v2 = n1;
-                                }
-                                break;
+                                var n1 = reader.ReadInt64(property.Value, at);
+                                v2 = n1;
                             }
-                            case "include_nits":
+                        }
+                        else if (property.NameEquals("include_nits"u8))
+                        {
+                            var at = pointer + "/include_nits";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/include_nits";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    v3 = reader.ReadBoolean(property.Value, at);
-                                }
-                                break;
+                                v3 = reader.ReadBoolean(property.Value, at);
                             }
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "pr_url, focus, max_findings, include_nits");
-                                break;
-                            }
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "pr_url, focus, max_findings, include_nits");
                         }
                     }
                     if (!found0)
@@ -491,68 +483,59 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("file"u8))
                         {
-                            case "file":
+                            found0 = true;
+                            var at = pointer + "/file";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v0 = s1;
+                        }
+                        else if (property.NameEquals("line"u8))
+                        {
+                            var at = pointer + "/line";
+                            var n1 = reader.ReadInt64(property.Value, at);
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Number)
                             {
-                                found0 = true;
-                                var at = pointer + "/file";
-                                var s1 = reader.ReadString(property.Value, at);
-                                v0 = s1;
-                                break;
+                                reader.CheckRange(n1, at, 1d, null, null, null, null);
                             }
-                            case "line":
+                            v1 = n1;
+                        }
+                        else if (property.NameEquals("severity"u8))
+                        {
+                            found2 = true;
+                            var at = pointer + "/severity";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value, out global::Consumer.Skills.PrReviewSeverity e1))
                             {
-                                var at = pointer + "/line";
-                                var n1 = reader.ReadInt64(property.Value, at);
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Number)
-                                {
-                                    reader.CheckRange(n1, at, 1d, null, null, null, null);
-                                }
-                                v1 = n1;
-                                break;
+                                v2 = e1;
                             }
-                            case "severity":
+                            else
                             {
-                                found2 = true;
-                                var at = pointer + "/severity";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value.GetString()!, out global::Consumer.Skills.PrReviewSeverity e1))
+                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                 {
-                                    v2 = e1;
+                                    reader.ReportNotInEnum(at, property.Value.GetString()!, "\"info\", \"minor\", \"major\", \"critical\"");
                                 }
                                 else
                                 {
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                    {
-                                        reader.ReportNotInEnum(at, property.Value.GetString()!, "\"info\", \"minor\", \"major\", \"critical\"");
-                                    }
-                                    else
-                                    {
-                                        reader.ReadString(property.Value, at);
-                                    }
-                                    v2 = default;
+                                    reader.ReadString(property.Value, at);
                                 }
-                                break;
+                                v2 = default;
                             }
-                            case "message":
-                            {
-                                found3 = true;
-                                var at = pointer + "/message";
-                                var s1 = reader.ReadString(property.Value, at);
-                                v3 = s1;
-                                break;
-                            }
-                            case "suggestion":
-                            {
-                                var at = pointer + "/suggestion";
-                                var s1 = reader.ReadString(property.Value, at);
-                                v4 = s1;
-                                break;
-                            }
-                            default:
-                            {
-                                break;
-                            }
+                        }
+                        else if (property.NameEquals("message"u8))
+                        {
+                            found3 = true;
+                            var at = pointer + "/message";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v3 = s1;
+                        }
+                        else if (property.NameEquals("suggestion"u8))
+                        {
+                            var at = pointer + "/suggestion";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v4 = s1;
+                        }
+                        else
+                        {
                         }
                     }
                     if (!found0)
@@ -628,70 +611,63 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("summary"u8))
                         {
-                            case "summary":
+                            found0 = true;
+                            var at = pointer + "/summary";
+                            var s1 = reader.ReadString(property.Value, at);
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                             {
-                                found0 = true;
-                                var at = pointer + "/summary";
-                                var s1 = reader.ReadString(property.Value, at);
+                                reader.CheckLength(s1, at, 1L, null);
+                            }
+                            v0 = s1;
+                        }
+                        else if (property.NameEquals("verdict"u8))
+                        {
+                            found1 = true;
+                            var at = pointer + "/verdict";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value, out global::Consumer.Skills.PrReviewVerdict e1))
+                            {
+                                v1 = e1;
+                            }
+                            else
+                            {
                                 if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                 {
-                                    reader.CheckLength(s1, at, 1L, null);
-                                }
-                                v0 = s1;
-                                break;
-                            }
-                            case "verdict":
-                            {
-                                found1 = true;
-                                var at = pointer + "/verdict";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value.GetString()!, out global::Consumer.Skills.PrReviewVerdict e1))
-                                {
-                                    v1 = e1;
+                                    reader.ReportNotInEnum(at, property.Value.GetString()!, "\"approve\", \"comment\", \"request-changes\"");
                                 }
                                 else
                                 {
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                    {
-                                        reader.ReportNotInEnum(at, property.Value.GetString()!, "\"approve\", \"comment\", \"request-changes\"");
-                                    }
-                                    else
-                                    {
-                                        reader.ReadString(property.Value, at);
-                                    }
-                                    v1 = default;
+                                    reader.ReadString(property.Value, at);
                                 }
-                                break;
+                                v1 = default;
                             }
-                            case "findings":
+                        }
+                        else if (property.NameEquals("findings"u8))
+                        {
+                            found2 = true;
+                            var at = pointer + "/findings";
+                            var list1 = new global::System.Collections.Generic.List<global::Consumer.Skills.PrReviewFinding>();
+                            if (reader.ExpectArray(property.Value, at))
                             {
-                                found2 = true;
-                                var at = pointer + "/findings";
-                                var list1 = new global::System.Collections.Generic.List<global::Consumer.Skills.PrReviewFinding>();
-                                if (reader.ExpectArray(property.Value, at))
+                                var index1 = 0;
+                                foreach (var item1 in property.Value.EnumerateArray())
                                 {
-                                    var index1 = 0;
-                                    foreach (var item1 in property.Value.EnumerateArray())
-                                    {
-                                        var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
-                                        global::Consumer.Skills.PrReviewFinding value1;
-                                        value1 = ReadPrReviewFinding(reader, item1, at1);
-                                        list1.Add(value1);
-                                    }
+                                    var at1 = global::SkillRt.Serialization.SkillJsonReader.Append(at, index1++);
+                                    global::Consumer.Skills.PrReviewFinding value1;
+                                    value1 = ReadPrReviewFinding(reader, item1, at1);
+                                    list1.Add(value1);
                                 }
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                                {
-                                    reader.CheckItemCount(property.Value.GetArrayLength(), at, null, 100L);
-                                }
-                                v2 = list1;
-                                break;
                             }
-                            default:
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
                             {
-                                reader.ReportNotAllowed(pointer, property.Name, "summary, verdict, findings");
-                                break;
+                                reader.CheckItemCount(property.Value.GetArrayLength(), at, null, 100L);
                             }
+                            v2 = list1;
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "summary, verdict, findings");
                         }
                     }
                     if (!found0)
@@ -715,23 +691,25 @@ namespace Consumer.Skills
                 };
             }
 
-            internal static bool TryParse(string value, out global::Consumer.Skills.PrReviewVerdict result)
+            internal static bool TryParse(global::System.Text.Json.JsonElement value, out global::Consumer.Skills.PrReviewVerdict result)
             {
-                switch (value)
+                if (value.ValueEquals("approve"u8))
                 {
-                    case "approve":
-                        result = global::Consumer.Skills.PrReviewVerdict.Approve;
-                        return true;
-                    case "comment":
-                        result = global::Consumer.Skills.PrReviewVerdict.Comment;
-                        return true;
-                    case "request-changes":
-                        result = global::Consumer.Skills.PrReviewVerdict.RequestChanges;
-                        return true;
-                    default:
-                        result = default;
-                        return false;
+                    result = global::Consumer.Skills.PrReviewVerdict.Approve;
+                    return true;
                 }
+                if (value.ValueEquals("comment"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewVerdict.Comment;
+                    return true;
+                }
+                if (value.ValueEquals("request-changes"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewVerdict.RequestChanges;
+                    return true;
+                }
+                result = default;
+                return false;
             }
 
             internal static string ToWireName(global::Consumer.Skills.PrReviewVerdict value) => value switch
@@ -742,26 +720,30 @@ namespace Consumer.Skills
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a PrReviewVerdict value."),
             };
 
-            internal static bool TryParse(string value, out global::Consumer.Skills.PrReviewSeverity result)
+            internal static bool TryParse(global::System.Text.Json.JsonElement value, out global::Consumer.Skills.PrReviewSeverity result)
             {
-                switch (value)
+                if (value.ValueEquals("info"u8))
                 {
-                    case "info":
-                        result = global::Consumer.Skills.PrReviewSeverity.Info;
-                        return true;
-                    case "minor":
-                        result = global::Consumer.Skills.PrReviewSeverity.Minor;
-                        return true;
-                    case "major":
-                        result = global::Consumer.Skills.PrReviewSeverity.Major;
-                        return true;
-                    case "critical":
-                        result = global::Consumer.Skills.PrReviewSeverity.Critical;
-                        return true;
-                    default:
-                        result = default;
-                        return false;
+                    result = global::Consumer.Skills.PrReviewSeverity.Info;
+                    return true;
                 }
+                if (value.ValueEquals("minor"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewSeverity.Minor;
+                    return true;
+                }
+                if (value.ValueEquals("major"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewSeverity.Major;
+                    return true;
+                }
+                if (value.ValueEquals("critical"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewSeverity.Critical;
+                    return true;
+                }
+                result = default;
+                return false;
             }
 
             internal static string ToWireName(global::Consumer.Skills.PrReviewSeverity value) => value switch
@@ -773,26 +755,30 @@ namespace Consumer.Skills
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a PrReviewSeverity value."),
             };
 
-            internal static bool TryParse(string value, out global::Consumer.Skills.PrReviewFocus result)
+            internal static bool TryParse(global::System.Text.Json.JsonElement value, out global::Consumer.Skills.PrReviewFocus result)
             {
-                switch (value)
+                if (value.ValueEquals("correctness"u8))
                 {
-                    case "correctness":
-                        result = global::Consumer.Skills.PrReviewFocus.Correctness;
-                        return true;
-                    case "security":
-                        result = global::Consumer.Skills.PrReviewFocus.Security;
-                        return true;
-                    case "style":
-                        result = global::Consumer.Skills.PrReviewFocus.Style;
-                        return true;
-                    case "all":
-                        result = global::Consumer.Skills.PrReviewFocus.All;
-                        return true;
-                    default:
-                        result = default;
-                        return false;
+                    result = global::Consumer.Skills.PrReviewFocus.Correctness;
+                    return true;
                 }
+                if (value.ValueEquals("security"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewFocus.Security;
+                    return true;
+                }
+                if (value.ValueEquals("style"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewFocus.Style;
+                    return true;
+                }
+                if (value.ValueEquals("all"u8))
+                {
+                    result = global::Consumer.Skills.PrReviewFocus.All;
+                    return true;
+                }
+                result = default;
+                return false;
             }
 
             internal static string ToWireName(global::Consumer.Skills.PrReviewFocus value) => value switch

@@ -255,41 +255,34 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("size"u8))
                         {
-                            case "size":
+                            var at = pointer + "/size";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/size";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    var n1 = reader.ReadDouble(property.Value, at);
-                                    v0 = n1;
-                                }
-                                break;
+                                var n1 = reader.ReadDouble(property.Value, at);
+                                v0 = n1;
                             }
-                            case "greeting":
+                        }
+                        else if (property.NameEquals("greeting"u8))
+                        {
+                            var at = pointer + "/greeting";
+                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                             {
-                                var at = pointer + "/greeting";
-                                if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                                {
-                                    var s1 = reader.ReadString(property.Value, at);
-                                    v1 = s1;
-                                }
-                                break;
-                            }
-                            case "name":
-                            {
-                                found2 = true;
-                                var at = pointer + "/name";
                                 var s1 = reader.ReadString(property.Value, at);
-                                v2 = s1;
-                                break;
+                                v1 = s1;
                             }
-                            default:
-                            {
-                                reader.ReportNotAllowed(pointer, property.Name, "size, greeting, name");
-                                break;
-                            }
+                        }
+                        else if (property.NameEquals("name"u8))
+                        {
+                            found2 = true;
+                            var at = pointer + "/name";
+                            var s1 = reader.ReadString(property.Value, at);
+                            v2 = s1;
+                        }
+                        else
+                        {
+                            reader.ReportNotAllowed(pointer, property.Name, "size, greeting, name");
                         }
                     }
                     if (!found2)
@@ -333,45 +326,39 @@ namespace Consumer.Skills
                 {
                     foreach (var property in element.EnumerateObject())
                     {
-                        switch (property.Name)
+                        if (property.NameEquals("café"u8))
                         {
-                            case "café":
+                            found0 = true;
+                            var at = pointer + "/café";
+                            var s1 = reader.ReadString(property.Value, at);
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                             {
-                                found0 = true;
-                                var at = pointer + "/café";
-                                var s1 = reader.ReadString(property.Value, at);
+                                reader.CheckLength(s1, at, 2L, 5L);
+                            }
+                            v0 = s1;
+                        }
+                        else if (property.NameEquals("日本語"u8))
+                        {
+                            var at = pointer + "/日本語";
+                            if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value, out global::Consumer.Skills.Unicode日本語 e1))
+                            {
+                                v1 = e1;
+                            }
+                            else
+                            {
                                 if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
                                 {
-                                    reader.CheckLength(s1, at, 2L, 5L);
-                                }
-                                v0 = s1;
-                                break;
-                            }
-                            case "日本語":
-                            {
-                                var at = pointer + "/日本語";
-                                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse(property.Value.GetString()!, out global::Consumer.Skills.Unicode日本語 e1))
-                                {
-                                    v1 = e1;
+                                    reader.ReportNotInEnum(at, property.Value.GetString()!, "\"ünïcødé\", \"🚀 launch\", \"plain\"");
                                 }
                                 else
                                 {
-                                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                                    {
-                                        reader.ReportNotInEnum(at, property.Value.GetString()!, "\"ünïcødé\", \"🚀 launch\", \"plain\"");
-                                    }
-                                    else
-                                    {
-                                        reader.ReadString(property.Value, at);
-                                    }
-                                    v1 = default;
+                                    reader.ReadString(property.Value, at);
                                 }
-                                break;
+                                v1 = default;
                             }
-                            default:
-                            {
-                                break;
-                            }
+                        }
+                        else
+                        {
                         }
                     }
                     if (!found0)
@@ -386,23 +373,25 @@ namespace Consumer.Skills
                 };
             }
 
-            internal static bool TryParse(string value, out global::Consumer.Skills.Unicode日本語 result)
+            internal static bool TryParse(global::System.Text.Json.JsonElement value, out global::Consumer.Skills.Unicode日本語 result)
             {
-                switch (value)
+                if (value.ValueEquals("ünïcødé"u8))
                 {
-                    case "ünïcødé":
-                        result = global::Consumer.Skills.Unicode日本語.Ünïcødé;
-                        return true;
-                    case "🚀 launch":
-                        result = global::Consumer.Skills.Unicode日本語.Launch;
-                        return true;
-                    case "plain":
-                        result = global::Consumer.Skills.Unicode日本語.Plain;
-                        return true;
-                    default:
-                        result = default;
-                        return false;
+                    result = global::Consumer.Skills.Unicode日本語.Ünïcødé;
+                    return true;
                 }
+                if (value.ValueEquals("🚀 launch"u8))
+                {
+                    result = global::Consumer.Skills.Unicode日本語.Launch;
+                    return true;
+                }
+                if (value.ValueEquals("plain"u8))
+                {
+                    result = global::Consumer.Skills.Unicode日本語.Plain;
+                    return true;
+                }
+                result = default;
+                return false;
             }
 
             internal static string ToWireName(global::Consumer.Skills.Unicode日本語 value) => value switch
