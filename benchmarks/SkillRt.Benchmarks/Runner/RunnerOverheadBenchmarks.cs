@@ -10,6 +10,7 @@ using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
+using SkillRt.Benchmarks.Skills;
 
 namespace SkillRt.Benchmarks.Runner;
 
@@ -80,6 +81,12 @@ public class RunnerOverheadBenchmarks
     private KernelFunction _function = null!;
     private ChatClientAgent _agent = null!;
     private ChatClientAgentRunOptions _agentRunOptions = null!;
+    private SkillRunner _runner = null!;
+    private PrReviewInput _typedInput = null!;
+    private PrReviewInput[] _distinctInputs = null!;
+    private int _next;
+    private SkillDefinition _definition = null!;
+    private JsonElement _dynamicInput;
 
     [GlobalSetup]
     public void Setup()
@@ -116,6 +123,7 @@ public class RunnerOverheadBenchmarks
         CheckOutput("Semantic Kernel", SemanticKernel_PromptFunction().GetAwaiter().GetResult());
         _agent = CreateAgent(client, body);
         CheckOutput("Agent Framework", AgentFramework_ChatClientAgent().GetAwaiter().GetResult());
+        SetupSkillRt(client);
     }
 
     [Benchmark]
@@ -131,7 +139,37 @@ public class RunnerOverheadBenchmarks
             ?? throw new InvalidOperationException("The Agent Framework returned JSON null.");
     }
 
-    // SkillRt benchmarks: added with the runner
+    /// <summary>SkillRt, typed: the generated input, contract and checks; <see cref="SkillRunner"/> over the same client.</summary>
+    [Benchmark]
+    public Task<PrReviewOutput> SkillRt_Typed() => PrReviewSkill.RunAsync(_runner, _typedInput);
+
+    /// <summary>
+    /// SkillRt, typed, with a different pull request on every call (64 inputs in turn, more than the
+    /// runner's per-skill cache of rendered instructions holds), so every call renders the template.
+    /// </summary>
+    [Benchmark]
+    public Task<PrReviewOutput> SkillRt_Typed_EveryInputNew() => PrReviewSkill.RunAsync(_runner, _distinctInputs[_next++ & 63]);
+
+    /// <summary>SkillRt, dynamic: the skill loaded from its file at setup, JSON in and out, checked with NJsonSchema.</summary>
+    [Benchmark]
+    public async Task<JsonElement> SkillRt_Dynamic() => (await _runner.RunAsync(_definition, _dynamicInput).ConfigureAwait(false)).Output;
+
+    private void SetupSkillRt(IChatClient client)
+    {
+        _runner = new SkillRunner(client);
+        _typedInput = new PrReviewInput(new Uri(PrUrl)) { Focus = PrReviewFocus.All, MaxFindings = MaxFindings, IncludeNits = IncludeNits };
+        _distinctInputs = Enumerable.Range(1, 64).Select(i => new PrReviewInput(new Uri($"https://github.com/owner/repo/pull/{i}"))).ToArray();
+        _definition = SkillDefinition.LoadAsync(Path.Combine(AppContext.BaseDirectory, "Data", "pr-review.md")).GetAwaiter().GetResult();
+        _dynamicInput = JsonDocument.Parse(SerializeInput()).RootElement.Clone();
+
+        var typed = SkillRt_Typed().GetAwaiter().GetResult();
+        var dynamic = SkillRt_Dynamic().GetAwaiter().GetResult();
+        if (typed.Verdict != PrReviewVerdict.RequestChanges || typed.Findings.Count != 3 || typed.Findings[0].Line != 42
+            || dynamic.GetProperty("findings").GetArrayLength() != 3)
+        {
+            throw new InvalidOperationException("SkillRt returned an unexpected output.");
+        }
+    }
 
     private async Task<(PeerPrReviewOutput Output, string? Prompt)> InvokeSemanticKernelAsync(bool returnPrompt)
     {
