@@ -18,10 +18,19 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
     private readonly Lazy<JsonSchema> _inputSchema;
     private readonly Lazy<JsonSchema?> _outputSchema;
 
+    // Each input's default as JSON, in declaration order; null where there is none.
+    private readonly string?[] _defaults;
+
     public DynamicSkillContract(SkillDescriptor descriptor, SkillManifest manifest)
         : base(descriptor)
     {
         _manifest = manifest;
+        _defaults = new string?[manifest.Inputs.Count];
+        for (var i = 0; i < _defaults.Length; i++)
+        {
+            _defaults[i] = SkillSchemas.DefaultAsJson(manifest.Inputs[i]);
+        }
+
         // Local references only (the validator rejects others), so loading reads nothing from outside.
         _inputSchema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(descriptor.InputSchema).GetAwaiter().GetResult());
         _outputSchema = new Lazy<JsonSchema?>(() => descriptor.OutputSchema is { } schema ? JsonSchema.FromJsonAsync(schema).GetAwaiter().GetResult() : null);
@@ -67,9 +76,9 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
         SchemaViolations.Add(_inputSchema.Value.Validate(json.GetRawText()), found);
         foreach (var declared in _manifest.Inputs)
         {
-            var pointer = "/" + declared.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
             if (declared.Type == SkillInputType.Url && json.TryGetProperty(declared.Name, out var url) && url.ValueKind == JsonValueKind.String)
             {
+                var pointer = SkillJsonReader.Append(string.Empty, declared.Name);
                 // SkillRt's URL rule (absolute, with its scheme written out) replaces the schema's looser "uri" format check.
                 found.RemoveAll(v => v.Pointer == pointer && v.Message == SchemaViolations.UriExpected);
                 var reader = new SkillJsonReader();
@@ -135,43 +144,35 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
     private JsonElement WithDefaults(JsonElement json)
     {
         var missing = false;
-        foreach (var declared in _manifest.Inputs)
+        for (var i = 0; i < _defaults.Length && !missing; i++)
         {
-            if (!json.TryGetProperty(declared.Name, out _) && SkillSchemas.DefaultAsJson(declared) is not null)
-            {
-                missing = true;
-                break;
-            }
+            missing = _defaults[i] is not null && !json.TryGetProperty(_manifest.Inputs[i].Name, out _);
         }
 
-        if (!missing)
-        {
-            return json;
-        }
-
-        return SkillJson.ToElement(this, json, static (contract, writer, json) => contract.WriteWithDefaults(writer, json));
+        return missing
+            ? SkillJson.ToElement(this, json, static (contract, writer, json) => contract.WriteWithDefaults(writer, json))
+            : json;
     }
 
     private void WriteWithDefaults(Utf8JsonWriter writer, JsonElement json)
     {
+        writer.WriteStartObject();
+        for (var i = 0; i < _defaults.Length; i++)
         {
-            writer.WriteStartObject();
-            foreach (var declared in _manifest.Inputs)
+            var name = _manifest.Inputs[i].Name;
+            if (json.TryGetProperty(name, out var value))
             {
-                if (json.TryGetProperty(declared.Name, out var value))
-                {
-                    writer.WritePropertyName(declared.Name);
-                    value.WriteTo(writer);
-                }
-                else if (SkillSchemas.DefaultAsJson(declared) is { } defaultJson)
-                {
-                    writer.WritePropertyName(declared.Name);
-                    writer.WriteRawValue(defaultJson, skipInputValidation: true);
-                }
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
             }
-
-            writer.WriteEndObject();
+            else if (_defaults[i] is { } defaultJson)
+            {
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(defaultJson, skipInputValidation: true);
+            }
         }
+
+        writer.WriteEndObject();
     }
 
     private static string Kind(JsonElement json) => json.ValueKind switch

@@ -97,7 +97,7 @@ internal static class SchemaViolations
         {
             if (segment.Length > 0)
             {
-                pointer.Append('/').Append(segment.ToString().Replace("~", "~0", System.StringComparison.Ordinal).Replace("/", "~1", System.StringComparison.Ordinal));
+                pointer.Append(SkillRt.Serialization.SkillJsonReader.Append(string.Empty, segment.ToString()));
                 segment.Clear();
             }
         }

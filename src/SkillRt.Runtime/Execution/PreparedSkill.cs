@@ -32,7 +32,7 @@ internal sealed class PreparedSkill
             // A template that does not parse fails every run with the same located error.
             _template = new Lazy<InstructionTemplate>(() => InstructionTemplate.Parse(descriptor, InputNames));
 
-            // Liquid's clock ('now', 'today') makes rendering depend on more than the input.
+            // A template that reads the clock depends on more than the input.
             if (!ReadsTheClock(descriptor.Instructions))
             {
                 _rendered = new(StringComparer.Ordinal);
@@ -94,8 +94,10 @@ internal sealed class PreparedSkill
 
     public static PreparedSkill For(SkillDescriptor descriptor) => Cache.GetValue(descriptor, static d => new PreparedSkill(d));
 
+    // Liquid reads the clock only through the literals 'now' and 'today' (as in {{ 'now' | date: '%Y' }}).
     private static bool ReadsTheClock(string template) =>
-        template.Contains("now", StringComparison.Ordinal) || template.Contains("today", StringComparison.Ordinal);
+        template.Contains("'now'", StringComparison.Ordinal) || template.Contains("\"now\"", StringComparison.Ordinal)
+        || template.Contains("'today'", StringComparison.Ordinal) || template.Contains("\"today\"", StringComparison.Ordinal);
 
     private static string[] ReadInputNames(string inputSchema)
     {

@@ -75,6 +75,23 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public async Task Template_that_reads_the_clock_is_rendered_on_every_run()
+    {
+        var client = new ScriptedChatClient().Answer("1").Answer("2");
+        var runner = new SkillRunner(client);
+        var skill = Skill("{% assign stamp = 'now' | date: '%s%N' %}Topic {{ topic }} at {{ stamp }}.\n");
+
+        for (var i = 0; i < 2; i++)
+        {
+            await runner.RunAsync(skill, JsonDocument.Parse("""{"topic":"x"}""").RootElement, cancellationToken: TestContext.Current.CancellationToken);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        Assert.StartsWith("Topic x at ", client.Requests[0].System, StringComparison.Ordinal);
+        Assert.NotEqual(client.Requests[0].System, client.Requests[1].System);
+    }
+
+    [Fact]
     public async Task Values_are_inserted_verbatim_without_html_encoding()
     {
         var client = new ScriptedChatClient().Answer("ok");
