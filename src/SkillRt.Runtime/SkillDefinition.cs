@@ -97,6 +97,7 @@ public sealed class SkillDefinition
         Permissions = Manifest.Permissions,
         Tags = Manifest.Tags,
         SourcePath = Path,
+        Directory = Directory,
     };
 
     private static string? FolderName(string? directory) =>

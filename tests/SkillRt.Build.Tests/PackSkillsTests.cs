@@ -56,8 +56,8 @@ public sealed class PackSkillsTests : IDisposable
         Assert.Equal("1.2.0", prReview.GetProperty("version").GetString());
         Assert.Equal("pr_url", prReview.GetProperty("inputSchema").GetProperty("required")[0].GetString());
         Assert.Equal("object", prReview.GetProperty("outputSchema").GetProperty("type").GetString());
-        Assert.Equal(["api.github.com", "github.com"], prReview.GetProperty("permissions").GetProperty("network").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["gh", "git"], prReview.GetProperty("dependencies").GetProperty("tools").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["github.com", "patch-diff.githubusercontent.com"], prReview.GetProperty("permissions").GetProperty("network").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["GITHUB_TOKEN"], prReview.GetProperty("permissions").GetProperty("env").EnumerateArray().Select(e => e.GetString()));
         var file = Assert.Single(prReview.GetProperty("files").EnumerateArray());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(review))), file.GetProperty("sha256").GetString());
 

@@ -85,9 +85,10 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
         var nuspec = Nuspec(package);
         Assert.Equal("MIT", nuspec.Descendants().Single(e => e.Name.LocalName == "license").Value);
         Assert.Equal("README.md", nuspec.Descendants().Single(e => e.Name.LocalName == "readme").Value);
-        // What the runner needs, and nothing of the build: no Roslyn, no MSBuild, no NuGet client.
+        // What the runner needs (templates, the tool-calling loop, MCP clients, dynamic schemas), and
+        // nothing of the build: no Roslyn, no MSBuild, no NuGet client.
         Assert.Equal(
-            ["Fluid.Core", "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "NJsonSchema", "TimeZoneConverter"],
+            ["Fluid.Core", "Microsoft.Extensions.AI", "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "ModelContextProtocol.Core", "NJsonSchema", "TimeZoneConverter"],
             nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(d => (string)d.Attribute("id")!).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -314,8 +314,8 @@ public sealed class GeneratedCodeTests
         Assert.Equal(hash, descriptor.ContentSha256);
         Assert.Equal("../../examples/pr-review/SKILL.md", descriptor.SourcePath);
         Assert.Equal(["code-review", "github"], descriptor.Tags);
-        Assert.Equal(["gh", "git"], descriptor.Dependencies.Tools);
-        Assert.Equal(["api.github.com", "github.com"], descriptor.Permissions.Network);
+        Assert.Empty(descriptor.Dependencies.Tools);
+        Assert.Equal(["github.com", "patch-diff.githubusercontent.com"], descriptor.Permissions.Network);
         Assert.Equal(SkillFileAccess.Read, Assert.Single(descriptor.Permissions.Filesystem).Access);
         Assert.Equal(SkillRuntimeType.MarkdownSkill, descriptor.Runtime.Type);
         Assert.Equal(SkillOutputType.Json, descriptor.OutputType);

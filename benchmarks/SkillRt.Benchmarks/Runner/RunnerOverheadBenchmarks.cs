@@ -61,7 +61,7 @@ public class RunnerOverheadBenchmarks
 
         You are reviewing {{$pr_url}}.
 
-        1. Fetch the diff with `gh pr diff {{$pr_url}}` and read every changed file in full.
+        1. Fetch the diff from `{{$pr_url}}.diff` with the `fetch_url` tool and read every changed file in full.
         {{$focus_step}}
         3. Report at most {{$max_findings}} findings, most severe first.
         {{$nits_step}}

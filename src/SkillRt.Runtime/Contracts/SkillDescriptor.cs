@@ -62,6 +62,14 @@ public sealed class SkillDescriptor
     public string? SourcePath { get; init; }
 
     /// <summary>
+    /// The folder holding SKILL.md and its <c>scripts/</c>, <c>references/</c> and <c>assets/</c>, as
+    /// an absolute path, when it is known at run time (skills loaded from disk). For generated skills
+    /// it is <see langword="null"/> and the runner looks for <see cref="SourcePath"/>'s folder under
+    /// the application's base directory and the working directory.
+    /// </summary>
+    public string? Directory { get; init; }
+
+    /// <summary>
     /// The SHA-256 of the SKILL.md text encoded as UTF-8 without a byte order mark, as lowercase
     /// hex; two descriptors with the same hash came from the same text.
     /// </summary>

@@ -15,9 +15,18 @@ namespace SkillRt.Execution;
 /// asks for the output, checks it, and sends it back with every violation until it is valid or the
 /// repair attempts run out.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Disposing the function-invoking wrapper would dispose the host's chat client, which the runner does not own.")]
 internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOptions options, ILogger logger) : ISkillExecutor
 {
     private readonly TemplateOptions _templateOptions = Templates.InstructionTemplate.CreateOptions(options.TemplateMaxSteps);
+
+    // Used only when a skill has tools, so runs without tools cost no more than a plain model call.
+    // The tools catch their own failures (see ToolRun), so the loop only ever sees results.
+    private readonly FunctionInvokingChatClient _toolCallingClient = new(chatClient)
+    {
+        MaximumIterationsPerRequest = options.MaxTurns,
+        IncludeDetailedErrors = true,
+    };
 
     public bool CanExecute(SkillRuntimeType runtimeType) => runtimeType is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
 
@@ -46,14 +55,20 @@ internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOpti
             MaxOutputTokens = settings.MaxOutputTokens,
             ResponseFormat = options.UseStructuredOutput ? prepared.ResponseFormat : null,
         };
+        var client = chatClient;
+        if (execution.Tools is { Tools.Count: > 0 } tools)
+        {
+            chatOptions.Tools = tools.Tools;
+            client = _toolCallingClient;
+        }
 
         var state = execution.State;
         for (var attempt = 1; ; attempt++)
         {
             state.Attempts = attempt;
             var response = execution.Progress is { } progress
-                ? await StreamAsync(messages, chatOptions, progress, cancellationToken).ConfigureAwait(false)
-                : await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+                ? await StreamAsync(client, messages, chatOptions, progress, cancellationToken).ConfigureAwait(false)
+                : await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
 
             state.AddUsage(response.Usage);
             state.ModelId = response.ModelId ?? state.ModelId ?? settings.ModelId;
@@ -83,11 +98,11 @@ internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOpti
         }
     }
 
-    private async Task<ChatResponse> StreamAsync<TOutput>(
-        List<ChatMessage> messages, ChatOptions chatOptions, Action<SkillRunUpdate<TOutput>> progress, CancellationToken cancellationToken)
+    private static async Task<ChatResponse> StreamAsync<TOutput>(
+        IChatClient client, List<ChatMessage> messages, ChatOptions chatOptions, Action<SkillRunUpdate<TOutput>> progress, CancellationToken cancellationToken)
     {
         var updates = new List<ChatResponseUpdate>();
-        await foreach (var update in chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
         {
             updates.Add(update);
             var text = update.Text;

@@ -13,7 +13,9 @@ internal sealed class SkillExecution<TInput, TOutput>(
     PreparedSkill prepared,
     ModelSettings settings,
     SkillRunState state,
-    Action<SkillRunUpdate<TOutput>>? progress)
+    Action<SkillRunUpdate<TOutput>>? progress,
+    string? skillDirectory,
+    string workingDirectory)
     where TInput : notnull
 {
     public SkillContract<TInput, TOutput> Contract { get; } = contract;
@@ -31,4 +33,13 @@ internal sealed class SkillExecution<TInput, TOutput>(
 
     /// <summary>Receives text deltas and repair notices when the run is streamed; <see langword="null"/> otherwise.</summary>
     public Action<SkillRunUpdate<TOutput>>? Progress { get; } = progress;
+
+    /// <summary>The skill's folder (with <c>scripts/</c>, <c>references/</c>, <c>assets/</c>), when it can be found.</summary>
+    public string? SkillDirectory { get; } = skillDirectory;
+
+    /// <summary>The folder processes start in and relative paths resolve against.</summary>
+    public string WorkingDirectory { get; } = workingDirectory;
+
+    /// <summary>The tools the model may call in this run, behind their gate; <see langword="null"/> when it may call none.</summary>
+    public Tools.ToolRun? Tools { get; init; }
 }

@@ -16,6 +16,9 @@ internal sealed class SkillRunState
 
     public List<SkillRepair> Repairs { get; } = [];
 
+    /// <summary>The run's tools and their call count, when the model was offered any.</summary>
+    public Tools.ToolRun? Tools { get; set; }
+
     public void AddUsage(UsageDetails? usage)
     {
         if (usage?.InputTokenCount is { } input)

@@ -33,4 +33,17 @@ internal static partial class SkillRunnerLog
 
     [LoggerMessage(8, LogLevel.Trace, "Skill {SkillName} answer of attempt {Attempt}:\n{Answer}")]
     public static partial void Answer(ILogger logger, string skillName, int attempt, string answer);
+
+    [LoggerMessage(20, LogLevel.Warning, "Skill {SkillName}: call to tool {ToolName} refused ({Reason})")]
+    public static partial void ToolDenied(ILogger logger, string skillName, string toolName, string reason);
+
+    [LoggerMessage(21, LogLevel.Warning, "Skill {SkillName}: tool {ToolName} took longer than {TimeoutSeconds} s and was stopped")]
+    public static partial void ToolTimedOut(ILogger logger, string skillName, string toolName, double timeoutSeconds);
+
+    // The exception's message can quote arguments, so only its type is logged.
+    [LoggerMessage(22, LogLevel.Warning, "Skill {SkillName}: tool {ToolName} failed with {ExceptionType}; the model was told")]
+    public static partial void ToolFailed(ILogger logger, string skillName, string toolName, string exceptionType);
+
+    [LoggerMessage(23, LogLevel.Debug, "Skill {SkillName}: offering {ToolCount} tool(s) to the model")]
+    public static partial void OfferingTools(ILogger logger, string skillName, int toolCount);
 }

@@ -39,6 +39,26 @@ internal sealed class SkillRunnerOptionsValidator : IValidateOptions<SkillRunner
             problems.Add($"SkillRunnerOptions.TemplateMaxSteps is {options.TemplateMaxSteps}; use 1 or more.");
         }
 
+        if (options.ProcessTimeout <= System.TimeSpan.Zero)
+        {
+            problems.Add($"SkillRunnerOptions.ProcessTimeout is {options.ProcessTimeout}; use a positive time such as 00:05:00.");
+        }
+
+        if (options.ToolCallTimeout <= System.TimeSpan.Zero)
+        {
+            problems.Add($"SkillRunnerOptions.ToolCallTimeout is {options.ToolCallTimeout}; use a positive time such as 00:02:00.");
+        }
+
+        if (options.MaxToolCalls < 0)
+        {
+            problems.Add($"SkillRunnerOptions.MaxToolCalls is {options.MaxToolCalls}; use 0 (every call refused) or more.");
+        }
+
+        if (options.MaxTurns < 1)
+        {
+            problems.Add($"SkillRunnerOptions.MaxTurns is {options.MaxTurns}; use 1 or more.");
+        }
+
         if (options.Prices is null)
         {
             problems.Add("SkillRunnerOptions.Prices is null; leave the empty table or add prices to it.");

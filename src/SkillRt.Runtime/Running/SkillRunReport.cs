@@ -32,4 +32,7 @@ public sealed class SkillRunReport
 
     /// <summary>Every rejected output and why, in order.</summary>
     public IReadOnlyList<SkillRepair> Repairs { get; init; } = [];
+
+    /// <summary>How many tool calls the model made during the run, refused ones included.</summary>
+    public int ToolCalls { get; init; }
 }

@@ -9,7 +9,12 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using System.Net.Http;
+using SkillRt.Dependencies;
 using SkillRt.Execution;
+using SkillRt.Mcp;
+using SkillRt.Sandboxing;
+using SkillRt.Tools;
 using SkillRt.Hosting;
 using SkillRt.Telemetry;
 
@@ -27,11 +32,17 @@ namespace SkillRt;
 /// (<c>PrReviewSkill.RunAsync(runner, input)</c>); skills loaded at run time run through
 /// <see cref="SkillDefinition.Contract">SkillDefinition.Contract</see> with JSON inputs and outputs.
 /// </remarks>
-public sealed class SkillRunner : ISkillRunner
+public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
 {
     private readonly SkillRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly ISkillExecutor[] _executors;
+    private readonly McpClientPool _mcpServers;
+    private readonly ProcessSandbox _sandbox;
+    private readonly SocketsHttpHandler _httpHandler;
+    private readonly DependencyResolver _dependencies;
+    private readonly SkillToolbox _toolbox;
+    private int _disposed;
     private readonly string? _providerName;
     private readonly string? _defaultModelId;
 
@@ -54,8 +65,18 @@ public sealed class SkillRunner : ISkillRunner
         _providerName = metadata?.ProviderName;
         _defaultModelId = metadata?.DefaultModelId;
 
-        // Process and MCP-tool executors plug in here as further stages.
-        _executors = [new ModelSkillExecutor(chatClient, _options, _logger)];
+        _mcpServers = new McpClientPool(_options.McpServers, loggerFactory: null);
+        _sandbox = new ProcessSandbox(_options.RequireSandbox, _logger);
+        // fetch_url follows redirects itself, checking every hop against the skill's hosts.
+        _httpHandler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        _dependencies = new DependencyResolver(_options.Skills, _mcpServers);
+        _toolbox = new SkillToolbox(this, _mcpServers, _sandbox, _httpHandler, _options, _logger);
+        _executors =
+        [
+            new ModelSkillExecutor(chatClient, _options, _logger),
+            new ProcessSkillExecutor(_sandbox, _options, _logger),
+            new McpToolSkillExecutor(_mcpServers, _options, _logger),
+        ];
     }
 
     /// <inheritdoc />
@@ -141,8 +162,21 @@ public sealed class SkillRunner : ISkillRunner
             SkillRunnerLog.Starting(_logger, descriptor.Name, descriptor.Runtime.Type.ToWireName(), requestModel);
 
             var executor = Array.Find(_executors, e => e.CanExecute(descriptor.Runtime.Type))
-                ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', which this version of SkillRunner does not run yet; it runs markdown-skill and anthropic-skill skills.");
-            var execution = new SkillExecution<TInput, TOutput>(skill, inputJson, PreparedSkill.For(descriptor), settings, state, progress);
+                ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', which this version of SkillRunner does not run.");
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+            // Everything the skill depends on is checked before anything with a side effect happens.
+            var workingDirectory = _options.WorkingDirectory ?? Environment.CurrentDirectory;
+            var skillDirectory = SkillDirectoryLocator.Locate(descriptor, workingDirectory);
+            var dependencies = await _dependencies.ResolveAsync(descriptor, skillDirectory, cancellationToken).ConfigureAwait(false);
+            var tools = descriptor.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill
+                ? await _toolbox.CreateAsync(descriptor, dependencies, skillDirectory, workingDirectory, cancellationToken).ConfigureAwait(false)
+                : null;
+            var execution = new SkillExecution<TInput, TOutput>(skill, inputJson, PreparedSkill.For(descriptor), settings, state, progress, skillDirectory, workingDirectory)
+            {
+                Tools = tools,
+            };
+            state.Tools = tools;
             var output = await executor.ExecuteAsync(execution, cancellationToken).ConfigureAwait(false);
 
             state.ModelId ??= settings.ModelId ?? _defaultModelId;
@@ -160,6 +194,7 @@ public sealed class SkillRunner : ISkillRunner
                 OutputTokens = state.OutputTokens,
                 EstimatedCost = cost,
                 Repairs = state.Repairs.ToArray(),
+                ToolCalls = state.Tools?.Calls ?? 0,
             });
         }
         catch (Exception exception)
@@ -204,6 +239,26 @@ public sealed class SkillRunner : ISkillRunner
         return checkedInput is JsonElement normalized ? normalized : json;
     }
 
+    /// <summary>
+    /// Stops the MCP servers the runner started and releases its network handler. Runs still in
+    /// progress fail; a disposed runner runs nothing more.
+    /// </summary>
+    /// <returns>A task that completes when every server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _mcpServers.DisposeAsync().ConfigureAwait(false);
+        await _sandbox.DisposeAsync().ConfigureAwait(false);
+        _httpHandler.Dispose();
+    }
+
+    /// <summary>Stops the MCP servers the runner started, waiting for them; prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     private decimal? EstimateCost(SkillRunState state) =>
         (state.InputTokens is not null || state.OutputTokens is not null) && _options.Prices.TryGetPrice(state.ModelId, out var price)
             ? price.CostOf(state.InputTokens ?? 0, state.OutputTokens ?? 0)
@@ -218,6 +273,9 @@ public sealed class SkillRunner : ISkillRunner
                 break;
             case SkillOutputException output:
                 SkillRunnerLog.Failed(_logger, descriptor.Name, outcome, duration.TotalMilliseconds, output.Violations.Count);
+                break;
+            case SkillDependencyException dependency:
+                SkillRunnerLog.Failed(_logger, descriptor.Name, outcome, duration.TotalMilliseconds, dependency.Problems.Count);
                 break;
             case SkillTemplateException:
                 SkillRunnerLog.Failed(_logger, descriptor.Name, outcome, duration.TotalMilliseconds, 1);

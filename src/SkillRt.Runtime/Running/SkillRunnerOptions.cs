@@ -1,3 +1,6 @@
+using System;
+using SkillRt.Mcp;
+
 namespace SkillRt;
 
 /// <summary>
@@ -55,4 +58,37 @@ public sealed class SkillRunnerOptions
     /// with a runaway loop fails instead of hanging the run.
     /// </summary>
     public int TemplateMaxSteps { get; set; } = 100_000;
+
+    /// <summary>
+    /// Whether a process may start only inside an OS sandbox. Off by default: where no sandbox exists
+    /// (bubblewrap is missing, or the OS is not Linux) processes run with a filtered environment and a
+    /// warning is logged. When on, such a start fails with <see cref="SkillSandboxException"/>.
+    /// docs/security.md says what each OS enforces.
+    /// </summary>
+    public bool RequireSandbox { get; set; }
+
+    /// <summary>How long a process skill, CLI tool or script may run before it is killed with its children; 5 minutes by default.</summary>
+    public TimeSpan ProcessTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one tool call may take before it is cancelled and the model told; 2 minutes by default.</summary>
+    public TimeSpan ToolCallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The most tool calls one run may make; further calls are refused. 32 by default.</summary>
+    public int MaxToolCalls { get; set; } = 32;
+
+    /// <summary>The most model requests one attempt may take while the model calls tools; 16 by default.</summary>
+    public int MaxTurns { get; set; } = 16;
+
+    /// <summary>
+    /// Asked before every tool call a model makes; a call it answers <see langword="false"/> to is
+    /// refused and the model told. <see langword="null"/> (the default) allows every call the skill's
+    /// permissions allow. Use it to have a person confirm calls with side effects.
+    /// </summary>
+    public Func<SkillToolCall, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>>? ApproveToolCall { get; set; }
+
+    /// <summary>The skills other skills may depend on and call: generated skills and skills loaded from disk.</summary>
+    public SkillCollection Skills { get; } = new();
+
+    /// <summary>The MCP servers skills may use, by name: added in code or read from <c>.mcp.json</c>/<c>mcp.json</c>.</summary>
+    public McpServerCollection McpServers { get; } = new();
 }

@@ -33,6 +33,15 @@ internal static class SkillTelemetry
     private static readonly Counter<long> Repairs = Meter.CreateCounter<long>(
         "skillrt.repairs", "{repair}", "Outputs sent back to the model because they broke the contract.");
 
+    private static readonly Histogram<double> ToolDuration = Meter.CreateHistogram<double>(
+        "skillrt.tool.duration", "s", "How long tool calls made during skill runs take, by tool kind and outcome.");
+
+    private static readonly Counter<long> ToolCalls = Meter.CreateCounter<long>(
+        "skillrt.tool.calls", "{call}", "Tool calls made during skill runs, by tool kind and outcome.");
+
+    private static readonly Counter<long> ToolDenials = Meter.CreateCounter<long>(
+        "skillrt.tool.denials", "{call}", "Tool calls refused, by reason: filesystem, network, tool, approval or limit.");
+
     public static Activity? StartRun(SkillDescriptor descriptor)
     {
         var activity = Source.StartActivity("run_skill " + descriptor.Name, ActivityKind.Internal);
@@ -133,6 +142,63 @@ internal static class SkillTelemetry
         }
     }
 
+    /// <summary>Starts the <c>execute_tool {name}</c> span of one tool call, a child of the run's span.</summary>
+    public static Activity? StartToolCall(SkillDescriptor descriptor, string toolName, SkillToolKind kind, string? callId)
+    {
+        var activity = Source.StartActivity("execute_tool " + toolName, ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(TagNames.OperationName, "execute_tool");
+            activity.SetTag(TagNames.ToolName, toolName);
+            activity.SetTag(TagNames.ToolCallId, callId);
+            activity.SetTag(TagNames.ToolKind, KindName(kind));
+            activity.SetTag(TagNames.SkillName, descriptor.Name);
+        }
+
+        return activity;
+    }
+
+    public static void RecordDenial(Activity? activity, SkillDescriptor descriptor, string toolName, SkillToolKind kind, string reason)
+    {
+        activity?.SetTag(TagNames.DenialReason, reason);
+        ToolDenials.Add(1, new TagList
+        {
+            { TagNames.SkillName, descriptor.Name },
+            { TagNames.ToolName, toolName },
+            { TagNames.ToolKind, KindName(kind) },
+            { TagNames.DenialReason, reason },
+        });
+    }
+
+    public static void RecordToolCall(Activity? activity, SkillDescriptor descriptor, string toolName, SkillToolKind kind, string outcome, TimeSpan duration)
+    {
+        if (activity is not null)
+        {
+            activity.SetTag(TagNames.ToolOutcome, outcome);
+            if (outcome != "success")
+            {
+                activity.SetStatus(ActivityStatusCode.Error, outcome);
+            }
+        }
+
+        var tags = new TagList
+        {
+            { TagNames.SkillName, descriptor.Name },
+            { TagNames.ToolName, toolName },
+            { TagNames.ToolKind, KindName(kind) },
+            { TagNames.ToolOutcome, outcome },
+        };
+        ToolCalls.Add(1, tags);
+        ToolDuration.Record(duration.TotalSeconds, tags);
+    }
+
+    private static string KindName(SkillToolKind kind) => kind switch
+    {
+        SkillToolKind.Skill => "skill",
+        SkillToolKind.Mcp => "mcp",
+        _ => "builtin",
+    };
+
     /// <summary>Attribute names; docs/telemetry.md lists them.</summary>
     internal static class TagNames
     {
@@ -154,5 +220,11 @@ internal static class SkillTelemetry
         public const string OutputTokens = "gen_ai.usage.output_tokens";
         public const string TokenType = "gen_ai.token.type";
         public const string ErrorType = "error.type";
+        public const string OperationName = "gen_ai.operation.name";
+        public const string ToolName = "gen_ai.tool.name";
+        public const string ToolCallId = "gen_ai.tool.call.id";
+        public const string ToolKind = "skillrt.tool.kind";
+        public const string ToolOutcome = "skillrt.tool.outcome";
+        public const string DenialReason = "skillrt.tool.denial_reason";
     }
 }

@@ -72,8 +72,8 @@ public sealed class ExampleSkillTests
         var findings = (FrontmatterMapping)((FrontmatterMapping)schema["properties"]!)["findings"]!;
         Assert.Equal("array", ((FrontmatterScalar)findings["type"]!).Value);
 
-        Assert.Equal(["gh", "git"], manifest.Dependencies.Tools);
-        Assert.Equal(["api.github.com", "github.com"], manifest.Permissions.Network);
+        Assert.Empty(manifest.Dependencies.Tools);
+        Assert.Equal(["github.com", "patch-diff.githubusercontent.com"], manifest.Permissions.Network);
         var rule = Assert.Single(manifest.Permissions.Filesystem);
         Assert.Equal("./**", rule.Pattern);
         Assert.Equal(SkillFileAccess.Read, rule.Access);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 
@@ -27,6 +28,45 @@ internal static class ChatCompletionJson
             writer.WriteEndObject();
             writer.WriteNull("logprobs");
             writer.WriteString("finish_reason", finishReason);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            WriteUsage(writer, promptTokens, completionTokens);
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>A whole <c>chat.completion</c> whose assistant message asks for tool calls, finishing with <c>tool_calls</c>.</summary>
+    public static byte[] ToolCalls(string id, long created, string model, IReadOnlyList<ScriptedToolCall> calls, int promptTokens, int completionTokens)
+    {
+        return Write(writer =>
+        {
+            WriteHeader(writer, id, "chat.completion", created, model);
+            writer.WriteStartArray("choices");
+            writer.WriteStartObject();
+            writer.WriteNumber("index", 0);
+            writer.WriteStartObject("message");
+            writer.WriteString("role", "assistant");
+            writer.WriteNull("content");
+            writer.WriteNull("refusal");
+            writer.WriteStartArray("tool_calls");
+            foreach (var call in calls)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", call.Id);
+                writer.WriteString("type", "function");
+                writer.WriteStartObject("function");
+                writer.WriteString("name", call.Name);
+                writer.WriteString("arguments", call.Arguments);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("annotations");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteNull("logprobs");
+            writer.WriteString("finish_reason", "tool_calls");
             writer.WriteEndObject();
             writer.WriteEndArray();
             WriteUsage(writer, promptTokens, completionTokens);

@@ -149,6 +149,13 @@ public sealed class OpenAIChatServer : IAsyncDisposable
     public OpenAIChatServer EnqueueError(int statusCode, string message, string type, string? code = null) =>
         Enqueue(ScriptedReply.Error(statusCode, message, type, code));
 
+    /// <summary>Queues a reply asking for the given tool calls.</summary>
+    public OpenAIChatServer EnqueueToolCalls(params ScriptedToolCall[] calls) => Enqueue(ScriptedReply.ToolCalls(calls));
+
+    /// <summary>Queues a reply asking for one tool call.</summary>
+    public OpenAIChatServer EnqueueToolCall(string name, string arguments, string? id = null) =>
+        Enqueue(ScriptedReply.ToolCalls(new ScriptedToolCall(id ?? "call_" + name.Replace('-', '_'), name, arguments)));
+
     /// <summary>Queues a <see cref="ScriptedReply.RateLimited"/>.</summary>
     public OpenAIChatServer EnqueueRateLimited() => Enqueue(ScriptedReply.RateLimited());
 

@@ -120,6 +120,10 @@ public abstract class ScriptedReply
     public static ScriptedReply Raw(int statusCode, string contentType, string body, IReadOnlyDictionary<string, string>? headers = null) =>
         new RawReply(statusCode, contentType, body, headers ?? new Dictionary<string, string>());
 
+    /// <summary>A JSON <c>chat.completion</c> whose assistant message asks for the given tool calls.</summary>
+    /// <param name="calls">The calls: an id, the function's name and its arguments as JSON text.</param>
+    public static ScriptedReply ToolCalls(params ScriptedToolCall[] calls) => new ToolCallsReply(calls);
+
     internal abstract Task WriteAsync(ReplyContext context);
 
     private static string[] Split(string content, int chunks)
@@ -179,6 +183,20 @@ public abstract class ScriptedReply
             : $"The test scripted a JSON reply but request {context.Request.Number} asked for a stream; script ScriptedReply.Stream.";
         await WriteJsonAsync(context, StatusCodes.Status400BadRequest, ChatCompletionJson.Error(message, "test_script_mismatch", null));
         return true;
+    }
+
+    private sealed class ToolCallsReply(IReadOnlyList<ScriptedToolCall> calls) : ScriptedReply
+    {
+        internal override async Task WriteAsync(ReplyContext context)
+        {
+            if (await RejectStreamMismatchAsync(context, streaming: false))
+            {
+                return;
+            }
+
+            var body = ChatCompletionJson.ToolCalls(context.Id, context.Created, context.Model, calls, promptTokens: 10, completionTokens: 5);
+            await WriteJsonAsync(context, StatusCodes.Status200OK, body);
+        }
     }
 
     private sealed class CompletionReply(string content, string? model, string finishReason, int promptTokens, int completionTokens) : ScriptedReply

@@ -57,7 +57,7 @@ public sealed class SkillRunnerIntegrationTests
         var system = request.Messages[0].Text;
         var contract = request.Messages[1].Text;
         Assert.StartsWith("# Review a pull request\n\nYou are reviewing https://github.com/contoso/app/pull/7.", system, StringComparison.Ordinal);
-        Assert.Contains("`gh pr diff https://github.com/contoso/app/pull/7`", system, StringComparison.Ordinal);
+        Assert.Contains("`https://github.com/contoso/app/pull/7.diff` with the `fetch_url` tool", system, StringComparison.Ordinal);
         Assert.Contains("2. Concentrate on security problems", system, StringComparison.Ordinal);
         Assert.Contains("3. Report at most 20 findings", system, StringComparison.Ordinal);
         Assert.DoesNotContain("Look for correctness bugs", system, StringComparison.Ordinal);

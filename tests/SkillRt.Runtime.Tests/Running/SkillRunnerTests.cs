@@ -282,7 +282,7 @@ public sealed class SkillRunnerTests
     }
 
     [Fact]
-    public async Task Runtime_types_without_an_executor_yet_fail_clearly()
+    public async Task A_process_skill_whose_program_is_missing_fails_before_it_starts()
     {
         var skill = SkillDefinition.Parse("""
             ---
@@ -291,14 +291,17 @@ public sealed class SkillRunnerTests
             description: Counts lines.
             runtime:
               type: process
-              command: python3 count.py
+              command: skillrt-no-such-interpreter count.py
             inputs: []
             ---
             Counts lines.
             """);
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => new SkillRunner(new ScriptedChatClient()).RunAsync(skill, JsonDocument.Parse("{}").RootElement, cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Equal("Skill 'count-lines' has runtime type 'process', which this version of SkillRunner does not run yet; it runs markdown-skill and anthropic-skill skills.", error.Message);
+        await using var runner = new SkillRunner(new ScriptedChatClient());
+        var error = await Assert.ThrowsAsync<SkillDependencyException>(() => runner.RunAsync(skill, JsonDocument.Parse("{}").RootElement, cancellationToken: TestContext.Current.CancellationToken));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(SkillDependencyKind.Program, problem.Kind);
+        Assert.Equal("program 'skillrt-no-such-interpreter': it is not on PATH; install it or add its folder to PATH", problem.ToString());
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+
+namespace SkillRt.Sandboxing;
+
+/// <summary>
+/// Finds the file a process start names, the way a shell would but without one: a bare name on the
+/// host's <c>PATH</c>, a relative path against the skill's folder (where its <c>scripts/</c> are).
+/// </summary>
+internal static class ProgramLocator
+{
+    /// <summary>The full path of <paramref name="program"/>, or <see langword="null"/> when there is no such file.</summary>
+    public static string? Find(string program, string? skillDirectory, string workingDirectory)
+    {
+        if (program.Length == 0)
+        {
+            return null;
+        }
+
+        if (HasDirectory(program))
+        {
+            var path = Path.GetFullPath(program, skillDirectory ?? workingDirectory);
+            return File.Exists(path) ? path : null;
+        }
+
+        var searchPath = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var folder in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            // An empty or relative PATH entry means "the current folder", which a skill's caller does not
+            // control; only absolute entries are searched.
+            if (!Path.IsPathRooted(folder))
+            {
+                continue;
+            }
+
+            foreach (var name in CandidateNames(program))
+            {
+                var path = Path.Combine(folder, name);
+                if (File.Exists(path) && IsExecutable(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the file may be executed: on Unix, an execute bit is set; elsewhere, any file.</summary>
+    public static bool IsExecutable(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return (File.GetUnixFileMode(path) & anyExecute) != 0;
+    }
+
+    private static bool HasDirectory(string program) =>
+        program.Contains('/', StringComparison.Ordinal) || (OperatingSystem.IsWindows() && program.Contains('\\', StringComparison.Ordinal));
+
+    private static string[] CandidateNames(string program)
+    {
+        if (!OperatingSystem.IsWindows() || Path.HasExtension(program))
+        {
+            return [program];
+        }
+
+        var extensions = (Environment.GetEnvironmentVariable("PATHEXT") ?? ".COM;.EXE;.BAT;.CMD").Split(';', StringSplitOptions.RemoveEmptyEntries);
+        return Array.ConvertAll(extensions, extension => program + extension);
+    }
+}
