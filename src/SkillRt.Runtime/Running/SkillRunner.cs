@@ -157,8 +157,14 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var inputJson = ReadInput(skill, input);
             var settings = ModelSettings.Resolve(_options, descriptor.Runtime.Model, options);
-            var requestModel = settings.ModelId ?? _defaultModelId;
-            SkillTelemetry.SetRequest(activity, settings, requestModel, _providerName);
+            // Process and MCP-tool skills call no model: their runs name none.
+            var usesModel = descriptor.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
+            var requestModel = usesModel ? settings.ModelId ?? _defaultModelId : null;
+            if (usesModel)
+            {
+                SkillTelemetry.SetRequest(activity, settings, requestModel, _providerName);
+            }
+
             SkillRunnerLog.Starting(_logger, descriptor.Name, descriptor.Runtime.Type.ToWireName(), requestModel);
 
             var executor = Array.Find(_executors, e => e.CanExecute(descriptor.Runtime.Type))
@@ -169,7 +175,7 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             var workingDirectory = _options.WorkingDirectory ?? Environment.CurrentDirectory;
             var skillDirectory = SkillDirectoryLocator.Locate(descriptor, workingDirectory);
             var dependencies = await _dependencies.ResolveAsync(descriptor, skillDirectory, cancellationToken).ConfigureAwait(false);
-            var tools = descriptor.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill
+            var tools = usesModel
                 ? await _toolbox.CreateAsync(descriptor, dependencies, skillDirectory, workingDirectory, cancellationToken).ConfigureAwait(false)
                 : null;
             var execution = new SkillExecution<TInput, TOutput>(skill, inputJson, PreparedSkill.For(descriptor), settings, state, progress, skillDirectory, workingDirectory)
@@ -179,7 +185,10 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             state.Tools = tools;
             var output = await executor.ExecuteAsync(execution, cancellationToken).ConfigureAwait(false);
 
-            state.ModelId ??= settings.ModelId ?? _defaultModelId;
+            if (usesModel)
+            {
+                state.ModelId ??= requestModel;
+            }
             cost = EstimateCost(state);
             var duration = Stopwatch.GetElapsedTime(started);
             SkillRunnerLog.Completed(_logger, descriptor.Name, duration.TotalMilliseconds, state.Attempts, state.ModelId, state.InputTokens, state.OutputTokens);
