@@ -56,7 +56,8 @@ public static class SkillRtServiceCollectionExtensions
         services.TryAddSingleton(provider => new SkillRunner(
             ResolveChatClient(provider, chatClientKey),
             provider.GetRequiredService<IOptions<SkillRunnerOptions>>().Value,
-            provider.GetService<ILogger<SkillRunner>>()));
+            provider.GetService<ILogger<SkillRunner>>(),
+            provider.GetService<ILoggerFactory>()));
         services.TryAddSingleton<ISkillRunner>(provider => provider.GetRequiredService<SkillRunner>());
         return services;
     }

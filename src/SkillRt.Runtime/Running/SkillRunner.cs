@@ -50,8 +50,9 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
     /// <param name="chatClient">The model that runs markdown skills.</param>
     /// <param name="options">How to run; the defaults when <see langword="null"/>.</param>
     /// <param name="logger">Where to log each run; nowhere when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">Where the MCP clients log (category <c>SkillRt.Mcp</c> and the SDK's own); nowhere when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message says which setting and why.</exception>
-    public SkillRunner(IChatClient chatClient, SkillRunnerOptions? options = null, ILogger<SkillRunner>? logger = null)
+    public SkillRunner(IChatClient chatClient, SkillRunnerOptions? options = null, ILogger<SkillRunner>? logger = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(chatClient);
         _options = options ?? new SkillRunnerOptions();
@@ -65,7 +66,7 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
         _providerName = metadata?.ProviderName;
         _defaultModelId = metadata?.DefaultModelId;
 
-        _mcpServers = new McpClientPool(_options.McpServers, loggerFactory: null);
+        _mcpServers = new McpClientPool(_options.McpServers, loggerFactory);
         _sandbox = new ProcessSandbox(_options.RequireSandbox, _logger);
         // fetch_url follows redirects itself, checking every hop against the skill's hosts.
         _httpHandler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };

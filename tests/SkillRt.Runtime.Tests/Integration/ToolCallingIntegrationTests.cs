@@ -164,6 +164,30 @@ public sealed class ToolCallingIntegrationTests
         Assert.Equal("Refused: This run has used its 1 tool calls; answer with what you have.", server.Requests[2].Messages.Last(m => m.Role == "tool").Text);
     }
 
+    [Fact]
+    public async Task At_the_turn_limit_the_model_is_asked_once_more_without_tools_and_must_answer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await OpenAIChatServer.StartAsync(ct);
+        server.EnqueueToolCall("lint", """{"code":"a"}""", id: "call_1")
+            .EnqueueCompletion("""{"issues":1}""")
+            .EnqueueToolCall("lint", """{"code":"b"}""", id: "call_2")
+            .EnqueueCompletion("""{"issues":2}""")
+            .EnqueueCompletion("""{"summary":"done"}""");
+        var options = new SkillRunnerOptions { MaxTurns = 2 };
+        options.Skills.Add(DependencyResolutionTests.Lint("1.0.0"));
+        await using var runner = new SkillRunner(server.CreateChatClient(), options);
+
+        var result = await runner.RunAsync(Review(), Json("""{"code":"a"}"""), cancellationToken: ct);
+
+        Assert.Equal("done", result.Output.GetProperty("summary").GetString());
+        Assert.Equal(2, result.Report.ToolCalls);
+        // Requests 2 and 4 are the nested lint runs; 1 and 3 are the parent's two turns, and 5 is the
+        // parent's last request, with both results and no tools left to call.
+        Assert.Equal([true, false, true, false, false], server.Requests.Select(r => r.Body.TryGetProperty("tools", out _)));
+        Assert.Equal(2, server.Requests[4].Messages.Count(m => m.Role == "tool"));
+    }
+
     private static ActivityListener Listen(ConcurrentQueue<Activity> spans)
     {
         var listener = new ActivityListener
