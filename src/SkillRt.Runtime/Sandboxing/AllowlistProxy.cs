@@ -146,6 +146,7 @@ internal sealed class AllowlistProxy : IAsyncDisposable
             {
                 Interlocked.Increment(ref _deniedCount);
                 SandboxLog.NetworkDenied(_logger, _skillName, request.Host, request.Port);
+                SkillRt.Telemetry.SkillTelemetry.RecordSandboxDenial(_skillName, "network");
                 Denied?.Invoke(request.Host, request.Port);
                 await RespondAsync(clientStream, 403, "Forbidden", $"Skill '{_skillName}' may not connect to {request.Authority}: permissions.network does not list it.").ConfigureAwait(false);
                 return;

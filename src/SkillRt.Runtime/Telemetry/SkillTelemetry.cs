@@ -40,7 +40,7 @@ internal static class SkillTelemetry
         "skillrt.tool.calls", "{call}", "Tool calls made during skill runs, by tool kind and outcome.");
 
     private static readonly Counter<long> ToolDenials = Meter.CreateCounter<long>(
-        "skillrt.tool.denials", "{call}", "Tool calls refused, by reason: filesystem, network, tool, approval or limit.");
+        "skillrt.tool.denials", "{call}", "Tool calls refused, by reason (filesystem, network, tool, approval or limit), and connections the sandbox's proxy refused (network).");
 
     public static Activity? StartRun(SkillDescriptor descriptor)
     {
@@ -169,6 +169,15 @@ internal static class SkillTelemetry
             { TagNames.DenialReason, reason },
         });
     }
+
+    /// <summary>Counts a connection a sandboxed process tried and the allowlisting proxy refused.</summary>
+    public static void RecordSandboxDenial(string skillName, string reason) =>
+        ToolDenials.Add(1, new TagList
+        {
+            { TagNames.SkillName, skillName },
+            { TagNames.ToolKind, "process" },
+            { TagNames.DenialReason, reason },
+        });
 
     public static void RecordToolCall(Activity? activity, SkillDescriptor descriptor, string toolName, SkillToolKind kind, string outcome, TimeSpan duration)
     {
