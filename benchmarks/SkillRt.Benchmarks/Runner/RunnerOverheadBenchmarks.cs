@@ -42,7 +42,7 @@ namespace SkillRt.Benchmarks.Runner;
 /// </remarks>
 [MemoryDiagnoser]
 [ExceptionDiagnoser]
-public class RunnerOverheadBenchmarks
+public class RunnerOverheadBenchmarks : IDisposable
 {
     private const string PrUrl = "https://github.com/owner/repo/pull/42";
     private const string Focus = "all";
@@ -87,6 +87,14 @@ public class RunnerOverheadBenchmarks
     private int _next;
     private SkillDefinition _definition = null!;
     private JsonElement _dynamicInput;
+
+    /// <summary>Stops what the runner holds (its network handler; no MCP server is started here).</summary>
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _runner?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [GlobalSetup]
     public void Setup()

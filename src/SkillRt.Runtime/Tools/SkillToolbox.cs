@@ -36,18 +36,7 @@ internal sealed class SkillToolbox(
             return null;
         }
 
-        var policies = _policies.GetValue(descriptor, static d => new PolicyCache(d));
-        var builtins = BuiltinTools.For(new BuiltinToolContext
-        {
-            Descriptor = descriptor,
-            SkillDirectory = skillDirectory,
-            WorkingDirectory = workingDirectory,
-            Files = policies.Files(workingDirectory),
-            Network = policies.Network,
-            Sandbox = sandbox,
-            ProcessTimeout = options.ProcessTimeout,
-            HttpHandler = httpHandler,
-        });
+        var builtins = _policies.GetValue(descriptor, static d => new PolicyCache(d)).Builtins(skillDirectory, workingDirectory, this);
         if (builtins.Count == 0 && dependencies.Skills.Count == 0 && dependencies.McpServers.Count == 0)
         {
             return null;
@@ -107,23 +96,40 @@ internal sealed class SkillToolbox(
         }
     });
 
+    private IReadOnlyList<AIFunction> CreateBuiltins(SkillDescriptor descriptor, string? skillDirectory, string workingDirectory, NetworkPolicy network) =>
+        BuiltinTools.For(new BuiltinToolContext
+        {
+            Descriptor = descriptor,
+            SkillDirectory = skillDirectory,
+            WorkingDirectory = workingDirectory,
+            Files = new FilesystemPolicy(descriptor.Permissions.Filesystem, workingDirectory),
+            Network = network,
+            Sandbox = sandbox,
+            ProcessTimeout = options.ProcessTimeout,
+            HttpHandler = httpHandler,
+        });
+
+    /// <summary>
+    /// The built-in tools of one skill for one pair of folders. They hold no per-run state (the gate
+    /// does), so they are built once: globs are compiled and schemas parsed once, not per run.
+    /// </summary>
     private sealed class PolicyCache(SkillDescriptor descriptor)
     {
-        private (string Directory, FilesystemPolicy Policy)? _files;
+        private Tuple<string?, string, IReadOnlyList<AIFunction>>? _builtins;
 
         public NetworkPolicy Network { get; } = new(descriptor.Permissions.Network);
 
-        public FilesystemPolicy Files(string workingDirectory)
+        public IReadOnlyList<AIFunction> Builtins(string? skillDirectory, string workingDirectory, SkillToolbox toolbox)
         {
-            var cached = _files;
-            if (cached is { } hit && string.Equals(hit.Directory, workingDirectory, StringComparison.Ordinal))
+            var cached = Volatile.Read(ref _builtins);
+            if (cached is not null && string.Equals(cached.Item1, skillDirectory, StringComparison.Ordinal) && string.Equals(cached.Item2, workingDirectory, StringComparison.Ordinal))
             {
-                return hit.Policy;
+                return cached.Item3;
             }
 
-            var policy = new FilesystemPolicy(descriptor.Permissions.Filesystem, workingDirectory);
-            _files = (workingDirectory, policy);
-            return policy;
+            var tools = toolbox.CreateBuiltins(descriptor, skillDirectory, workingDirectory, Network);
+            Volatile.Write(ref _builtins, Tuple.Create(skillDirectory, workingDirectory, tools));
+            return tools;
         }
     }
 }
