@@ -68,8 +68,9 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
 
         _mcpServers = new McpClientPool(_options.McpServers, loggerFactory);
         _sandbox = new ProcessSandbox(_options.RequireSandbox, _logger);
-        // fetch_url follows redirects itself, checking every hop against the skill's hosts.
-        _httpHandler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // fetch_url follows redirects itself, checking every hop against the skill's hosts; no cookies,
+        // so one skill's session never follows into another skill's (or tenant's) run.
+        _httpHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         _dependencies = new DependencyResolver(_options.Skills, _mcpServers);
         _toolbox = new SkillToolbox(this, _mcpServers, _sandbox, _httpHandler, _options, _logger);
         _executors =

@@ -142,7 +142,9 @@ internal sealed class AllowlistProxy : IAsyncDisposable
                 return;
             }
 
-            if (!_allows(request.Host, request.Port))
+            // The name checked must be the name connected to: a host with a NUL, white space or any
+            // other character a resolver would cut or read differently is refused before the check.
+            if (!IsPlainHost(request.Host) || !_allows(request.Host, request.Port))
             {
                 Interlocked.Increment(ref _deniedCount);
                 SandboxLog.NetworkDenied(_logger, _skillName, request.Host, request.Port);
@@ -260,4 +262,12 @@ internal sealed class AllowlistProxy : IAsyncDisposable
             // The client hung up first; there is nobody to tell.
         }
     }
+
+    /// <summary>Whether <paramref name="host"/> is a DNS name of letters, digits, '-' and '.', or an IP literal, and nothing else.</summary>
+    internal static bool IsPlainHost(string host) =>
+        host.Length is > 0 and <= 253 && Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6
+        && !host.AsSpan().ContainsAnyExcept(PlainHostCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> PlainHostCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:");
 }

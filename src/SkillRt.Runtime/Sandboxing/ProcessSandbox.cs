@@ -367,6 +367,14 @@ internal sealed class ProcessSandbox : IAsyncDisposable
                 continue;
             }
 
+            if (HasLinkOnTheWay(path))
+            {
+                // bwrap follows links in a mount's source: a link planted at a declared path would
+                // expose whatever it points to. The file tools resolve links; the sandbox refuses them.
+                SandboxLog.MountSkipped(_logger, start.SkillName, path, "it is, or is inside, a symbolic link");
+                continue;
+            }
+
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 if (!mount.Writable || !IsFolderOfSomeRule(path, rules, start.WorkingDirectory) || !Directory.Exists(Path.GetDirectoryName(path)))
@@ -382,6 +390,24 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         }
 
         return mounts;
+    }
+
+    /// <summary>Whether the path or any folder above it is a symbolic link (or a junction).</summary>
+    private static bool HasLinkOnTheWay(string path)
+    {
+        for (var current = path; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            var info = new FileInfo(current);
+            if (info.Exists || Directory.Exists(current))
+            {
+                if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether some rule's glob goes on below <paramref name="path"/>, so the path is a folder rather than a file.</summary>
