@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using SkillRt.Mcp;
+using SkillRt.Sandboxing;
 
 namespace SkillRt.Dependencies;
 
@@ -51,7 +52,7 @@ internal sealed class DependencyResolver(SkillCollection catalog, McpClientPool 
         var dependencies = descriptor.Dependencies;
         foreach (var tool in dependencies.Tools)
         {
-            if (ExecutableLocator.FindOnPath(tool) is null)
+            if (ProgramLocator.FindOnPath(tool) is null)
             {
                 problems.Add(new(SkillDependencyKind.Tool, tool, Needed(neededBy, "it is not on PATH; install it or add its folder to PATH")));
             }
@@ -102,21 +103,17 @@ internal sealed class DependencyResolver(SkillCollection catalog, McpClientPool 
             return;
         }
 
-        if (program.Contains('/') || program.Contains('\\'))
+        // The same lookup the sandbox makes when it starts the process, so the check and the start agree.
+        var isPath = program.Contains('/') || program.Contains('\\');
+        if (isPath && !Path.IsPathRooted(program) && skillDirectory is null)
         {
-            var resolved = Path.IsPathRooted(program) ? program : skillDirectory is null ? null : Path.GetFullPath(program, skillDirectory);
-            if (resolved is null)
-            {
-                problems.Add(new(SkillDependencyKind.Program, program, "it is a path inside the skill's folder, and the folder is not known; load the skill from disk (SkillDefinition.LoadAsync) or copy its folder next to the application"));
-            }
-            else if (!File.Exists(resolved))
-            {
-                problems.Add(new(SkillDependencyKind.Program, program, $"there is no file at '{resolved}'"));
-            }
+            problems.Add(new(SkillDependencyKind.Program, program, "it is a path inside the skill's folder, and the folder is not known; load the skill from disk (SkillDefinition.LoadAsync) or copy its folder next to the application"));
         }
-        else if (ExecutableLocator.FindOnPath(program) is null)
+        else if (ProgramLocator.Find(program, skillDirectory, Environment.CurrentDirectory) is null)
         {
-            problems.Add(new(SkillDependencyKind.Program, program, "it is not on PATH; install it or add its folder to PATH"));
+            problems.Add(new(SkillDependencyKind.Program, program, isPath
+                ? $"there is no file at '{Path.GetFullPath(program, skillDirectory ?? Environment.CurrentDirectory)}'"
+                : "it is not on PATH; install it or add its folder to PATH"));
         }
     }
 

@@ -48,8 +48,10 @@ public sealed class SkillRunnerOptions
     public bool LogContents { get; set; }
 
     /// <summary>
-    /// The folder relative paths in <c>file</c> outputs are resolved against; the process's current
-    /// directory when <see langword="null"/>.
+    /// The folder skills work in: relative <c>permissions.filesystem</c> globs and tool paths are
+    /// anchored here, processes start here, and relative paths in <c>file</c> outputs resolve against
+    /// it. The process's current directory when <see langword="null"/>; set it explicitly in services,
+    /// whose current directory is often <c>/</c>.
     /// </summary>
     public string? WorkingDirectory { get; set; }
 
@@ -76,7 +78,10 @@ public sealed class SkillRunnerOptions
     /// <summary>The most tool calls one run may make; further calls are refused. 32 by default.</summary>
     public int MaxToolCalls { get; set; } = 32;
 
-    /// <summary>The most model requests one attempt may take while the model calls tools; 16 by default.</summary>
+    /// <summary>
+    /// The most rounds of tool calls one attempt may take; 16 by default. After the last round the
+    /// model is asked once more, with no tools, and must answer.
+    /// </summary>
     public int MaxTurns { get; set; } = 16;
 
     /// <summary>

@@ -6,6 +6,7 @@ namespace SkillRt.Sandboxing;
 /// <summary>
 /// Finds the file a process start names, the way a shell would but without one: a bare name on the
 /// host's <c>PATH</c>, a relative path against the skill's folder (where its <c>scripts/</c> are).
+/// The dependency check and the sandbox both use it, so what is checked is what starts.
 /// </summary>
 internal static class ProgramLocator
 {
@@ -23,6 +24,12 @@ internal static class ProgramLocator
             return File.Exists(path) ? path : null;
         }
 
+        return FindOnPath(program);
+    }
+
+    /// <summary>The full path of the program <paramref name="program"/> on the host's PATH (absolute entries only), or <see langword="null"/>.</summary>
+    public static string? FindOnPath(string program)
+    {
         var searchPath = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var folder in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
