@@ -1,42 +1,82 @@
+using System;
 using System.CommandLine;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using SkillRt.Cli.Commands;
 
 namespace SkillRt.Cli;
 
-/// <summary>Builds the <c>skill</c> command tree; writers are injected so tests run it in-process.</summary>
+/// <summary>
+/// Builds the <c>skill</c> command tree and turns every failure into one line on stderr and an exit
+/// code from <see cref="ExitCodes"/>. Writers are injected so the tree also runs in-process.
+/// </summary>
 internal static class SkillCommandLine
 {
-    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary><c>--verbose</c>, on every command: adds detail to errors (all diagnostics, stack traces of bugs).</summary>
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
-        var root = new RootCommand("SkillRt: typed AI-agent skills (SKILL.md) for .NET.")
+        Description = "Print more detail when something fails.",
+        Recursive = true,
+    };
+
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("SkillRt: validate, inspect, install and run SKILL.md agent skills.")
         {
             ValidateCommand.Create(),
+            CompletionCommand.Create(),
         };
+        root.Options.Add(Verbose);
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && !IsHelpRequest(args))
         {
             // System.CommandLine exits 1 on a parse error, which is the code for an invalid skill here.
-            return ReportUsageErrorAsync(parseResult, error);
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync("skill: " + parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'skill --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
         }
 
-        return parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        var verbose = parseResult.GetValue(Verbose);
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException exception)
+        {
+            foreach (var line in exception.Diagnostics)
+            {
+                await error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("skill: " + exception.Message).ConfigureAwait(false);
+            if (verbose && exception.Detail is not null)
+            {
+                await error.WriteLineAsync(exception.Detail).ConfigureAwait(false);
+            }
+
+            return exception.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("skill: cancelled.").ConfigureAwait(false);
+            return 130;
+        }
+        catch (Exception exception)
+        {
+            // Not a user error: a bug in this command. Say so, and how to get the detail for a report.
+            await error.WriteLineAsync($"skill: internal error: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(verbose ? exception.ToString() : "Run the command again with --verbose and send that output to the SkillRt maintainers.").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
     }
 
     private static bool IsHelpRequest(string[] args) => args.Any(arg => arg is "-h" or "--help" or "-?");
-
-    private static async Task<int> ReportUsageErrorAsync(ParseResult parseResult, TextWriter error)
-    {
-        foreach (var parseError in parseResult.Errors)
-        {
-            await error.WriteLineAsync("skill: " + parseError.Message).ConfigureAwait(false);
-        }
-
-        await error.WriteLineAsync("Run 'skill --help' for usage.").ConfigureAwait(false);
-        return ExitCodes.UsageError;
-    }
 }

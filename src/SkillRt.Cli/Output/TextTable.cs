@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace SkillRt.Cli.Output;
+
+/// <summary>
+/// A plain-text table: columns padded to their widest cell, the last column left ragged so long
+/// descriptions do not pad every line. Enough for a terminal, and stable for scripts that cut columns.
+/// </summary>
+internal sealed class TextTable
+{
+    private readonly string[] _headers;
+    private readonly List<string[]> _rows = [];
+
+    public TextTable(params string[] headers) => _headers = headers;
+
+    public int Count => _rows.Count;
+
+    public void Add(params string[] cells)
+    {
+        if (cells.Length != _headers.Length)
+        {
+            throw new ArgumentException($"Expected {_headers.Length} cells, got {cells.Length}.", nameof(cells));
+        }
+
+        _rows.Add(cells);
+    }
+
+    public Task WriteAsync(TextWriter output)
+    {
+        var widths = new int[_headers.Length];
+        foreach (var row in _rows.Prepend(_headers))
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], row[i].Length);
+            }
+        }
+
+        var text = new StringBuilder();
+        foreach (var row in _rows.Prepend(_headers))
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                var last = i == row.Length - 1;
+                text.Append(last ? row[i] : row[i].PadRight(widths[i] + 2));
+            }
+
+            // Trailing spaces (an empty last cell) are trimmed so output diffs cleanly.
+            var end = text.Length;
+            while (end > 0 && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            text.Length = end;
+            text.Append('\n');
+        }
+
+        return output.WriteAsync(text.ToString());
+    }
+}

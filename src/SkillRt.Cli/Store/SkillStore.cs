@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SkillRt.Cli.Store;
+
+/// <summary>
+/// The installed skills: <c>{root}/skills/{name}/{version}/SKILL.md</c>, several versions side by side.
+/// Writers stage a complete copy under <c>{root}/.staging/</c> (same volume), then take the
+/// <see cref="StoreLock"/> only to rename it into place, so readers see an entry whole or not at all.
+/// Readers take no lock.
+/// </summary>
+internal sealed class SkillStore
+{
+    /// <summary>The version folder used for a skill without a <c>version</c> (an Agent Skills file).</summary>
+    public static readonly SemanticVersion UnversionedVersion = new(0, 0, 0);
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
+
+    public SkillStore(string root)
+    {
+        Root = root;
+        SkillsDirectory = Path.Combine(root, "skills");
+        StagingDirectory = Path.Combine(root, ".staging");
+    }
+
+    /// <summary>The store's root folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The folder holding one folder per skill name.</summary>
+    public string SkillsDirectory { get; }
+
+    private string StagingDirectory { get; }
+
+    /// <summary>Opens the store at <see cref="SkillStoreLocation.Resolve"/>.</summary>
+    public static SkillStore Open() => new(SkillStoreLocation.Resolve());
+
+    /// <summary>Every entry, sorted by name then version (lowest first), damaged ones included.</summary>
+    public IReadOnlyList<StoreEntry> List(CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(SkillsDirectory))
+        {
+            return [];
+        }
+
+        var folders = new List<(string Name, string Version, string Path)>();
+        foreach (var nameFolder in Directory.EnumerateDirectories(SkillsDirectory))
+        {
+            foreach (var versionFolder in Directory.EnumerateDirectories(nameFolder))
+            {
+                folders.Add((Path.GetFileName(nameFolder), Path.GetFileName(versionFolder), versionFolder));
+            }
+        }
+
+        // Reading and validating each SKILL.md is independent work: spread it over the cores.
+        var entries = new StoreEntry[folders.Count];
+        Parallel.For(
+            0,
+            folders.Count,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            i => entries[i] = ReadEntry(folders[i].Name, folders[i].Version, folders[i].Path));
+
+        Array.Sort(entries, CompareEntries);
+        return entries;
+    }
+
+    /// <summary>The installed versions of one skill, lowest first, damaged ones included.</summary>
+    public IReadOnlyList<StoreEntry> Versions(string name)
+    {
+        var folder = Path.Combine(SkillsDirectory, name);
+        if (!IsStoreName(name) || !Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var entries = Directory.EnumerateDirectories(folder)
+            .Select(path => ReadEntry(name, Path.GetFileName(path), path))
+            .ToArray();
+        Array.Sort(entries, CompareEntries);
+        return entries;
+    }
+
+    /// <summary>
+    /// The highest sound version of <paramref name="name"/> in <paramref name="range"/>; with no range,
+    /// the highest stable version, or the highest pre-release when only pre-releases are installed.
+    /// </summary>
+    public StoreEntry? Find(string name, SkillVersionRange? range)
+    {
+        var sound = Versions(name).Where(entry => entry.IsSound).ToList();
+        return range is not null
+            ? sound.LastOrDefault(entry => range.Satisfies(entry.Version!))
+            : sound.LastOrDefault(entry => !entry.Version!.IsPrerelease) ?? sound.LastOrDefault();
+    }
+
+    /// <summary>A new empty folder on the store's volume to assemble a skill in before <see cref="PublishAsync"/>.</summary>
+    public string CreateStagingFolder()
+    {
+        Directory.CreateDirectory(StagingDirectory);
+        var folder = Path.Combine(StagingDirectory, Path.GetRandomFileName());
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>
+    /// Moves a staged, validated skill folder into <c>skills/{name}/{version}/</c>. An existing sound
+    /// entry is kept unless <paramref name="replace"/>; a damaged one is always replaced.
+    /// </summary>
+    public async Task<InstallOutcome> PublishAsync(string stagedFolder, string name, SemanticVersion version, bool replace, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(SkillsDirectory, name, version.ToString());
+        try
+        {
+            using var storeLock = await StoreLock.AcquireAsync(Root, LockTimeout, cancellationToken).ConfigureAwait(false);
+            var outcome = InstallOutcome.Installed;
+            if (Directory.Exists(target))
+            {
+                if (!replace && ReadEntry(name, version.ToString(), target).IsSound)
+                {
+                    DeleteQuietly(stagedFolder);
+                    return InstallOutcome.AlreadyInstalled;
+                }
+
+                // Move the old entry aside first: the rename below then cannot collide, and the old
+                // copy is deleted only once the new one is in place.
+                var retired = Path.Combine(StagingDirectory, Path.GetRandomFileName() + ".old");
+                Directory.Move(target, retired);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.Move(stagedFolder, target);
+                DeleteQuietly(retired);
+                outcome = InstallOutcome.Replaced;
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.Move(stagedFolder, target);
+            }
+
+            return outcome;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(stagedFolder);
+            throw StoreFailure($"cannot install {name} {version} into '{target}'", exception);
+        }
+    }
+
+    /// <summary>Removes one version, or every version when <paramref name="version"/> is null; returns what was removed.</summary>
+    public async Task<IReadOnlyList<StoreEntry>> RemoveAsync(string name, SemanticVersion? version, CancellationToken cancellationToken)
+    {
+        var removed = new List<StoreEntry>();
+        try
+        {
+            using var storeLock = await StoreLock.AcquireAsync(Root, LockTimeout, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in Versions(name))
+            {
+                if (version is not null && entry.Version != version)
+                {
+                    continue;
+                }
+
+                // Renamed out of skills/ first, so no reader ever sees a half-deleted entry.
+                Directory.CreateDirectory(StagingDirectory);
+                var retired = Path.Combine(StagingDirectory, Path.GetRandomFileName() + ".old");
+                Directory.Move(entry.Directory, retired);
+                DeleteQuietly(retired);
+                removed.Add(entry);
+            }
+
+            var nameFolder = Path.Combine(SkillsDirectory, name);
+            if (removed.Count > 0 && Directory.Exists(nameFolder) && !Directory.EnumerateFileSystemEntries(nameFolder).Any())
+            {
+                Directory.Delete(nameFolder);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw StoreFailure($"cannot uninstall {name} from '{SkillsDirectory}'", exception);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Whether <paramref name="name"/> can be a folder under <c>skills/</c> (no separators, no dots-only names).</summary>
+    public static bool IsStoreName(string name) =>
+        name.Length > 0 && name.Trim('.').Length > 0 && name.IndexOfAny(['/', '\\', ':']) < 0 && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0;
+
+    private static StoreEntry ReadEntry(string name, string versionText, string folder)
+    {
+        var file = Path.Combine(folder, "SKILL.md");
+        if (!SemanticVersion.TryParse(versionText, out var version))
+        {
+            return new StoreEntry(name, versionText, null, folder, null, $"'{versionText}' is not a version; remove the folder '{folder}'.");
+        }
+
+        if (!File.Exists(file))
+        {
+            return new StoreEntry(name, versionText, version, folder, null, $"SKILL.md is missing; reinstall the skill or remove '{folder}'.");
+        }
+
+        SkillValidationResult result;
+        try
+        {
+            result = SkillValidator.Validate(SkillDocument.Load(file));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new StoreEntry(name, versionText, version, folder, null, $"SKILL.md cannot be read ({exception.Message}); check its permissions or reinstall.");
+        }
+
+        var description = result.Manifest.Description;
+        var firstError = result.Diagnostics.FirstOrDefault(d => d.Severity == SkillDiagnosticSeverity.Error);
+        if (firstError is not null)
+        {
+            return new StoreEntry(name, versionText, version, folder, description, $"SKILL.md is invalid: {firstError.ToString(file)}; reinstall the skill.");
+        }
+
+        if (result.Manifest.Name is { } declared && !string.Equals(declared, name, StringComparison.Ordinal))
+        {
+            return new StoreEntry(name, versionText, version, folder, description, $"SKILL.md names the skill '{declared}', not '{name}'; reinstall the skill.");
+        }
+
+        var declaredVersion = result.Manifest.Version ?? UnversionedVersion;
+        if (declaredVersion != version)
+        {
+            return new StoreEntry(name, versionText, version, folder, description, $"SKILL.md has version {declaredVersion}, not {versionText}; reinstall the skill.");
+        }
+
+        return new StoreEntry(name, versionText, version, folder, description, null);
+    }
+
+    private static int CompareEntries(StoreEntry left, StoreEntry right)
+    {
+        var byName = string.CompareOrdinal(left.Name, right.Name);
+        if (byName != 0)
+        {
+            return byName;
+        }
+
+        // Unparseable version folders sort first, then SemVer precedence.
+        return (left.Version, right.Version) switch
+        {
+            (null, null) => string.CompareOrdinal(left.VersionText, right.VersionText),
+            (null, _) => -1,
+            (_, null) => 1,
+            var (l, r) => l.CompareTo(r),
+        };
+    }
+
+    private static CliException StoreFailure(string what, Exception exception) =>
+        new(ExitCodes.StoreError, $"{what}: {exception.Message}; check the folder's permissions and free space.", exception.ToString(), exception);
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left behind under .staging/, which nothing reads; the entry itself is already in place or gone.
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SkillRt.Cli.Tests;
+
+/// <summary>
+/// Runs the real, built <c>skill</c> executable as a child process, with a private store
+/// (<c>SKILLRT_HOME</c>) and working folder per instance, and none of the caller's model settings.
+/// </summary>
+internal sealed class SkillCli : IDisposable
+{
+    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "skill.exe" : "skill");
+
+    // The runtime this test runs on: the apphost of `skill` finds the same one through DOTNET_ROOT.
+    private static readonly string DotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+
+    private readonly string _root;
+
+    public SkillCli()
+    {
+        _root = Directory.CreateTempSubdirectory("skillrt-cli-").FullName;
+        Home = Path.Combine(_root, "home");
+        WorkingDirectory = Path.Combine(_root, "work");
+        Directory.CreateDirectory(WorkingDirectory);
+        Environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["SKILLRT_HOME"] = Home,
+            ["DOTNET_ROOT"] = DotnetRoot,
+            ["OPENAI_BASE_URL"] = null,
+            ["OPENAI_API_KEY"] = null,
+            ["SKILLRT_MODEL"] = null,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        };
+    }
+
+    /// <summary>The store root the process sees as <c>SKILLRT_HOME</c>.</summary>
+    public string Home { get; }
+
+    /// <summary>The process's working folder (where a test puts a NuGet.config, inputs files…).</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>Variables set (or, with a null value, removed) for every run.</summary>
+    public Dictionary<string, string?> Environment { get; }
+
+    /// <summary>The folder of an installed version.</summary>
+    public string StoreEntry(string name, string version) => Path.Combine(Home, "skills", name, version);
+
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    public async Task<CliResult> RunWithInputAsync(string? standardInput, params string[] args)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("skill did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
+        process.StandardInput.Close();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new CliResult(process.ExitCode, Normalize(await output), Normalize(await error));
+    }
+
+    /// <summary>Writes a file under the working folder and returns its full path.</summary>
+    public string WriteFile(string relativePath, string content)
+    {
+        var path = Path.Combine(WorkingDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still holding a file on Windows; the temp folder is cleaned by the OS later.
+        }
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+}
