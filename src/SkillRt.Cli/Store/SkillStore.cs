@@ -147,8 +147,8 @@ internal sealed class SkillStore
         }
     }
 
-    /// <summary>Removes one version, or every version when <paramref name="version"/> is null; returns what was removed.</summary>
-    public async Task<IReadOnlyList<StoreEntry>> RemoveAsync(string name, SemanticVersion? version, CancellationToken cancellationToken)
+    /// <summary>Removes the versions of <paramref name="name"/> that <paramref name="select"/> picks, damaged or not; returns what was removed.</summary>
+    public async Task<IReadOnlyList<StoreEntry>> RemoveAsync(string name, Func<StoreEntry, bool> select, CancellationToken cancellationToken)
     {
         var removed = new List<StoreEntry>();
         try
@@ -156,7 +156,7 @@ internal sealed class SkillStore
             using var storeLock = await StoreLock.AcquireAsync(Root, LockTimeout, cancellationToken).ConfigureAwait(false);
             foreach (var entry in Versions(name))
             {
-                if (version is not null && entry.Version != version)
+                if (!select(entry))
                 {
                     continue;
                 }

@@ -1,0 +1,180 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SkillRt.Cli.Tests;
+
+/// <summary><c>skill list</c>, <c>skill where</c> and <c>skill uninstall</c> over a store laid out by hand.</summary>
+public sealed class StoreCommandTests : IDisposable
+{
+    private readonly SkillCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task List_of_an_empty_store_says_how_to_install()
+    {
+        var result = await _cli.RunAsync("list");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"No skills are installed in '{Path.Combine(_cli.Home, "skills")}'. Install one with 'skill install <path|package.nupkg|name@range>'.\n", result.Output);
+
+        var json = await _cli.RunAsync("list", "--format", "json");
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal(0, document.RootElement.GetProperty("skills").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task List_sorts_by_name_then_semver_precedence()
+    {
+        Install("beta", "1.0.0", "Second by name.");
+        Install("alpha", "2.0.0", "Newest.");
+        Install("alpha", "1.10.0", "Ten is more than two.");
+        Install("alpha", "1.2.0", "Oldest.");
+        Install("alpha", "2.0.0-rc.1", "Before 2.0.0.");
+
+        var result = await _cli.RunAsync("list");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            """
+            NAME   VERSION     DESCRIPTION
+            alpha  1.2.0       Oldest.
+            alpha  1.10.0      Ten is more than two.
+            alpha  2.0.0-rc.1  Before 2.0.0.
+            alpha  2.0.0       Newest.
+            beta   1.0.0       Second by name.
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal),
+            result.Output);
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Damaged_entries_are_listed_as_damaged_and_never_stop_the_listing()
+    {
+        Install("good", "1.0.0", "Fine.");
+        Directory.CreateDirectory(_cli.StoreEntry("no-file", "1.0.0"));
+        WriteEntry("broken", "1.0.0", "---\nname: broken\nversion: 1.0\ndescription: d\n---\n");
+        Install("wrong-version", "1.0.0", "Claims another version.", declaredVersion: "1.0.1");
+        WriteEntry("not-a-version", "latest", "---\nname: not-a-version\ndescription: d\n---\n");
+        WriteEntry("binary", "1.0.0", "\0\u0001\u0002 not text");
+
+        var result = await _cli.RunAsync("list");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(["NAME", "binary", "broken", "good", "no-file", "not-a-version", "wrong-version"], lines.Select(l => l.Split(' ')[0]));
+        Assert.Contains(lines, l => l.StartsWith("good ", StringComparison.Ordinal) && l.EndsWith("Fine.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("no-file ", StringComparison.Ordinal) && l.Contains("(damaged) SKILL.md is missing", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("broken ", StringComparison.Ordinal) && l.Contains("error SKILL0107", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("wrong-version ", StringComparison.Ordinal) && l.Contains("has version 1.0.1, not 1.0.0", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("not-a-version ", StringComparison.Ordinal) && l.Contains("'latest' is not a version", StringComparison.Ordinal));
+        Assert.Equal(5, result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("skill: warning: damaged entry", StringComparison.Ordinal)));
+
+        var json = await _cli.RunAsync("list", "--format", "json");
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Output);
+        var skills = document.RootElement.GetProperty("skills").EnumerateArray().ToList();
+        Assert.Equal(6, skills.Count);
+        Assert.Equal(["good"], skills.Where(s => !s.GetProperty("damaged").GetBoolean()).Select(s => s.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Where_prints_the_store_or_an_installed_skill()
+    {
+        Install("lint", "1.0.0", "Old.");
+        Install("lint", "1.4.0", "New.");
+        Install("lint", "2.0.0-beta.1", "Preview.");
+
+        Assert.Equal(Path.Combine(_cli.Home, "skills") + "\n", (await _cli.RunAsync("where")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "1.4.0") + "\n", (await _cli.RunAsync("where", "lint")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "1.0.0") + "\n", (await _cli.RunAsync("where", "lint@~1.0")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "2.0.0-beta.1") + "\n", (await _cli.RunAsync("where", "lint@^2.0.0-beta")).Output);
+
+        var missing = await _cli.RunAsync("where", "lint@^3");
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Equal("skill: no installed version of 'lint' matches '^3' (installed: 1.0.0, 1.4.0, 2.0.0-beta.1); install one with 'skill install lint@^3'.\n", missing.Error);
+
+        var unknown = await _cli.RunAsync("where", "nothing");
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.StartsWith("skill: no skill 'nothing' is installed", unknown.Error, StringComparison.Ordinal);
+
+        var badRange = await _cli.RunAsync("where", "lint@^x");
+        Assert.Equal(2, badRange.ExitCode);
+        Assert.StartsWith("skill: '^x' in 'lint@^x' is not a version range", badRange.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Store_follows_xdg_data_home_when_skillrt_home_is_not_set()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // XDG is the Linux convention; other platforms use their own data folder.
+        }
+
+        var data = Path.Combine(_cli.WorkingDirectory, "xdg");
+        _cli.Environment["SKILLRT_HOME"] = null;
+        _cli.Environment["XDG_DATA_HOME"] = data;
+
+        var result = await _cli.RunAsync("where");
+
+        Assert.Equal(Path.Combine(data, "skillrt", "skills") + "\n", result.Output);
+    }
+
+    [Fact]
+    public async Task Uninstall_removes_one_version_or_all_of_them()
+    {
+        Install("lint", "1.0.0", "Old.");
+        Install("lint", "1.4.0", "New.");
+        Install("lint", "2.0.0", "Major.");
+
+        var one = await _cli.RunAsync("uninstall", "lint@1.4.0");
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal($"Uninstalled lint 1.4.0 from {_cli.StoreEntry("lint", "1.4.0")}\n", one.Output);
+        Assert.False(Directory.Exists(_cli.StoreEntry("lint", "1.4.0")));
+        Assert.True(Directory.Exists(_cli.StoreEntry("lint", "1.0.0")));
+
+        var range = await _cli.RunAsync("uninstall", "lint@^2");
+        Assert.Equal(0, range.ExitCode);
+        Assert.False(Directory.Exists(_cli.StoreEntry("lint", "2.0.0")));
+
+        var all = await _cli.RunAsync("uninstall", "lint");
+        Assert.Equal(0, all.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(_cli.Home, "skills", "lint")));
+
+        var again = await _cli.RunAsync("uninstall", "lint");
+        Assert.Equal(3, again.ExitCode);
+        Assert.Equal("skill: no skill 'lint' is installed; run 'skill list' to see what is.\n", again.Error);
+    }
+
+    [Fact]
+    public async Task Uninstall_removes_a_damaged_entry_by_its_folder_name()
+    {
+        WriteEntry("odd", "latest", "not even frontmatter");
+        Install("odd", "1.0.0", "Sound.");
+
+        var wrongVersion = await _cli.RunAsync("uninstall", "odd@9.9.9");
+        Assert.Equal(3, wrongVersion.ExitCode);
+        Assert.Equal("skill: no installed version of 'odd' matches '9.9.9' (installed: latest, 1.0.0).\n", wrongVersion.Error);
+
+        var result = await _cli.RunAsync("uninstall", "odd@latest");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(Directory.Exists(_cli.StoreEntry("odd", "latest")));
+        Assert.True(File.Exists(Path.Combine(_cli.StoreEntry("odd", "1.0.0"), "SKILL.md")));
+    }
+
+    private void Install(string name, string version, string description, string? declaredVersion = null) =>
+        WriteEntry(name, version, $"---\nname: {name}\nversion: {declaredVersion ?? version}\ndescription: {description}\n---\nDo the thing.\n");
+
+    private void WriteEntry(string name, string version, string skillMd)
+    {
+        var folder = _cli.StoreEntry(name, version);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "SKILL.md"), skillMd);
+    }
+}
