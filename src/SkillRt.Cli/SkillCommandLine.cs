@@ -26,6 +26,9 @@ internal static class SkillCommandLine
         var root = new RootCommand("SkillRt: validate, inspect, install and run SKILL.md agent skills.")
         {
             ValidateCommand.Create(),
+            ListCommand.Create(),
+            WhereCommand.Create(),
+            UninstallCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(Verbose);
