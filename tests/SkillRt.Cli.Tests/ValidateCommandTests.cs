@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using SkillRt.Tests;
@@ -7,14 +8,17 @@ using Xunit;
 
 namespace SkillRt.Cli.Tests;
 
-public sealed class ValidateCommandTests
+/// <summary><c>skill validate</c>, run as the real process.</summary>
+public sealed class ValidateCommandTests : IDisposable
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private readonly SkillCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await SkillCommandLine.InvokeAsync(args, output, error, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
+        var result = await _cli.RunAsync(args);
+        return (result.ExitCode, result.Output, result.Error);
     }
 
     [Fact]
@@ -89,7 +93,7 @@ public sealed class ValidateCommandTests
         {
             var (exitCode, _, error) = await RunAsync("validate", folder);
             Assert.Equal(2, exitCode);
-            Assert.Contains("no SKILL.md found under", error, StringComparison.Ordinal);
+            Assert.Contains("no skill (SKILL.md, or a Markdown file with frontmatter) found under", error, StringComparison.Ordinal);
         }
         finally
         {
@@ -135,5 +139,23 @@ public sealed class ValidateCommandTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Folders_yield_skill_md_and_markdown_skills_with_frontmatter_but_not_a_skills_own_documents()
+    {
+        _cli.WriteFile("skills/a/SKILL.md", "---\nname: a\nversion: 1.0.0\ndescription: A.\n---\nDo A.\n");
+        _cli.WriteFile("skills/a/references/notes.md", "---\ntitle: not a skill\n---\nNotes.\n");
+        _cli.WriteFile("skills/standalone.md", "---\nname: standalone\nversion: 1.0.0\ndescription: Alone.\n---\nDo it.\n");
+        _cli.WriteFile("skills/README.md", "# Skills\n\nNo frontmatter: documentation, not a skill.\n");
+        _cli.WriteFile("skills/bin/copied.md", "---\nname: copied\n---\n");
+
+        var result = await _cli.RunAsync("validate", "--format", "json", "skills");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(
+            [Path.Combine("skills", "a", "SKILL.md"), Path.Combine("skills", "standalone.md")],
+            json.RootElement.GetProperty("skills").EnumerateArray().Select(s => s.GetProperty("path").GetString()));
     }
 }
