@@ -10,19 +10,22 @@ internal static class DiagnosticLog
     {
         var span = diagnostic.Span;
 
+        // A problem in the skillrt.yaml sidecar has its position in that file, not in SKILL.md.
+        var file = diagnostic.FilePath ?? path;
+
         // No subcategory and no end position: MSBuild then prints "path(line,col): error SKILLnnnn: …",
         // exactly the compiler's form. Messages can hold braces ('{{ x }}'); passing no format
         // arguments keeps them literal.
         switch (diagnostic.Severity)
         {
             case SkillDiagnosticSeverity.Error:
-                log.LogError(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
+                log.LogError(null, diagnostic.Id, diagnostic.Id, file, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
                 break;
             case SkillDiagnosticSeverity.Warning:
-                log.LogWarning(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
+                log.LogWarning(null, diagnostic.Id, diagnostic.Id, file, span.StartLine, span.StartColumn, 0, 0, diagnostic.Message);
                 break;
             default:
-                log.LogMessage(null, diagnostic.Id, diagnostic.Id, path, span.StartLine, span.StartColumn, 0, 0, MessageImportance.Low, diagnostic.Message);
+                log.LogMessage(null, diagnostic.Id, diagnostic.Id, file, span.StartLine, span.StartColumn, 0, 0, MessageImportance.Low, diagnostic.Message);
                 break;
         }
     }

@@ -8,11 +8,12 @@ namespace SkillRt;
 /// </summary>
 public sealed class SkillDiagnostic
 {
-    internal SkillDiagnostic(SkillDiagnosticDescriptor descriptor, string message, SourceSpan span)
+    internal SkillDiagnostic(SkillDiagnosticDescriptor descriptor, string message, SourceSpan span, string? filePath = null)
     {
         Descriptor = descriptor;
         Message = message;
         Span = span;
+        FilePath = filePath;
     }
 
     /// <summary>What kind of problem this is.</summary>
@@ -27,14 +28,24 @@ public sealed class SkillDiagnostic
     /// <summary>What is wrong and what to do about it, in one sentence or two.</summary>
     public string Message { get; }
 
-    /// <summary>Where the problem is in the SKILL.md file.</summary>
+    /// <summary>Where the problem is: in the SKILL.md file, or in <see cref="FilePath"/> when that is set.</summary>
     public SourceSpan Span { get; }
+
+    /// <summary>
+    /// The file the problem is in when it is not the SKILL.md itself, or <see langword="null"/>. Set for
+    /// problems in the <c>skillrt.yaml</c> sidecar beside a SKILL.md (spec section 12.2.1), whose
+    /// positions are lines of that file; it is derived from the path the SKILL.md was loaded from.
+    /// </summary>
+    public string? FilePath { get; }
 
     /// <summary>
     /// Formats the diagnostic the way the C# compiler does, so editors and CI systems annotate it:
     /// <c>path(line,column): error SKILLnnnn: message</c>.
     /// </summary>
-    /// <param name="path">The file path to print; <see langword="null"/> prints the position only.</param>
+    /// <param name="path">
+    /// The SKILL.md path to print; <see langword="null"/> prints the position only. A diagnostic with a
+    /// <see cref="FilePath"/> prints that path instead, since its position is in that file.
+    /// </param>
     public string ToString(string? path)
     {
         var severity = Severity switch
@@ -46,7 +57,7 @@ public sealed class SkillDiagnostic
         return string.Format(
             CultureInfo.InvariantCulture,
             "{0}({1},{2}): {3} {4}: {5}",
-            path ?? string.Empty,
+            FilePath ?? path ?? string.Empty,
             Span.StartLine,
             Span.StartColumn,
             severity,
@@ -56,4 +67,8 @@ public sealed class SkillDiagnostic
 
     /// <inheritdoc />
     public override string ToString() => ToString(null);
+
+    /// <summary>The same diagnostic, located in another file (<see langword="null"/>: the SKILL.md itself).</summary>
+    internal SkillDiagnostic InFile(string? filePath) =>
+        string.Equals(filePath, FilePath, System.StringComparison.Ordinal) ? this : new(Descriptor, Message, Span, filePath);
 }

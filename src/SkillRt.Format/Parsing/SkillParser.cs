@@ -15,12 +15,24 @@ internal static class SkillParser
 
     public static SkillDocument Parse(byte[] bytes, int length, long totalLength, string? path)
     {
+        var problem = CheckBytes(bytes, length, totalLength, out var start);
+        return problem is not null
+            ? Failed(path, problem, StartsWithDelimiter(bytes, length))
+            : ParseText(Encoding.UTF8.GetString(bytes, start, length - start), 0, path);
+    }
+
+    /// <summary>
+    /// The checks every file SkillRt reads passes before it is decoded (spec section 2.1): its size and
+    /// valid UTF-8. Returns the problem, or null with <paramref name="start"/> past a byte order mark.
+    /// </summary>
+    internal static SkillDiagnostic? CheckBytes(byte[] bytes, int length, long totalLength, out int start)
+    {
+        start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         if (totalLength > SkillParserLimits.MaxFileBytes)
         {
-            return Failed(path, SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), totalLength, SkillParserLimits.MaxFileBytes), StartsWithDelimiter(bytes, length));
+            return SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), totalLength, SkillParserLimits.MaxFileBytes);
         }
 
-        var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var invalid = Utf8Scanner.FindInvalidByte(bytes, start, length);
         if (invalid >= 0)
         {
@@ -28,10 +40,17 @@ internal static class SkillParser
             var prefix = Encoding.UTF8.GetString(bytes, start, invalid - start);
             var (line, column) = LineMap.Build(prefix).GetPosition(prefix.Length);
             var span = new SourceSpan(line, column, line, column + 1);
-            return Failed(path, SkillDiagnosticDescriptors.InvalidUtf8.Create(span, bytes[invalid].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), invalid), StartsWithDelimiter(bytes, length));
+            return SkillDiagnosticDescriptors.InvalidUtf8.Create(span, bytes[invalid].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), invalid);
         }
 
-        return ParseText(Encoding.UTF8.GetString(bytes, start, length - start), 0, path);
+        return null;
+    }
+
+    /// <summary>The NUL check of spec section 2.1 on decoded text from <paramref name="start"/>; null when there is none.</summary>
+    internal static SkillDiagnostic? CheckNul(string text, int start)
+    {
+        var nul = text.IndexOf('\0', start);
+        return nul < 0 ? null : SkillDiagnosticDescriptors.NulCharacter.Create(LineMap.Build(text.Substring(start)).GetSpan(nul - start, nul - start + 1));
     }
 
     public static SkillDocument Parse(string text, string? path)
@@ -51,11 +70,9 @@ internal static class SkillParser
 
     private static SkillDocument ParseText(string text, int start, string? path)
     {
-        var nul = text.IndexOf('\0', start);
-        if (nul >= 0)
+        if (CheckNul(text, start) is { } nul)
         {
-            var span = LineMap.Build(text.Substring(start)).GetSpan(nul - start, nul - start + 1);
-            return Failed(path, SkillDiagnosticDescriptors.NulCharacter.Create(span), StartsWithDelimiter(text, start));
+            return Failed(path, nul, StartsWithDelimiter(text, start));
         }
 
         if (!TryFindFrontmatter(text, start, out var frontmatterStart, out var frontmatterEnd, out var bodyStart, out var bodyLine))

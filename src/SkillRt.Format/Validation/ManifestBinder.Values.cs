@@ -7,7 +7,7 @@ namespace SkillRt;
 internal sealed partial class ManifestBinder
 {
     private void Report(SkillDiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
-        _diagnostics.Add(descriptor.Create(span, args));
+        _diagnostics.Add(descriptor.Create(span, args).InFile(_file));
 
     private void WrongType(FrontmatterNode node, string path, string expected) =>
         Report(SkillDiagnosticDescriptors.WrongValueType, node.Span, path, expected, node.KindDescription);

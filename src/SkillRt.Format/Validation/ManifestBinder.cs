@@ -23,6 +23,9 @@ internal sealed partial class ManifestBinder
     private readonly SkillValidationOptions _options;
     private readonly List<SkillDiagnostic> _diagnostics;
 
+    // The file the entry being bound comes from: null for the SKILL.md, else the sidecar's path.
+    private string? _file;
+
     private ManifestBinder(SkillDocument document, SkillValidationOptions options, List<SkillDiagnostic> diagnostics)
     {
         _document = document;
@@ -60,8 +63,14 @@ internal sealed partial class ManifestBinder
         var permissions = SkillPermissions.None;
         var extensions = new List<FrontmatterEntry>();
 
-        foreach (var entry in frontmatter.Entries)
+        for (var index = 0; index < frontmatter.Entries.Count; index++)
         {
+            var entry = frontmatter.Entries[index];
+
+            // Keys merged from the sidecar (spec 12.2.1) have positions in that file: everything
+            // reported while binding one of them names it.
+            _file = index >= _document.SidecarEntryStart ? _document.SidecarPath : null;
+
             // "tags:" with nothing after it is the same as leaving the key out ("inputs:" still
             // declares that the body is a template, with no inputs).
             if (entry.Value is FrontmatterScalar { IsNull: true } && OptionalSections.Contains(entry.Name))
@@ -123,6 +132,7 @@ internal sealed partial class ManifestBinder
             }
         }
 
+        _file = null;
         if (frontmatter.Find("name") is null)
         {
             Report(SkillDiagnosticDescriptors.MissingName, FrontmatterStart, SuggestName());

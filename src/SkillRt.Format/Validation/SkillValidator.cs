@@ -32,7 +32,8 @@ public static class SkillValidator
     public static SkillValidationResult Validate(string text, string? path = null, SkillValidationOptions? options = null) =>
         Validate(SkillDocument.Parse(text, path), options);
 
-    // Stable: diagnostics at the same position stay in the order they were found.
+    // Stable: diagnostics at the same position stay in the order they were found. The SKILL.md's own
+    // come first, then those in the sidecar (which carry its path), each file in line order.
     private static IReadOnlyList<SkillDiagnostic> SortByPosition(List<SkillDiagnostic> diagnostics)
     {
         var keys = new KeyValuePair<SkillDiagnostic, int>[diagnostics.Count];
@@ -43,6 +44,12 @@ public static class SkillValidator
 
         Array.Sort(keys, static (left, right) =>
         {
+            var byFile = string.CompareOrdinal(left.Key.FilePath, right.Key.FilePath);
+            if (byFile != 0)
+            {
+                return byFile;
+            }
+
             var byPosition = Compare(left.Key.Span, right.Key.Span);
             return byPosition != 0 ? byPosition : left.Value.CompareTo(right.Value);
         });
