@@ -139,6 +139,12 @@ internal static class ValidateCommand
                     writer.WriteString("id", diagnostic.Id);
                     writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
                     writer.WriteString("message", diagnostic.Message);
+                    if (diagnostic.FilePath is not null)
+                    {
+                        // In the skillrt.yaml sidecar: the line and column below are that file's.
+                        writer.WriteString("file", diagnostic.FilePath);
+                    }
+
                     writer.WriteNumber("line", diagnostic.Span.StartLine);
                     writer.WriteNumber("column", diagnostic.Span.StartColumn);
                     writer.WriteNumber("endLine", diagnostic.Span.EndLine);
