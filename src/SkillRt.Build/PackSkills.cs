@@ -41,6 +41,10 @@ public sealed class PackSkills : Task
     [Output]
     public ITaskItem[] PackageFiles { get; private set; } = [];
 
+    /// <summary>The names of the packed skills, ordered; the targets tag the package <c>skillrt-skill-{name}</c> with each, so <c>skill install {name}</c> finds it on a feed.</summary>
+    [Output]
+    public string[] SkillNames { get; private set; } = [];
+
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -96,6 +100,7 @@ public sealed class PackSkills : Task
         files.Add(PackageFile(targets, "buildTransitive/" + PackageId + ".targets"));
 
         PackageFiles = files.ToArray();
+        SkillNames = packed.Select(s => s.Name).OrderBy(name => name, StringComparer.Ordinal).ToArray();
         return !Log.HasLoggedErrors;
     }
 

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SkillRt.Cli.Store;
+
+namespace SkillRt.Cli.Install;
+
+/// <summary>
+/// Installs skills all or nothing: every skill is copied into its own staging folder and its copy
+/// validated (so what is checked is exactly what lands in the store); only when every one is valid,
+/// and no two share a name, is each published into the store. Staging folders that were not
+/// published are removed whatever happens.
+/// </summary>
+internal sealed class SkillInstaller
+{
+    // The staged copy sits in a folder with a random name, so the name-versus-folder warning means nothing there.
+    private static readonly SkillValidationOptions StagedCopy = new() { CheckFolderName = false };
+
+    private readonly SkillStore _store;
+    private readonly TextWriter _output;
+
+    public SkillInstaller(SkillStore store, TextWriter output)
+    {
+        _store = store;
+        _output = output;
+    }
+
+    /// <summary>Installs <paramref name="sources"/>, printing one line per skill.</summary>
+    /// <param name="sources">The skills, at least one.</param>
+    /// <param name="origin">What the user named (a path, a package), for messages about the whole set.</param>
+    /// <param name="force">Replace versions that are already installed.</param>
+    /// <param name="cancellationToken">Cancels the install; nothing half-copied is left in the store.</param>
+    public async Task InstallAsync(IReadOnlyList<SkillSource> sources, string origin, bool force, CancellationToken cancellationToken)
+    {
+        var staged = new List<StagedSkill>(sources.Count);
+        try
+        {
+            var invalid = new List<(SkillSource Source, IReadOnlyList<SkillDiagnostic> Errors)>();
+            foreach (var source in sources)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var folder = Stage(source);
+                var result = Validate(source, folder);
+                var errors = result.Diagnostics.Where(d => d.Severity == SkillDiagnosticSeverity.Error).ToList();
+                if (errors.Count > 0)
+                {
+                    invalid.Add((source, errors));
+                    staged.Add(new StagedSkill(source, folder, string.Empty, SkillStore.UnversionedVersion));
+                    continue;
+                }
+
+                var name = result.Manifest.Name ?? source.FallbackName;
+                if (!SkillStore.IsStoreName(name))
+                {
+                    throw new CliException(
+                        ExitCodes.UsageError,
+                        $"'{source.DisplayPath}' has no name, and '{name}' cannot be one; add frontmatter with name: and description:, or put the file in a folder named after the skill.");
+                }
+
+                staged.Add(new StagedSkill(source, folder, name, result.Manifest.Version ?? SkillStore.UnversionedVersion));
+            }
+
+            if (invalid.Count > 0)
+            {
+                throw Invalid(invalid, sources.Count, origin);
+            }
+
+            var duplicate = staged.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                var paths = string.Join(" and ", duplicate.Select(s => $"'{s.Source.DisplayPath}'"));
+                throw new CliException(
+                    ExitCodes.UsageError,
+                    $"{paths} are both the skill '{duplicate.Key}', so '{origin}' cannot be installed as one; nothing was installed. Rename or remove one of them, or install them one at a time.");
+            }
+
+            foreach (var skill in staged)
+            {
+                // PublishAsync consumes the staging folder whatever the outcome (moved in, or deleted).
+                skill.Published = true;
+                var outcome = await _store.PublishAsync(skill.Folder, skill.Name, skill.Version, replace: force, cancellationToken).ConfigureAwait(false);
+                var entry = Path.Combine(_store.SkillsDirectory, skill.Name, skill.Version.ToString());
+                var line = outcome switch
+                {
+                    InstallOutcome.AlreadyInstalled => $"{skill.Name} {skill.Version} is already installed at {entry}; pass --force to reinstall",
+                    InstallOutcome.Replaced => $"Reinstalled {skill.Name} {skill.Version} to {entry}",
+                    _ => $"Installed {skill.Name} {skill.Version} to {entry}",
+                };
+                await _output.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var skill in staged.Where(s => !s.Published))
+            {
+                DeleteQuietly(skill.Folder);
+            }
+        }
+    }
+
+    private string Stage(SkillSource source)
+    {
+        string folder;
+        try
+        {
+            folder = _store.CreateStagingFolder();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(
+                ExitCodes.StoreError,
+                $"cannot create a staging folder in the skill store '{_store.Root}': {exception.Message}; check the folder's permissions and free space.",
+                exception.ToString(),
+                exception);
+        }
+
+        try
+        {
+            source.CopyTo(folder);
+            return folder;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(folder);
+            throw new CliException(
+                ExitCodes.StoreError,
+                $"cannot copy '{source.DisplayPath}' into the skill store's staging folder '{folder}': {exception.Message}; check that the skill's files are readable and the store is writable.",
+                exception.ToString(),
+                exception);
+        }
+        catch
+        {
+            DeleteQuietly(folder);
+            throw;
+        }
+    }
+
+    private static SkillValidationResult Validate(SkillSource source, string folder)
+    {
+        var file = Path.Combine(folder, "SKILL.md");
+        try
+        {
+            return SkillValidator.Validate(SkillDocument.Load(file), StagedCopy);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(
+                ExitCodes.StoreError,
+                $"cannot read the staged copy of '{source.DisplayPath}' at '{file}': {exception.Message}; check the store's permissions.",
+                exception.ToString(),
+                exception);
+        }
+    }
+
+    /// <summary>The refusal: every error of every invalid skill in the compiler's format, then one summary line.</summary>
+    private static CliException Invalid(List<(SkillSource Source, IReadOnlyList<SkillDiagnostic> Errors)> invalid, int total, string origin)
+    {
+        var errorCount = invalid.Sum(i => i.Errors.Count);
+        var errors = $"{errorCount} error{(errorCount == 1 ? string.Empty : "s")}";
+        var message = total == 1
+            ? $"'{invalid[0].Source.DisplayPath}' is not a valid skill ({errors}); it was not installed. Fix the lines above and try again."
+            : $"{invalid.Count} of the {total} skills in '{origin}' are not valid ({errors}); nothing was installed. Fix the lines above and try again.";
+        return new CliException(ExitCodes.InvalidSkill, message)
+        {
+            Diagnostics = invalid.SelectMany(i => i.Errors.Select(d => d.ToString(i.Source.DisplayPath))).ToList(),
+        };
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left under .staging/, which nothing reads.
+        }
+    }
+
+    private sealed class StagedSkill(SkillSource source, string folder, string name, SemanticVersion version)
+    {
+        public SkillSource Source { get; } = source;
+
+        public string Folder { get; } = folder;
+
+        public string Name { get; } = name;
+
+        public SemanticVersion Version { get; } = version;
+
+        /// <summary>Handed to the store, which then owns (moves or deletes) the folder.</summary>
+        public bool Published { get; set; }
+    }
+}

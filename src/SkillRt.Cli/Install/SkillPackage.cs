@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json;
+using SkillRt.Cli.Store;
+
+namespace SkillRt.Cli.Install;
+
+/// <summary>
+/// A .nupkg that <c>dotnet pack</c> made with SkillRt: its skills are <c>skills/{name}/</c> folders
+/// listed, with the SHA-256 of every file, in <c>skills/index.json</c> (docs/msbuild.md). The package
+/// is untrusted input: a damaged archive, an entry whose name climbs out of its folder (zip-slip), a
+/// file that does not match its recorded hash, each refuses the whole package with one line.
+/// </summary>
+internal sealed class SkillPackage : IDisposable
+{
+    /// <summary>The package folder that holds the skill folders.</summary>
+    public const string SkillsFolder = "skills/";
+
+    private const string IndexEntry = "skills/index.json";
+
+    // index.json of a package with hundreds of skills and their schemas stays far below this; a bigger one is not an index.
+    private const long MaxIndexBytes = 16 * 1024 * 1024;
+
+    private readonly ZipArchive _archive;
+    private readonly Dictionary<string, ZipArchiveEntry> _entries;
+    private readonly int _failureExitCode;
+
+    private SkillPackage(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, string displayName, int failureExitCode)
+    {
+        _archive = archive;
+        _entries = entries;
+        DisplayName = displayName;
+        _failureExitCode = failureExitCode;
+        HasIndex = entries.ContainsKey(IndexEntry);
+        Skills = HasIndex ? ReadIndex() : [];
+    }
+
+    /// <summary>How messages name the package: its file, or its ID, version and feed.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Whether the package has <c>skills/index.json</c>, that is, whether SkillRt packed it.</summary>
+    public bool HasIndex { get; }
+
+    /// <summary>The skills the index lists, by name.</summary>
+    public IReadOnlyList<PackagedSkill> Skills { get; }
+
+    /// <summary>
+    /// Opens a package. Every failure is a <see cref="CliException"/> with <paramref name="failureExitCode"/>
+    /// (a usage error for a file the user named, a feed error for a download).
+    /// </summary>
+    /// <param name="stream">The package's bytes; must be seekable. The package does not own it.</param>
+    /// <param name="displayName">How messages name the package.</param>
+    /// <param name="failureExitCode">The exit code of the errors this package raises.</param>
+    public static SkillPackage Open(Stream stream, string displayName, int failureExitCode)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new CliException(
+                failureExitCode,
+                $"'{displayName}' is not a NuGet package: its zip archive is damaged ({exception.Message}); download or pack it again.",
+                exception.ToString(),
+                exception);
+        }
+
+        try
+        {
+            var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+            foreach (var entry in archive.Entries)
+            {
+                // NuGet escapes entry names as URIs (a space is %20); the unescaped name is the file's.
+                var name = Uri.UnescapeDataString(entry.FullName);
+                if (!IsSafeEntryName(name))
+                {
+                    throw new CliException(
+                        failureExitCode,
+                        $"'{displayName}' has an entry that points outside the package ('{name}'), which is how archives overwrite files elsewhere; it was not installed. Get the package from its publisher again and report it.");
+                }
+
+                if (name.StartsWith(SkillsFolder, StringComparison.Ordinal) && !entries.TryAdd(name, entry))
+                {
+                    throw new CliException(failureExitCode, $"'{displayName}' is damaged: it has two entries named '{name}'; pack it again.");
+                }
+            }
+
+            return new SkillPackage(archive, entries, displayName, failureExitCode);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The skills to install: all of them, or only <paramref name="name"/>. Each copies its listed
+    /// files, checking every hash, into the staging folder it is given.
+    /// </summary>
+    public IReadOnlyList<SkillSource> Sources(string? name = null) =>
+        Skills
+            .Where(skill => name is null || string.Equals(skill.Name, name, StringComparison.Ordinal))
+            .Select(skill => new SkillSource(skill.SkillFileEntry, skill.Name, staging => Extract(skill, staging)))
+            .ToList();
+
+    public void Dispose() => _archive.Dispose();
+
+    /// <summary>
+    /// A name that, joined to any folder, stays inside it: relative, no <c>..</c> segment, no drive or
+    /// stream syntax, no backslash (which Windows reads as a separator).
+    /// </summary>
+    private static bool IsSafeEntryName(string name) =>
+        name.Length > 0
+        && name[0] != '/'
+        && name.IndexOfAny(['\\', ':', '\0']) < 0
+        && !name.Split('/').Any(segment => segment == "..");
+
+    private List<PackagedSkill> ReadIndex()
+    {
+        var entry = _entries[IndexEntry];
+        if (entry.Length > MaxIndexBytes)
+        {
+            throw Damaged($"{IndexEntry} is {entry.Length} bytes, more than an index can be");
+        }
+
+        JsonDocument json;
+        try
+        {
+            using var stream = entry.Open();
+            json = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidDataException or IOException)
+        {
+            throw Damaged($"{IndexEntry} cannot be read ({exception.Message})");
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Damaged($"{IndexEntry} is not a JSON object");
+            }
+
+            if (root.TryGetProperty("schemaVersion", out var schema) && (schema.ValueKind != JsonValueKind.Number || !schema.TryGetInt32(out var schemaVersion) || schemaVersion != 1))
+            {
+                throw new CliException(
+                    _failureExitCode,
+                    $"'{DisplayName}' was packed by a newer SkillRt ({IndexEntry} schemaVersion {schema}); update the skill tool: dotnet tool update -g SkillRt.Cli.");
+            }
+
+            if (!root.TryGetProperty("skills", out var skills) || skills.ValueKind != JsonValueKind.Array)
+            {
+                throw Damaged($"{IndexEntry} has no 'skills' array");
+            }
+
+            var result = new List<PackagedSkill>();
+            foreach (var skill in skills.EnumerateArray())
+            {
+                result.Add(ReadSkill(skill));
+            }
+
+            var duplicate = result.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw Damaged($"{IndexEntry} lists the skill '{duplicate.Key}' twice");
+            }
+
+            return result;
+        }
+    }
+
+    private PackagedSkill ReadSkill(JsonElement skill)
+    {
+        var name = skill.ValueKind == JsonValueKind.Object && skill.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
+            ? nameElement.GetString()!
+            : throw Damaged($"{IndexEntry} lists a skill without a name");
+        if (!SkillStore.IsStoreName(name))
+        {
+            throw Damaged($"{IndexEntry} lists a skill named '{name}', which cannot be a folder name");
+        }
+
+        var version = SkillStore.UnversionedVersion;
+        if (skill.TryGetProperty("version", out var versionElement) && versionElement.ValueKind != JsonValueKind.Null)
+        {
+            if (versionElement.ValueKind != JsonValueKind.String || !SemanticVersion.TryParse(versionElement.GetString(), out version))
+            {
+                throw Damaged($"{IndexEntry} gives '{name}' the version {versionElement}, which is not SemVer");
+            }
+        }
+
+        var folder = SkillsFolder + name + "/";
+        var files = new List<PackagedSkillFile>();
+        if (skill.TryGetProperty("files", out var filesElement) && filesElement.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var file in filesElement.EnumerateArray())
+            {
+                var path = file.ValueKind == JsonValueKind.Object && file.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : null;
+                var sha = file.ValueKind == JsonValueKind.Object && file.TryGetProperty("sha256", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString()! : null;
+                if (path is null || sha is null)
+                {
+                    throw Damaged($"{IndexEntry} lists a file of '{name}' without a path or a sha256");
+                }
+
+                // Each skill writes only inside its own folder: never into another skill's, never outside skills/.
+                if (!IsSafeEntryName(path) || !path.StartsWith(folder, StringComparison.Ordinal) || path.Length == folder.Length)
+                {
+                    throw new CliException(
+                        _failureExitCode,
+                        $"'{DisplayName}' lists the file '{path}' for the skill '{name}', outside its folder '{folder}'; it was not installed. Get the package from its publisher again and report it.");
+                }
+
+                if (!_entries.ContainsKey(path))
+                {
+                    throw Damaged($"{IndexEntry} lists '{path}', which the package does not have");
+                }
+
+                if (files.Exists(f => string.Equals(f.Entry, path, StringComparison.Ordinal)))
+                {
+                    throw Damaged($"{IndexEntry} lists '{path}' twice");
+                }
+
+                files.Add(new PackagedSkillFile(path, sha.ToLowerInvariant()));
+            }
+        }
+
+        var skillFile = folder + "SKILL.md";
+        var first = files.FindIndex(f => string.Equals(f.Entry, skillFile, StringComparison.Ordinal));
+        if (first < 0)
+        {
+            throw Damaged($"{IndexEntry} lists no '{skillFile}' for the skill '{name}'");
+        }
+
+        // SKILL.md first, as the packer writes it, so the entry's main file is copied before its resources.
+        var skillEntry = files[first];
+        files.RemoveAt(first);
+        files.Insert(0, skillEntry);
+        return new PackagedSkill(name, version, files);
+    }
+
+    private void Extract(PackagedSkill skill, string staging)
+    {
+        var root = Path.GetFullPath(staging);
+        var folder = SkillsFolder + skill.Name + "/";
+        foreach (var file in skill.Files)
+        {
+            var relative = file.Entry[folder.Length..];
+            var target = Path.GetFullPath(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
+
+            // The names were checked when the package was opened; this is the last line, should a check ever miss.
+            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new CliException(_failureExitCode, $"'{DisplayName}' has the entry '{file.Entry}', which would be written outside the skill's folder; it was not installed.");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            string hash;
+            try
+            {
+                using var input = _entries[file.Entry].Open();
+                using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                    output.Write(buffer, 0, read);
+                }
+
+                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            }
+            catch (InvalidDataException exception)
+            {
+                throw Damaged($"'{file.Entry}' cannot be unpacked ({exception.Message})");
+            }
+
+            if (!string.Equals(hash, file.Sha256, StringComparison.Ordinal))
+            {
+                throw Damaged($"'{file.Entry}' does not match the SHA-256 that {IndexEntry} records for it");
+            }
+        }
+    }
+
+    private CliException Damaged(string what) =>
+        new(_failureExitCode, $"'{DisplayName}' is damaged: {what}; pack or download it again.");
+}
