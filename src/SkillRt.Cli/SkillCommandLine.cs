@@ -26,14 +26,21 @@ internal static class SkillCommandLine
         var root = new RootCommand("SkillRt: validate, inspect, install and run SKILL.md agent skills.")
         {
             ValidateCommand.Create(),
+            RunCommand.Create(),
+            InfoCommand.Create(),
+            NewCommand.Create(),
             ListCommand.Create(),
             WhereCommand.Create(),
             UninstallCommand.Create(),
+            InstallCommand.Create(),
+            ExportCommand.Create(),
+            ImportCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(Verbose);
 
-        var parseResult = root.Parse(args);
+        // No response files: '@file' arguments belong to the commands (skill run --inputs @inputs.json).
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0 && !IsHelpRequest(args))
         {
             // System.CommandLine exits 1 on a parse error, which is the code for an invalid skill here.

@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SkillRt.Cli.Running;
+using SkillRt.Cli.Store;
+using SkillRt.Mcp;
+
+namespace SkillRt.Cli.Commands;
+
+/// <summary>
+/// <c>skill run &lt;name|path&gt;</c>: runs a skill once and prints its validated output on stdout and
+/// a one-line report on stderr. Markdown skills run on the model configured by <c>--model</c> or
+/// <c>SKILLRT_MODEL</c> over <c>OPENAI_BASE_URL</c> and <c>OPENAI_API_KEY</c>; a prose skill (no
+/// frontmatter) has nothing to run, so its instructions are printed.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var skill = new Argument<string>("skill")
+        {
+            Description = "An installed skill as name or name@range, or a SKILL.md file or skill folder.",
+        };
+        var inputs = new Option<string?>("--inputs")
+        {
+            Description = "The inputs as one JSON object, or @file.json to read it from a file.",
+        };
+        var input = new Option<string[]>("--input")
+        {
+            Description = "One input as name=value, typed from the skill's declaration; name=@file reads the value from a file (@@ for a literal @). Repeatable; wins over --inputs.",
+        };
+        var task = new Option<string?>("--task")
+        {
+            Description = "What to do, for a skill that declares no inputs (a plain Agent Skills file, for example).",
+        };
+        var model = new Option<string?>("--model")
+        {
+            Description = "The model id; default $SKILLRT_MODEL. The server is $OPENAI_BASE_URL (default https://api.openai.com/v1), the key $OPENAI_API_KEY.",
+        };
+        var stream = new Option<bool>("--stream")
+        {
+            Description = "Show the model's text on stderr as it is written, and each repair; the output still goes to stdout.",
+        };
+        var format = new Option<string?>("--format")
+        {
+            Description = "How to print the output: 'json' always as JSON, 'text' strings unquoted; by default JSON for json outputs and plain text otherwise.",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("run", "Run a skill on a model (or its process or MCP tool) and print the validated output.")
+        {
+            skill,
+            inputs,
+            input,
+            task,
+            model,
+            stream,
+            format,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            new Request(
+                parseResult.GetValue(skill)!,
+                parseResult.GetValue(inputs),
+                parseResult.GetValue(input) ?? [],
+                parseResult.GetValue(task),
+                parseResult.GetValue(model),
+                parseResult.GetValue(stream),
+                parseResult.GetValue(format)),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var store = SkillStore.Open();
+        var skill = await SkillLocator.LoadAsync(request.Skill, store, cancellationToken).ConfigureAwait(false);
+        if (skill.Document.Mode == SkillMode.Prose)
+        {
+            return await PrintProseAsync(skill, request, output, error).ConfigureAwait(false);
+        }
+
+        var input = ReadInput(skill, request);
+
+        // Process and mcp-tool skills never call a model, so they run without one configured.
+        var model = ModelConfiguration.TryRead(request.Model, out var problem);
+        if (model is null && skill.Manifest.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill)
+        {
+            throw new CliException(ExitCodes.NotConfigured, problem!);
+        }
+
+        using var chatClient = model?.CreateChatClient() ?? new UnconfiguredChatClient(problem!);
+        var options = await CreateOptionsAsync(skill, store, cancellationToken).ConfigureAwait(false);
+
+        // The user's model wins over a skill's runtime.model.id: the skill cannot know which models the
+        // configured server has. Its temperature and token hints still apply.
+        var runOptions = model is null ? null : new SkillRunOptions { ModelId = model.ModelId };
+        SkillRunResult<JsonElement> result;
+        await using (var runner = new SkillRunner(chatClient, options))
+        {
+            try
+            {
+                result = request.Stream
+                    ? await StreamAsync(runner, skill, input, runOptions, error, cancellationToken).ConfigureAwait(false)
+                    : await runner.RunAsync(skill.Contract, input, runOptions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (RunFailures.Translate(exception, skill, model) is { } failure)
+            {
+                throw failure;
+            }
+        }
+
+        await RunOutput.WriteAsync(output, result.Output, skill.Manifest.Output.Type, request.Format).ConfigureAwait(false);
+        await error.WriteLineAsync(RunReportLine.Format(result.Report)).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> PrintProseAsync(SkillDefinition skill, Request request, TextWriter output, TextWriter error)
+    {
+        if (request.Task is not null || request.Inputs is not null || request.Input.Length > 0)
+        {
+            await error.WriteLineAsync($"skill: note: {skill.Name} is a prose skill (no frontmatter), so there is nothing to run; its instructions follow, and --task and inputs are not used.").ConfigureAwait(false);
+        }
+
+        var instructions = skill.Instructions;
+        await (instructions.EndsWith('\n') ? output.WriteAsync(instructions) : output.WriteLineAsync(instructions)).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    // A skill with an inputs key takes an object; one without takes its task in words (spec section 10.1).
+    private static JsonElement ReadInput(SkillDefinition skill, Request request)
+    {
+        if (skill.Manifest.DeclaresInputs)
+        {
+            if (request.Task is not null)
+            {
+                var names = skill.Manifest.Inputs.Count == 0 ? "none" : string.Join(", ", skill.Manifest.Inputs.Select(i => i.Name));
+                throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares inputs ({names}), so it takes --inputs or --input, not --task.");
+            }
+
+            return RunInputs.Build(skill, request.Inputs, request.Input);
+        }
+
+        if (request.Inputs is not null || request.Input.Length > 0)
+        {
+            throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares no inputs; say what to do with --task \"…\" instead of --inputs or --input.");
+        }
+
+        return request.Task is { Length: > 0 } task
+            ? RunInputs.Text(task)
+            : throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares no inputs, so it runs on a task in words; pass --task \"…\", such as --task \"Summarize data/sales.csv\".");
+    }
+
+    private static async Task<SkillRunnerOptions> CreateOptionsAsync(SkillDefinition skill, SkillStore store, CancellationToken cancellationToken)
+    {
+        var workingDirectory = Environment.CurrentDirectory;
+        var options = new SkillRunnerOptions { WorkingDirectory = workingDirectory };
+        var manifest = skill.Manifest;
+
+        // The MCP files and the store are read only for skills that need them, so a plain run stays cheap
+        // and a broken .vscode/mcp.json does not stop skills that never use MCP.
+        if (manifest.Dependencies.McpServers.Count > 0 || manifest.Runtime.Type == SkillRuntimeType.McpTool)
+        {
+            try
+            {
+                options.McpServers.AddFromDirectory(workingDirectory);
+            }
+            catch (McpConfigurationException exception)
+            {
+                throw RunFailures.Translate(exception, skill, model: null)!;
+            }
+        }
+
+        if (manifest.Dependencies.Skills.Count > 0)
+        {
+            await AddInstalledSkillsAsync(options.Skills, store, cancellationToken).ConfigureAwait(false);
+        }
+
+        return options;
+    }
+
+    // Every sound installed skill may be a sibling; the runner picks the highest version in each range.
+    private static async Task AddInstalledSkillsAsync(SkillCollection skills, SkillStore store, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StoreEntry> entries;
+        try
+        {
+            entries = store.List(cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.StoreError, $"cannot read the skill store '{store.SkillsDirectory}' for this skill's dependencies: {exception.Message}; check its permissions.", exception.ToString(), exception);
+        }
+
+        foreach (var entry in entries.Where(entry => entry.IsSound))
+        {
+            try
+            {
+                skills.Add(await SkillDefinition.LoadAsync(entry.Directory, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is SkillValidationException or IOException or UnauthorizedAccessException)
+            {
+                // Changed or removed since it was listed; if the skill needs it, the dependency check says so.
+            }
+        }
+    }
+
+    private static async Task<SkillRunResult<JsonElement>> StreamAsync(
+        SkillRunner runner, SkillDefinition skill, JsonElement input, SkillRunOptions? runOptions, TextWriter error, CancellationToken cancellationToken)
+    {
+        SkillRunResult<JsonElement>? result = null;
+        var atLineStart = true;
+        await foreach (var update in runner.RunStreamingAsync(skill.Contract, input, runOptions, cancellationToken).ConfigureAwait(false))
+        {
+            switch (update.Kind)
+            {
+                case SkillRunUpdateKind.TextDelta when update.Text is { Length: > 0 } text:
+                    await error.WriteAsync(text).ConfigureAwait(false);
+                    await error.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    atLineStart = text.EndsWith('\n');
+                    break;
+                case SkillRunUpdateKind.Repair when update.Repair is { } repair:
+                    if (!atLineStart)
+                    {
+                        await error.WriteLineAsync().ConfigureAwait(false);
+                    }
+
+                    await error.WriteLineAsync($"skill: attempt {repair.Attempt} broke the output contract ({repair.Violations.Count} problem{(repair.Violations.Count == 1 ? string.Empty : "s")}); sending it back to be fixed:").ConfigureAwait(false);
+                    foreach (var violation in repair.Violations)
+                    {
+                        await error.WriteLineAsync("  output " + violation).ConfigureAwait(false);
+                    }
+
+                    atLineStart = true;
+                    break;
+                case SkillRunUpdateKind.Completed:
+                    result = update.Result;
+                    break;
+            }
+        }
+
+        if (!atLineStart)
+        {
+            await error.WriteLineAsync().ConfigureAwait(false);
+        }
+
+        // The runner ends every successful stream with a Completed update; a failure is thrown instead.
+        return result ?? throw new InvalidOperationException("The run's stream ended without a result.");
+    }
+
+    private sealed record Request(string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format);
+}

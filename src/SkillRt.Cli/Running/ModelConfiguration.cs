@@ -1,0 +1,94 @@
+using System;
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace SkillRt.Cli.Running;
+
+/// <summary>
+/// The model <c>skill run</c> talks to: a model id (<c>--model</c>, else <c>SKILLRT_MODEL</c>) on an
+/// OpenAI-compatible chat-completions endpoint (<c>OPENAI_BASE_URL</c>, else OpenAI's own) with a key
+/// (<c>OPENAI_API_KEY</c>, which a local server such as Ollama does not need).
+/// </summary>
+internal sealed class ModelConfiguration
+{
+    /// <summary>The variable that names the model when <c>--model</c> is not given.</summary>
+    public const string ModelVariable = "SKILLRT_MODEL";
+
+    /// <summary>The variable that points at another OpenAI-compatible server.</summary>
+    public const string BaseUrlVariable = "OPENAI_BASE_URL";
+
+    /// <summary>The variable that holds the API key.</summary>
+    public const string ApiKeyVariable = "OPENAI_API_KEY";
+
+    /// <summary>OpenAI's endpoint, used when <see cref="BaseUrlVariable"/> is not set.</summary>
+    public static readonly Uri DefaultEndpoint = new("https://api.openai.com/v1");
+
+    private ModelConfiguration(string modelId, Uri endpoint, string? apiKey)
+    {
+        ModelId = modelId;
+        Endpoint = endpoint;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>The model to ask for, such as <c>gpt-4.1-mini</c> or <c>llama3.2</c>.</summary>
+    public string ModelId { get; }
+
+    /// <summary>The base address of the chat-completions API, such as <c>https://api.openai.com/v1</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The API key, or <see langword="null"/> for a server that needs none.</summary>
+    public string? ApiKey { get; }
+
+    /// <summary>
+    /// Reads the configuration, or says in one line which variables to set. Nothing is checked
+    /// against the server here: a wrong key or model shows up as the server's answer to the first call.
+    /// </summary>
+    /// <param name="modelOption">The <c>--model</c> value, when given.</param>
+    /// <param name="problem">When the configuration is incomplete: what to set.</param>
+    /// <returns>The configuration, or <see langword="null"/> with <paramref name="problem"/> set.</returns>
+    public static ModelConfiguration? TryRead(string? modelOption, out string? problem)
+    {
+        var model = NonEmpty(modelOption) ?? NonEmpty(Environment.GetEnvironmentVariable(ModelVariable));
+        var baseUrl = NonEmpty(Environment.GetEnvironmentVariable(BaseUrlVariable));
+        var apiKey = NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
+
+        Uri endpoint = DefaultEndpoint;
+        if (baseUrl is not null
+            && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out endpoint!) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        {
+            problem = $"{BaseUrlVariable} is '{baseUrl}', which is not an http or https URL; set it to the server's API base, such as https://api.openai.com/v1 or http://localhost:11434/v1.";
+            return null;
+        }
+
+        // Only OpenAI's own endpoint is sure to need a key; a server named in OPENAI_BASE_URL may be a
+        // local one (Ollama, llama.cpp, vLLM) that takes any key or none.
+        var keyMissing = apiKey is null && baseUrl is null;
+        problem = (model, keyMissing) switch
+        {
+            (null, true) => $"no model is configured: set {ModelVariable} (or pass --model) and {ApiKeyVariable}; for a local OpenAI-compatible server such as Ollama set {BaseUrlVariable} (http://localhost:11434/v1) instead of the key.",
+            (null, false) => $"no model is configured: set {ModelVariable} to a model {endpoint} serves, or pass --model <id>.",
+            (_, true) => $"no API key for {endpoint}: set {ApiKeyVariable}, or set {BaseUrlVariable} to an OpenAI-compatible server that needs none (such as Ollama's http://localhost:11434/v1).",
+            _ => null,
+        };
+
+        return problem is null ? new ModelConfiguration(model!, endpoint, apiKey) : null;
+    }
+
+    /// <summary>The official OpenAI chat client for this model and endpoint, as an <see cref="IChatClient"/>.</summary>
+    public IChatClient CreateChatClient()
+    {
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = Endpoint,
+            UserAgentApplicationId = "skillrt-cli",
+        };
+
+        // The client refuses an empty key; servers that need none ignore whatever is sent.
+        var credential = new ApiKeyCredential(ApiKey ?? "unused");
+        return new ChatClient(ModelId, credential, options).AsIChatClient();
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
