@@ -25,14 +25,15 @@ internal static class SkillCommandLine
     {
         var root = new RootCommand("SkillRt: validate, inspect, install and run SKILL.md agent skills.")
         {
+            // In the order a newcomer meets them: check, inspect, manage the store, run, author.
             ValidateCommand.Create(),
-            RunCommand.Create(),
             InfoCommand.Create(),
-            NewCommand.Create(),
             ListCommand.Create(),
-            WhereCommand.Create(),
-            UninstallCommand.Create(),
             InstallCommand.Create(),
+            UninstallCommand.Create(),
+            WhereCommand.Create(),
+            RunCommand.Create(),
+            NewCommand.Create(),
             ExportCommand.Create(),
             ImportCommand.Create(),
             CompletionCommand.Create(),

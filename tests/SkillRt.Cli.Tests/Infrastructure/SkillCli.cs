@@ -15,7 +15,16 @@ namespace SkillRt.Cli.Tests;
 /// </summary>
 internal sealed class SkillCli : IDisposable
 {
-    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "skill.exe" : "skill");
+    // The CLI's own output folder, same configuration and framework as this test (…/bin/Debug/net10.0/):
+    // the executable runs with exactly the files its build produced, not a copy mixed into ours.
+    private static readonly string Executable = Path.Combine(
+        SkillRt.Tests.TestPaths.RepositoryRoot,
+        "src",
+        "SkillRt.Cli",
+        "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name,
+        new DirectoryInfo(AppContext.BaseDirectory).Name,
+        OperatingSystem.IsWindows() ? "skill.exe" : "skill");
 
     // The runtime this test runs on: the apphost of `skill` finds the same one through DOTNET_ROOT.
     private static readonly string DotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
