@@ -73,12 +73,16 @@ internal static class InstallCommand
         }
         else
         {
+#if SKILL_NATIVE_FRONT
+            return await Native.HostProcess.RunAsync(cancellationToken).ConfigureAwait(false);
+#else
             var request = SkillRequest.Parse(source);
             ILogger log = verbose ? new NuGetErrorLogger(error) : NullLogger.Instance;
             var feed = new NuGetSkillFeed(Environment.CurrentDirectory, log);
             using var package = await feed.FindAsync(request, cancellationToken).ConfigureAwait(false);
             using var contents = SkillPackage.Open(package.Content, package.DisplayName, ExitCodes.FeedError);
             await installer.InstallAsync(contents.Sources(request.Name), package.DisplayName, force, cancellationToken).ConfigureAwait(false);
+#endif
         }
 
         return ExitCodes.Success;

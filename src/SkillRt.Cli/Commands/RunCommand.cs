@@ -62,6 +62,9 @@ internal static class RunCommand
             stream,
             format,
         };
+#if SKILL_NATIVE_FRONT
+        command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
+#else
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new Request(
                 parseResult.GetValue(skill)!,
@@ -74,6 +77,7 @@ internal static class RunCommand
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
+#endif
         return command;
     }
 

@@ -30,9 +30,12 @@ internal sealed class SkillCli : IDisposable
     private static readonly string DotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
     private readonly string _root;
+    private readonly string _executable;
 
-    public SkillCli()
+    /// <param name="executable">The <c>skill</c> to run; by default the framework-dependent build of this configuration.</param>
+    public SkillCli(string? executable = null)
     {
+        _executable = executable ?? Executable;
         _root = Directory.CreateTempSubdirectory("skillrt-cli-").FullName;
         Home = Path.Combine(_root, "home");
         WorkingDirectory = Path.Combine(_root, "work");
@@ -64,7 +67,7 @@ internal sealed class SkillCli : IDisposable
 
     public async Task<CliResult> RunWithInputAsync(string? standardInput, params string[] args)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(_executable)
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardInput = true,
