@@ -1,0 +1,47 @@
+using System;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SkillRt.Cli.Tests;
+
+/// <summary>Shell completion: the scripts, and the <c>[suggest]</c> directive they call back into.</summary>
+public sealed class CompletionCommandTests : IDisposable
+{
+    private readonly SkillCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Theory]
+    [InlineData("bash", "complete -o default -F _skill_complete skill")]
+    [InlineData("zsh", "compdef _skill_complete skill")]
+    [InlineData("pwsh", "Register-ArgumentCompleter -Native -CommandName skill")]
+    public async Task Each_shell_gets_a_script_that_asks_skill_for_suggestions(string shell, string registration)
+    {
+        var result = await _cli.RunAsync("completion", shell);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(registration, result.Output, StringComparison.Ordinal);
+        Assert.Contains("[suggest:", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_suggest_directive_completes_commands_and_options()
+    {
+        var commands = await _cli.RunAsync("[suggest:11]", "skill unins");
+        Assert.Equal("uninstall\n", commands.Output);
+
+        // The shell filters by prefix; skill offers the command's own options, and only those.
+        var options = await _cli.RunAsync("[suggest:21]", "skill install --for");
+        Assert.StartsWith("--force\n", options.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--format", options.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_shell_is_a_usage_error()
+    {
+        var result = await _cli.RunAsync("completion", "fish");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("skill: ", result.Error, StringComparison.Ordinal);
+    }
+}
