@@ -221,6 +221,59 @@ public sealed class ExportImportCommandTests : IDisposable
         Assert.Equal(ScriptedSkill, File.ReadAllText(Work("skills", "count-lines", "SKILL.md")));
     }
 
+    [Theory]
+    [InlineData("export")]
+    [InlineData("import")]
+    public async Task Force_never_deletes_a_markdown_skill_file_inside_the_target(string command)
+    {
+        // Not a SKILL.md, so the folder is not the skill's own; it still holds the source file.
+        const string Notes = "---\nname: tidy\ndescription: Tidies notes.\nversion: 1.0.0\n---\nTidy the notes.\n";
+        _cli.WriteFile("out/tidy/tidy-notes.md", Notes);
+        _cli.WriteFile("out/tidy/journal.txt", "Unrelated, and not the skill's.\n");
+        string[] args = command == "export"
+            ? ["export", "--agent-skills", "out/tidy/tidy-notes.md", "out", "--force"]
+            : ["import", "out/tidy/tidy-notes.md", "out", "--force"];
+
+        var result = await _cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"skill: '{Path.Combine("out", "tidy")}' is the skill's own folder or holds it; choose an output folder outside '{Work("out", "tidy")}'.\n", result.Error);
+        Assert.Equal(Notes, File.ReadAllText(Work("out", "tidy", "tidy-notes.md")));
+        Assert.True(File.Exists(Work("out", "tidy", "journal.txt")));
+    }
+
+    [Theory]
+    [InlineData("export", "--agent-skills", "skills/count-lines", "")]
+    [InlineData("import", "skills/count-lines", " ")]
+    public async Task An_empty_output_folder_is_a_usage_error(params string[] args)
+    {
+        _cli.WriteFile("skills/count-lines/SKILL.md", ScriptedSkill);
+
+        var result = await _cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("skill: the output folder is empty; pass the folder to write <out>/<name>/ into, such as '.'.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Checkout_and_build_folders_are_not_exported()
+    {
+        _cli.WriteFile("skills/count-lines/SKILL.md", ScriptedSkill);
+        _cli.WriteFile("skills/count-lines/scripts/count.py", "print(1)\n");
+        _cli.WriteFile("skills/count-lines/.git/HEAD", "ref: refs/heads/main\n");
+        _cli.WriteFile("skills/count-lines/bin/Debug/tool.dll", "binary");
+        _cli.WriteFile("skills/count-lines/obj/project.assets.json", "{}");
+
+        var export = await _cli.RunAsync("export", "--agent-skills", "skills/count-lines", "agent");
+
+        Assert.Equal(0, export.ExitCode);
+        Assert.EndsWith("SKILL.md, skillrt.yaml and 1 other file.\n", export.Output, StringComparison.Ordinal);
+        var folder = Work("agent", "count-lines");
+        Assert.Equal(
+            ["SKILL.md", Path.Combine("scripts", "count.py"), "skillrt.yaml"],
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(folder, path)).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Exporting_an_exported_folder_again_gives_the_same_files()
     {

@@ -201,4 +201,16 @@ public sealed class InfoCommandTests : IDisposable
         Assert.StartsWith("skill: no skill 'nothing-here' is installed", result.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Output);
     }
+
+    [Theory]
+    [InlineData("./missing")]
+    [InlineData("missing.md")]
+    [InlineData("skills/missing")]
+    public async Task A_path_that_does_not_exist_is_a_usage_error_not_a_bad_skill_name(string path)
+    {
+        var result = await _cli.RunAsync("info", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"skill: '{path}' does not exist; pass a skill folder, a SKILL.md file, or name[@range] of an installed skill.\n", result.Error);
+    }
 }

@@ -71,6 +71,44 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     }
 
     [Fact]
+    public async Task A_SKILL_md_file_installs_with_its_skillrt_yaml_sidecar()
+    {
+        using var cli = new SkillCli();
+        cli.WriteFile("agent/greeter/SKILL.md", "---\nname: greeter\ndescription: Greets someone.\n---\nSay hello to {{ who }}.\n");
+        cli.WriteFile("agent/greeter/skillrt.yaml", "version: 1.0.0\ninputs:\n  - name: who\n    type: string\n");
+
+        var result = await cli.RunAsync("install", Path.Combine("agent", "greeter", "SKILL.md"));
+        var info = await cli.RunAsync("info", "greeter", "--format", "json");
+
+        // Without the sidecar the entry would be 0.0.0, with no inputs: a different skill from the one validated.
+        var entry = cli.StoreEntry("greeter", "1.0.0");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"Installed greeter 1.0.0 to {entry}\n", result.Output);
+        Assert.Equal(["SKILL.md", "skillrt.yaml"], Directory.EnumerateFileSystemEntries(entry).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal));
+        Assert.Contains("\"name\": \"who\"", info.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_skill_folder_whose_SKILL_md_is_a_link_is_a_usage_error()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var cli = new SkillCli();
+        var elsewhere = cli.WriteFile("elsewhere/greeter.md", Greeter);
+        Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, "greeter"));
+        File.CreateSymbolicLink(Path.Combine(cli.WorkingDirectory, "greeter", "SKILL.md"), elsewhere);
+
+        var result = await cli.RunAsync("install", "greeter");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"skill: '{Path.Combine("greeter", "SKILL.md")}' is a symbolic link, and links are not copied into the store (they could pull in files from anywhere); replace it with the file it points to, or install that file.\n", result.Error);
+        AssertStoreEmpty(cli);
+    }
+
+    [Fact]
     public async Task A_prose_file_is_named_after_the_file_and_installed_unversioned()
     {
         using var cli = new SkillCli();

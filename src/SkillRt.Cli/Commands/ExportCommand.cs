@@ -60,11 +60,7 @@ internal static class ExportCommand
             throw new CliException(ExitCodes.UsageError, "say which format to export to: --agent-skills (the Agent Skills folder layout) is the only one so far.");
         }
 
-        var exists = File.Exists(reference) || Directory.Exists(reference);
-        if (!exists && (reference.IndexOfAny(['/', '\\']) >= 0 || reference.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new CliException(ExitCodes.UsageError, $"'{reference}' does not exist; pass a skill folder, a SKILL.md file, or name[@range] of an installed skill.");
-        }
+        SkillFolderWriter.RequireOutputFolder(outRoot);
 
         // Loading validates: an invalid skill stops here with its errors in the compiler's format,
         // located in SKILL.md (or its sidecar) even when a folder was named.
@@ -97,7 +93,7 @@ internal static class ExportCommand
             texts.Add((AgentSkillsFormat.SidecarFileName, split.Sidecar));
         }
 
-        var target = SkillFolderWriter.Write(outRoot, name, sourceFolder, others, texts, force);
+        var target = SkillFolderWriter.Write(outRoot, name, skillFile, sourceFolder, others, texts, force);
         var files = string.Join(", ", texts.Select(t => t.Name)) + " and " + SkillFolderWriter.OtherFilesText(others.Count);
         var rewritten = split.RewrittenKeys.Count > 0 ? $"; rewritten in the strict Agent Skills form: {string.Join(", ", split.RewrittenKeys)}" : string.Empty;
         var version = definition.Manifest.Version is { } v ? " " + v : string.Empty;

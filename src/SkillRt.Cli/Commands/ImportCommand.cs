@@ -47,6 +47,8 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(string source, string outRoot, bool force, TextWriter output, CancellationToken cancellationToken)
     {
+        SkillFolderWriter.RequireOutputFolder(outRoot);
+
         // A path only: an installed skill is already in SkillRt's form.
         if (!Directory.Exists(source) && !File.Exists(source))
         {
@@ -65,7 +67,7 @@ internal static class ImportCommand
 
         var name = definition.Name;
         var others = SkillFolderWriter.OtherFiles(sourceFolder, skillFile, outRoot, name);
-        var target = SkillFolderWriter.Write(outRoot, name, sourceFolder, others, new List<(string Name, string Text)> { ("SKILL.md", merged) }, force);
+        var target = SkillFolderWriter.Write(outRoot, name, skillFile, sourceFolder, others, new List<(string Name, string Text)> { ("SKILL.md", merged) }, force);
         var version = definition.Manifest.Version is { } v ? " " + v : string.Empty;
         var what = sidecar is null ? $"SKILL.md (there was no {AgentSkillsFormat.SidecarFileName} to merge)" : $"SKILL.md with {AgentSkillsFormat.SidecarFileName} merged back";
         await output.WriteLineAsync($"Imported {name}{version} to '{target}': {what} and {SkillFolderWriter.OtherFilesText(others.Count)}.").ConfigureAwait(false);

@@ -67,7 +67,7 @@ internal static class InfoCommand
         await output.WriteLineAsync(manifest.Version is { } version ? $"{skill.Name} {version}" : $"{skill.Name} (no version)").ConfigureAwait(false);
         if (manifest.Description is { } description)
         {
-            await output.WriteLineAsync("  " + OneLine(description)).ConfigureAwait(false);
+            await output.WriteLineAsync("  " + TextTable.OneLine(description)).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -83,7 +83,7 @@ internal static class InfoCommand
         AddIfAny(fields, "Allowed tools", manifest.AllowedTools);
         if (manifest.Compatibility is { } compatibility)
         {
-            fields.Add(("Compatibility", OneLine(compatibility)));
+            fields.Add(("Compatibility", TextTable.OneLine(compatibility)));
         }
 
         await WriteFieldsAsync(output, fields, indent: string.Empty).ConfigureAwait(false);
@@ -139,7 +139,7 @@ internal static class InfoCommand
         var table = new TextTable("NAME", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION");
         foreach (var input in manifest.Inputs)
         {
-            var description = OneLine(input.Description);
+            var description = TextTable.OneLine(input.Description);
             if (input.EnumValues.Count > 0)
             {
                 description = (description.Length > 0 ? description + " " : string.Empty) + "One of: " + string.Join(", ", input.EnumValues) + ".";
@@ -365,8 +365,4 @@ internal static class InfoCommand
     }
 
     private static string FullPath(SkillDefinition skill) => skill.Path is { } path ? Path.GetFullPath(path) : skill.Name;
-
-    // Descriptions may be folded YAML with line breaks; a field or table row stays one line.
-    private static string OneLine(string? text) =>
-        text is null ? string.Empty : string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -67,7 +67,7 @@ internal static class InstallCommand
         {
             await installer.InstallAsync(FolderSource.FromFolder(source), source, force, cancellationToken).ConfigureAwait(false);
         }
-        else if (LooksLikePath(source))
+        else if (SkillLocator.LooksLikePath(source))
         {
             throw new CliException(ExitCodes.UsageError, $"'{source}' does not exist; pass a skill folder, a SKILL.md file, a .nupkg, or name@range to install from a NuGet feed.");
         }
@@ -114,11 +114,4 @@ internal static class InstallCommand
             await installer.InstallAsync(sources, path, force, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    // What a name@range can never be: a path with separators, a Markdown file or a package file.
-    private static bool LooksLikePath(string text) =>
-        text.IndexOfAny(['/', '\\']) >= 0
-        || text.StartsWith('.')
-        || FolderSource.IsMarkdownFile(text)
-        || text.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase);
 }

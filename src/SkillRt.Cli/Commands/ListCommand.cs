@@ -46,7 +46,7 @@ internal static class ListCommand
         var table = new TextTable("NAME", "VERSION", "DESCRIPTION");
         foreach (var entry in entries)
         {
-            table.Add(entry.Name, entry.VersionText, entry.IsSound ? OneLine(entry.Description) : "(damaged) " + entry.Problem);
+            table.Add(entry.Name, entry.VersionText, entry.IsSound ? TextTable.OneLine(entry.Description) : "(damaged) " + entry.Problem);
         }
 
         await table.WriteAsync(output).ConfigureAwait(false);
@@ -94,8 +94,4 @@ internal static class ListCommand
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
-
-    // Descriptions may be folded YAML with line breaks; a table row must stay one line.
-    private static string OneLine(string? text) =>
-        text is null ? string.Empty : string.Join(' ', text.Split(['\r', '\n'], System.StringSplitOptions.RemoveEmptyEntries | System.StringSplitOptions.TrimEntries));
 }

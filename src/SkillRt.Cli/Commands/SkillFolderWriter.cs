@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using SkillRt.Cli.Discovery;
 
 namespace SkillRt.Cli.Commands;
 
@@ -18,18 +19,19 @@ internal static class SkillFolderWriter
     // text (the original's mark) is written as one.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    // Symbolic links are skipped: following one could copy files from anywhere on the machine into
-    // the exported skill. Hidden files are ordinary files of the skill and are copied.
-    private static readonly EnumerationOptions AllButLinks = new()
+    /// <summary>Refuses an empty output folder argument up front, before any skill is read.</summary>
+    public static void RequireOutputFolder(string outRoot)
     {
-        RecurseSubdirectories = false,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-        IgnoreInaccessible = false,
-    };
+        if (string.IsNullOrWhiteSpace(outRoot))
+        {
+            throw new CliException(ExitCodes.UsageError, "the output folder is empty; pass the folder to write <out>/<name>/ into, such as '.'.");
+        }
+    }
 
     /// <summary>
-    /// The source folder's files to copy: all but symbolic links, the skill file and the sidecar. When
-    /// the output folder is inside the source folder, nothing under it is copied (no export into itself).
+    /// The source folder's files to copy: all but the skill file and the sidecar, left out as
+    /// <see cref="SkillFolderFiles"/> says (links, .git, bin, obj). When the output folder is inside
+    /// the source folder, nothing under it is copied (no export into itself).
     /// </summary>
     public static IReadOnlyList<string> OtherFiles(string? sourceFolder, string skillFile, string outRoot, string name)
     {
@@ -38,9 +40,20 @@ internal static class SkillFolderWriter
             return [];
         }
 
+        var source = Path.GetFullPath(sourceFolder);
+        var output = Path.GetFullPath(outRoot);
+        var excluded = IsSameOrUnder(output, source) && output != source ? output : Path.Combine(output, name);
+        var skip = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Path.GetFullPath(skillFile),
+            Path.Combine(source, AgentSkillsFormat.SidecarFileName),
+        };
+
         try
         {
-            return ListOtherFiles(Path.GetFullPath(sourceFolder), skillFile, outRoot, name);
+            var files = SkillFolderFiles.List(source, folder => IsSameOrUnder(folder, excluded));
+            files.RemoveAll(skip.Contains);
+            return files;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -48,47 +61,24 @@ internal static class SkillFolderWriter
         }
     }
 
-    private static List<string> ListOtherFiles(string source, string skillFile, string outRoot, string name)
-    {
-        var skip = new HashSet<string>(StringComparer.Ordinal)
-        {
-            Path.GetFullPath(skillFile),
-            Path.Combine(source, AgentSkillsFormat.SidecarFileName),
-        };
-        var output = Path.GetFullPath(outRoot);
-        var excluded = IsSameOrUnder(output, source) && output != source ? output : Path.Combine(output, name);
-        var files = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(source);
-        while (pending.Count > 0)
-        {
-            var folder = pending.Pop();
-            foreach (var directory in Directory.EnumerateDirectories(folder, "*", AllButLinks))
-            {
-                if (!IsSameOrUnder(directory, excluded))
-                {
-                    pending.Push(directory);
-                }
-            }
-
-            files.AddRange(Directory.EnumerateFiles(folder, "*", AllButLinks).Where(file => !skip.Contains(file)));
-        }
-
-        return files.Order(StringComparer.Ordinal).ToList();
-    }
-
     /// <summary>
     /// Writes <c>{outRoot}/{name}/</c>; returns its path as the user would write it. Throws a
     /// <see cref="CliException"/> (usage error) when the target is not empty and <paramref name="force"/>
-    /// is off, when it is or holds the source folder, or when writing fails.
+    /// is off, when it is or holds the skill's file, or when writing fails. An existing target is
+    /// moved aside, and deleted only once the new folder is in its place; it is put back if that fails.
     /// </summary>
-    public static string Write(string outRoot, string name, string? sourceFolder, IReadOnlyList<string> otherFiles, IReadOnlyList<(string Name, string Text)> texts, bool force)
+    public static string Write(string outRoot, string name, string skillFile, string? sourceFolder, IReadOnlyList<string> otherFiles, IReadOnlyList<(string Name, string Text)> texts, bool force)
     {
+        RequireOutputFolder(outRoot);
         var target = Path.Combine(outRoot, name);
         var fullTarget = Path.GetFullPath(target);
-        if (sourceFolder is not null && IsSameOrUnder(Path.GetFullPath(sourceFolder), fullTarget))
+
+        // The skill file's folder, not only a SKILL.md's: another Markdown skill file inside the
+        // target would be deleted by --force along with the rest of the target.
+        var skillFolder = Path.GetDirectoryName(Path.GetFullPath(skillFile))!;
+        if (IsSameOrUnder(skillFolder, fullTarget))
         {
-            throw new CliException(ExitCodes.UsageError, $"'{target}' is the skill's own folder or holds it; choose an output folder outside '{sourceFolder}'.");
+            throw new CliException(ExitCodes.UsageError, $"'{target}' is the skill's own folder or holds it; choose an output folder outside '{sourceFolder ?? skillFolder}'.");
         }
 
         if (File.Exists(fullTarget))
@@ -102,7 +92,9 @@ internal static class SkillFolderWriter
         }
 
         var parent = Path.GetDirectoryName(fullTarget)!;
-        var staging = Path.Combine(parent, "." + name + "." + Path.GetRandomFileName() + ".tmp");
+        var temporary = Path.Combine(parent, "." + name + "." + Path.GetRandomFileName());
+        var staging = temporary + ".tmp";
+        var retired = temporary + ".old";
         try
         {
             Directory.CreateDirectory(staging);
@@ -111,28 +103,43 @@ internal static class SkillFolderWriter
                 File.WriteAllText(Path.Combine(staging, fileName), text, Utf8);
             }
 
-            var root = Path.GetFullPath(sourceFolder ?? ".");
-            foreach (var file in otherFiles)
+            if (sourceFolder is not null)
             {
-                var copy = Path.Combine(staging, Path.GetRelativePath(root, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
+                SkillFolderFiles.Copy(Path.GetFullPath(sourceFolder), otherFiles, staging);
             }
 
-            if (Directory.Exists(fullTarget))
-            {
-                Directory.Delete(fullTarget, recursive: true);
-            }
-
-            Directory.Move(staging, fullTarget);
+            Replace(fullTarget, staging, retired);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            DeleteQuietly(staging);
+            SkillFolderFiles.DeleteQuietly(staging);
             throw new CliException(ExitCodes.UsageError, $"cannot write '{target}': {exception.Message}; check that the folder is writable.", exception.ToString(), exception);
         }
 
         return target;
+    }
+
+    // Renames, never deletes first: a failure leaves the old folder where it was.
+    private static void Replace(string target, string staging, string retired)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(staging, target);
+            return;
+        }
+
+        Directory.Move(target, retired);
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Directory.Move(retired, target);
+            throw;
+        }
+
+        SkillFolderFiles.DeleteQuietly(retired);
     }
 
     /// <summary>
@@ -169,20 +176,5 @@ internal static class SkillFolderWriter
         var relative = Path.GetRelativePath(folder, path);
         return relative == "." ||
                (relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative));
-    }
-
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A leftover hidden staging folder is harmless; the error being reported matters more.
-        }
     }
 }

@@ -95,7 +95,7 @@ internal static class ValidateCommand
         var warnings = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Warning));
         if (json)
         {
-            await output.WriteLineAsync(ToJson(results, errors, warnings)).ConfigureAwait(false);
+            await JsonOutput.WriteAsync(output, writer => WriteJson(writer, results, errors, warnings)).ConfigureAwait(false);
         }
         else
         {
@@ -116,43 +116,36 @@ internal static class ValidateCommand
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
-    private static string ToJson(List<(string Path, SkillValidationResult Result)> results, int errors, int warnings)
+    private static void WriteJson(Utf8JsonWriter writer, List<(string Path, SkillValidationResult Result)> results, int errors, int warnings)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        writer.WriteStartObject();
+        writer.WriteNumber("errors", errors);
+        writer.WriteNumber("warnings", warnings);
+        writer.WriteStartArray("skills");
+        foreach (var (path, result) in results)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("errors", errors);
-            writer.WriteNumber("warnings", warnings);
-            writer.WriteStartArray("skills");
-            foreach (var (path, result) in results)
+            writer.WriteString("path", path);
+            writer.WriteString("name", result.Manifest.Name);
+            writer.WriteString("version", result.Manifest.Version?.ToString());
+            writer.WriteBoolean("valid", !result.HasErrors);
+            writer.WriteStartArray("diagnostics");
+            foreach (var diagnostic in result.Diagnostics)
             {
                 writer.WriteStartObject();
-                writer.WriteString("path", path);
-                writer.WriteString("name", result.Manifest.Name);
-                writer.WriteString("version", result.Manifest.Version?.ToString());
-                writer.WriteBoolean("valid", !result.HasErrors);
-                writer.WriteStartArray("diagnostics");
-                foreach (var diagnostic in result.Diagnostics)
+                writer.WriteString("id", diagnostic.Id);
+                writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+                writer.WriteString("message", diagnostic.Message);
+                if (diagnostic.FilePath is not null)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("id", diagnostic.Id);
-                    writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
-                    writer.WriteString("message", diagnostic.Message);
-                    if (diagnostic.FilePath is not null)
-                    {
-                        // In the skillrt.yaml sidecar: the line and column below are that file's.
-                        writer.WriteString("file", diagnostic.FilePath);
-                    }
-
-                    writer.WriteNumber("line", diagnostic.Span.StartLine);
-                    writer.WriteNumber("column", diagnostic.Span.StartColumn);
-                    writer.WriteNumber("endLine", diagnostic.Span.EndLine);
-                    writer.WriteNumber("endColumn", diagnostic.Span.EndColumn);
-                    writer.WriteEndObject();
+                    // In the skillrt.yaml sidecar: the line and column below are that file's.
+                    writer.WriteString("file", diagnostic.FilePath);
                 }
 
-                writer.WriteEndArray();
+                writer.WriteNumber("line", diagnostic.Span.StartLine);
+                writer.WriteNumber("column", diagnostic.Span.StartColumn);
+                writer.WriteNumber("endLine", diagnostic.Span.EndLine);
+                writer.WriteNumber("endColumn", diagnostic.Span.EndColumn);
                 writer.WriteEndObject();
             }
 
@@ -160,6 +153,7 @@ internal static class ValidateCommand
             writer.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 }

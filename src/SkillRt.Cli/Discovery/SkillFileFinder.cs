@@ -8,13 +8,11 @@ namespace SkillRt.Cli.Discovery;
 /// Finds the skills under a folder: every <c>SKILL.md</c>, plus other <c>*.md</c> files that open with
 /// a frontmatter line (<c>---</c>) and sit outside any skill folder — a skill's own
 /// <c>references/*.md</c> are documents, not skills, and a README without frontmatter is not a skill.
-/// Symbolic links are not followed (no loops), and <c>.git</c>, <c>bin</c>, <c>obj</c> and
-/// <c>node_modules</c> are skipped. Results are in ordinal path order, so output is stable.
+/// Symbolic links are not followed (no loops); the folders <see cref="SkillFolderFiles"/> leaves out
+/// of a skill, and <c>node_modules</c>, are not searched. Results are in ordinal path order, so output is stable.
 /// </summary>
 internal static class SkillFileFinder
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "bin", "obj", "node_modules" };
-
     private static readonly EnumerationOptions OneLevel = new()
     {
         IgnoreInaccessible = true,
@@ -50,7 +48,8 @@ internal static class SkillFileFinder
 
         foreach (var child in Directory.EnumerateDirectories(folder, "*", OneLevel))
         {
-            if (!SkippedFolders.Contains(Path.GetFileName(child)))
+            var name = Path.GetFileName(child);
+            if (!SkillFolderFiles.IsCheckoutOrBuildFolder(name) && !name.Equals("node_modules", StringComparison.OrdinalIgnoreCase))
             {
                 Walk(child, insideSkill || isSkillFolder, found);
             }

@@ -2,35 +2,45 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SkillRt.Cli.Discovery;
 
 namespace SkillRt.Cli.Install;
 
 /// <summary>
 /// Skills on disk: a single Markdown skill file, a skill folder (one that holds a SKILL.md), or a
-/// folder of skills (every SKILL.md below it). Symbolic links are never followed, so a link cannot
-/// pull files from elsewhere on the machine into the store, and <c>.git</c>, <c>bin</c> and
-/// <c>obj</c> folders are left out: they are a checkout's and a build's, not the skill's.
+/// folder of skills (every SKILL.md below it). Folders are searched and copied as
+/// <see cref="SkillFolderFiles"/> says: no symbolic links, no <c>.git</c>, <c>bin</c> or <c>obj</c>.
 /// </summary>
 internal static class FolderSource
 {
     private const string SkillFileName = "SKILL.md";
 
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "bin", "obj" };
-
     /// <summary>Whether <paramref name="path"/> names a Markdown file, which is what a single-file skill is.</summary>
     public static bool IsMarkdownFile(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A SKILL.md or other Markdown skill file: it alone is copied, as the entry's SKILL.md.</summary>
+    /// <summary>
+    /// A SKILL.md or other Markdown skill file: it is copied as the entry's SKILL.md, with the
+    /// <c>skillrt.yaml</c> sidecar beside a SKILL.md, which is part of that skill's manifest.
+    /// </summary>
     public static SkillSource FromFile(string path)
     {
         var fullPath = Path.GetFullPath(path);
 
         // A SKILL.md is named by its folder (the Agent Skills layout); any other file by itself.
-        var fallbackName = string.Equals(Path.GetFileName(fullPath), SkillFileName, StringComparison.OrdinalIgnoreCase)
+        var isSkillFile = string.Equals(Path.GetFileName(fullPath), SkillFileName, StringComparison.OrdinalIgnoreCase);
+        var fallbackName = isSkillFile
             ? Path.GetFileName(Path.GetDirectoryName(fullPath)) ?? string.Empty
             : Path.GetFileNameWithoutExtension(fullPath);
-        return new SkillSource(path, fallbackName, staging => File.Copy(fullPath, Path.Combine(staging, SkillFileName)));
+        var sidecar = Path.Combine(Path.GetDirectoryName(fullPath) ?? string.Empty, AgentSkillsFormat.SidecarFileName);
+        return new SkillSource(path, fallbackName, staging =>
+        {
+            File.Copy(fullPath, Path.Combine(staging, SkillFileName));
+            if (isSkillFile && File.Exists(sidecar) && !SkillFolderFiles.IsLink(sidecar))
+            {
+                File.Copy(sidecar, Path.Combine(staging, AgentSkillsFormat.SidecarFileName));
+            }
+        });
     }
 
     /// <summary>
@@ -41,7 +51,7 @@ internal static class FolderSource
     {
         if (File.Exists(Path.Combine(path, SkillFileName)))
         {
-            return [FromSkillFolder(path, Path.Combine(path, SkillFileName))];
+            return [FromSkillFolder(path)];
         }
 
         var folders = new List<string>();
@@ -55,15 +65,26 @@ internal static class FolderSource
 
         return folders
             .Order(StringComparer.Ordinal)
-            .Select(folder => FromSkillFolder(folder, Path.Combine(folder, SkillFileName)))
+            .Select(FromSkillFolder)
             .ToList();
     }
 
-    private static SkillSource FromSkillFolder(string folder, string displayPath)
+    private static SkillSource FromSkillFolder(string folder)
     {
+        var displayPath = Path.Combine(folder, SkillFileName);
+
+        // The copy leaves links out, so a linked SKILL.md would vanish from it; say so now rather
+        // than fail on the staged copy.
+        if (SkillFolderFiles.IsLink(displayPath))
+        {
+            throw new CliException(
+                ExitCodes.UsageError,
+                $"'{displayPath}' is a symbolic link, and links are not copied into the store (they could pull in files from anywhere); replace it with the file it points to, or install that file.");
+        }
+
         var fullPath = Path.GetFullPath(folder);
         var fallbackName = Path.GetFileName(Path.TrimEndingDirectorySeparator(fullPath));
-        return new SkillSource(displayPath, fallbackName, staging => CopyFolder(fullPath, staging));
+        return new SkillSource(displayPath, fallbackName, staging => SkillFolderFiles.Copy(fullPath, SkillFolderFiles.List(fullPath), staging));
     }
 
     // Depth-first, in the order the file system gives; the caller sorts. Unreadable folders are
@@ -82,7 +103,7 @@ internal static class FolderSource
 
         foreach (var child in children)
         {
-            if (IsSkipped(child))
+            if (child.LinkTarget is not null || SkillFolderFiles.IsCheckoutOrBuildFolder(child.Name))
             {
                 continue;
             }
@@ -95,37 +116,4 @@ internal static class FolderSource
             FindSkillFolders(Path.Combine(folder, child.Name), found);
         }
     }
-
-    /// <summary>Copies a skill folder recursively, leaving out symbolic links and checkout or build folders.</summary>
-    private static void CopyFolder(string source, string target)
-    {
-        var directory = new DirectoryInfo(source);
-        foreach (var entry in directory.EnumerateFileSystemInfos())
-        {
-            if (entry.LinkTarget is not null)
-            {
-                continue;
-            }
-
-            var destination = Path.Combine(target, entry.Name);
-            if (entry is DirectoryInfo child)
-            {
-                if (IsSkipped(child))
-                {
-                    continue;
-                }
-
-                Directory.CreateDirectory(destination);
-                CopyFolder(child.FullName, destination);
-            }
-            else
-            {
-                // File.Copy keeps the Unix permission bits, so scripts stay executable.
-                File.Copy(entry.FullName, destination);
-            }
-        }
-    }
-
-    private static bool IsSkipped(DirectoryInfo folder) =>
-        folder.LinkTarget is not null || SkippedFolders.Contains(folder.Name);
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using SkillRt.Cli.Discovery;
 using SkillRt.Cli.Store;
 
 namespace SkillRt.Cli.Install;
@@ -96,7 +97,7 @@ internal sealed class SkillInstaller
         {
             foreach (var skill in staged.Where(s => !s.Published))
             {
-                DeleteQuietly(skill.Folder);
+                SkillFolderFiles.DeleteQuietly(skill.Folder);
             }
         }
     }
@@ -124,7 +125,7 @@ internal sealed class SkillInstaller
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            DeleteQuietly(folder);
+            SkillFolderFiles.DeleteQuietly(folder);
             throw new CliException(
                 ExitCodes.StoreError,
                 $"cannot copy '{source.DisplayPath}' into the skill store's staging folder '{folder}': {exception.Message}; check that the skill's files are readable and the store is writable.",
@@ -133,7 +134,7 @@ internal sealed class SkillInstaller
         }
         catch
         {
-            DeleteQuietly(folder);
+            SkillFolderFiles.DeleteQuietly(folder);
             throw;
         }
     }
@@ -167,21 +168,6 @@ internal sealed class SkillInstaller
         {
             Diagnostics = invalid.SelectMany(i => i.Errors.Select(d => d.ToString(i.Source.DisplayPath))).ToList(),
         };
-    }
-
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Left under .staging/, which nothing reads.
-        }
     }
 
     private sealed class StagedSkill(SkillSource source, string folder, string name, SemanticVersion version)

@@ -20,6 +20,10 @@ internal sealed class TextTable
 
     public int Count => _rows.Count;
 
+    /// <summary>Text on one line: YAML descriptions and server messages may hold line breaks, a table row or field may not.</summary>
+    public static string OneLine(string? text) =>
+        text is null ? string.Empty : string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     public void Add(params string[] cells)
     {
         if (cells.Length != _headers.Length)

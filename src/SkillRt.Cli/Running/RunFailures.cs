@@ -4,6 +4,7 @@ using System.ClientModel.Primitives;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
+using SkillRt.Cli.Output;
 using SkillRt.Mcp;
 
 namespace SkillRt.Cli.Running;
@@ -75,7 +76,7 @@ internal static class RunFailures
         }
 
         var response = exception.GetRawResponse();
-        var said = ServerMessage(response) is { } text ? $": \"{OneLine(text)}\"" : string.Empty;
+        var said = ServerMessage(response) is { } text ? $": \"{TextTable.OneLine(text)}\"" : string.Empty;
         var check = exception.Status switch
         {
             401 => $"check {ModelConfiguration.ApiKeyVariable}",
@@ -98,7 +99,7 @@ internal static class RunFailures
         var reason = (exception.InnerException ?? exception).Message;
         return new CliException(
             ExitCodes.RunFailed,
-            $"cannot reach the model server {endpoint}: {OneLine(reason)}; check {ModelConfiguration.BaseUrlVariable} and that the server is running.",
+            $"cannot reach the model server {endpoint}: {TextTable.OneLine(reason)}; check {ModelConfiguration.BaseUrlVariable} and that the server is running.",
             exception.ToString(),
             exception);
     }
@@ -139,7 +140,4 @@ internal static class RunFailures
     }
 
     private static string Problems(int count) => count == 1 ? "1 problem" : $"{count} problems";
-
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -23,6 +23,10 @@ internal static class SkillLocator
                 throw new CliException(ExitCodes.UsageError, $"the folder '{reference}' has no SKILL.md; pass a skill folder or a SKILL.md file.");
             }
         }
+        else if (LooksLikePath(reference))
+        {
+            throw new CliException(ExitCodes.UsageError, $"'{reference}' does not exist; pass a skill folder, a SKILL.md file, or name[@range] of an installed skill.");
+        }
         else
         {
             path = Find(reference, store).SkillFile;
@@ -41,6 +45,17 @@ internal static class SkillLocator
             throw new CliException(ExitCodes.UsageError, $"cannot read '{path}': {exception.Message}", exception.ToString(), exception);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> can only be a path, never <c>name[@range]</c>: it has a
+    /// separator, starts with a dot, or names a Markdown or package file.
+    /// </summary>
+    public static bool LooksLikePath(string text) =>
+        text.IndexOfAny(['/', '\\']) >= 0
+        || text.StartsWith('.')
+        || text.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+        || text.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+        || text.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The installed entry for <c>name[@range]</c>, or a not-found error that says what is installed.</summary>
     public static StoreEntry Find(string reference, SkillStore store)

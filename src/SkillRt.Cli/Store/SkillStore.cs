@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using SkillRt.Cli.Discovery;
 
 namespace SkillRt.Cli.Store;
 
@@ -19,6 +20,9 @@ internal sealed class SkillStore
     public static readonly SemanticVersion UnversionedVersion = new(0, 0, 0);
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
+
+    // Below this many entries `skill list` reads them on its own thread: starting pool threads costs more.
+    private const int ParallelThreshold = 16;
 
     public SkillStore(string root)
     {
@@ -55,13 +59,25 @@ internal sealed class SkillStore
             }
         }
 
-        // Reading and validating each SKILL.md is independent work: spread it over the cores.
+        // Reading and validating each SKILL.md is independent work: spread it over the cores, once
+        // there is enough of it to pay for starting the thread pool's workers.
         var entries = new StoreEntry[folders.Count];
-        Parallel.For(
-            0,
-            folders.Count,
-            new ParallelOptions { CancellationToken = cancellationToken },
-            i => entries[i] = ReadEntry(folders[i].Name, folders[i].Version, folders[i].Path));
+        if (folders.Count < ParallelThreshold)
+        {
+            for (var i = 0; i < folders.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                entries[i] = ReadEntry(folders[i].Name, folders[i].Version, folders[i].Path);
+            }
+        }
+        else
+        {
+            Parallel.For(
+                0,
+                folders.Count,
+                new ParallelOptions { CancellationToken = cancellationToken },
+                i => entries[i] = ReadEntry(folders[i].Name, folders[i].Version, folders[i].Path));
+        }
 
         Array.Sort(entries, CompareEntries);
         return entries;
@@ -76,9 +92,18 @@ internal sealed class SkillStore
             return [];
         }
 
-        var entries = Directory.EnumerateDirectories(folder)
-            .Select(path => ReadEntry(name, Path.GetFileName(path), path))
-            .ToArray();
+        StoreEntry[] entries;
+        try
+        {
+            entries = Directory.EnumerateDirectories(folder)
+                .Select(path => ReadEntry(name, Path.GetFileName(path), path))
+                .ToArray();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw StoreFailure($"cannot read the installed versions of {name} in '{folder}'", exception);
+        }
+
         Array.Sort(entries, CompareEntries);
         return entries;
     }
@@ -119,17 +144,25 @@ internal sealed class SkillStore
             {
                 if (!replace && ReadEntry(name, version.ToString(), target).IsSound)
                 {
-                    DeleteQuietly(stagedFolder);
+                    SkillFolderFiles.DeleteQuietly(stagedFolder);
                     return InstallOutcome.AlreadyInstalled;
                 }
 
                 // Move the old entry aside first: the rename below then cannot collide, and the old
-                // copy is deleted only once the new one is in place.
+                // copy is deleted only once the new one is in place, or put back if that fails.
                 var retired = Path.Combine(StagingDirectory, Path.GetRandomFileName() + ".old");
                 Directory.Move(target, retired);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                Directory.Move(stagedFolder, target);
-                DeleteQuietly(retired);
+                try
+                {
+                    Directory.Move(stagedFolder, target);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    Directory.Move(retired, target);
+                    throw;
+                }
+
+                SkillFolderFiles.DeleteQuietly(retired);
                 outcome = InstallOutcome.Replaced;
             }
             else
@@ -142,8 +175,14 @@ internal sealed class SkillStore
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            DeleteQuietly(stagedFolder);
+            SkillFolderFiles.DeleteQuietly(stagedFolder);
             throw StoreFailure($"cannot install {name} {version} into '{target}'", exception);
+        }
+        catch
+        {
+            // Cancelled, or the lock timed out: the staged copy is this method's to remove.
+            SkillFolderFiles.DeleteQuietly(stagedFolder);
+            throw;
         }
     }
 
@@ -165,7 +204,7 @@ internal sealed class SkillStore
                 Directory.CreateDirectory(StagingDirectory);
                 var retired = Path.Combine(StagingDirectory, Path.GetRandomFileName() + ".old");
                 Directory.Move(entry.Directory, retired);
-                DeleteQuietly(retired);
+                SkillFolderFiles.DeleteQuietly(retired);
                 removed.Add(entry);
             }
 
@@ -251,19 +290,4 @@ internal sealed class SkillStore
 
     private static CliException StoreFailure(string what, Exception exception) =>
         new(ExitCodes.StoreError, $"{what}: {exception.Message}; check the folder's permissions and free space.", exception.ToString(), exception);
-
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Left behind under .staging/, which nothing reads; the entry itself is already in place or gone.
-        }
-    }
 }
