@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using SkillRt.Tests;
@@ -17,9 +16,6 @@ namespace SkillRt.Cli.Tests.Install;
 /// </summary>
 public sealed class SkillLibraryFeed : IAsyncLifetime
 {
-    /// <summary>The configuration this test was built in (bin/&lt;configuration&gt;/net10.0).</summary>
-    private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
     public string Folder { get; } = Directory.CreateTempSubdirectory("skillrt-cli-feed-").FullName;
 
     /// <summary>The packed sample.</summary>
@@ -28,33 +24,14 @@ public sealed class SkillLibraryFeed : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var project = Path.Combine(TestPaths.RepositoryRoot, "samples", "SkillLibrary", "SkillLibrary.csproj");
-        var tasks = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Build", "bin", Configuration, "net8.0", "SkillRt.Build.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = TestPaths.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            "pack", project, "-c", Configuration, "-o", Folder,
+        var tasks = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Build", "bin", DotnetCli.Configuration, "net8.0", "SkillRt.Build.dll");
+        var (exitCode, output) = await DotnetCli.RunAsync(
+            TestPaths.RepositoryRoot,
+            "pack", project, "-c", DotnetCli.Configuration, "-o", Folder,
             "--no-dependencies", "-p:BuildProjectReferences=false", "-p:PackageVersion=0.2.0",
-            "-p:SkillRtTasksAssembly=" + tasks, "-nodeReuse:false", "-p:UseSharedCompilation=false",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["SOURCE_DATE_EPOCH"] = "1700000000";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, await output + await error);
-        Assert.True(File.Exists(Package), $"dotnet pack did not write {Package}:\n{await output}");
+            "-p:SkillRtTasksAssembly=" + tasks, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(Package), $"dotnet pack did not write {Package}:\n{output}");
     }
 
     /// <summary>A NuGet.config in <paramref name="directory"/> whose only feed is this folder.</summary>
