@@ -79,14 +79,12 @@ internal static class NewCommand
         return ExitCodes.Success;
     }
 
-    // The name goes through the same validator the build uses, so the rule cannot drift from the spec's.
+    // The spec's own rule, the one the validator applies to `name:` (SKILL0102), worded the same way.
     private static void CheckName(string name)
     {
-        var probe = SkillDocument.Parse($"---\nname: {DoubleQuoted(name)}\ndescription: probe\n---\n");
-        var problem = SkillValidator.Validate(probe).Diagnostics.FirstOrDefault(d => d.Severity == SkillDiagnosticSeverity.Error);
-        if (problem is not null)
+        if (NameRules.CheckSkillName(name) is { } problem)
         {
-            throw new CliException(ExitCodes.UsageError, $"{problem.Message.TrimEnd('.')}; {NameRule}.");
+            throw new CliException(ExitCodes.UsageError, $"The name '{name}' is invalid: {problem}; {NameRule}.");
         }
     }
 

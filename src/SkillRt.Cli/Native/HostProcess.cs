@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using SkillRt.Sandboxing;
 
 namespace SkillRt.Cli.Native;
 
@@ -35,9 +36,9 @@ internal static class HostProcess
 
         // The host is framework-dependent: point it at the runtime of the `dotnet` on PATH when the
         // environment does not say where .NET is (a dotnet tool is always installed by one).
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ROOT")) && FindDotnetRoot() is { } root)
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ROOT")) && ProgramLocator.FindOnPath("dotnet") is { } dotnet)
         {
-            start.Environment["DOTNET_ROOT"] = root;
+            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(new FileInfo(dotnet).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dotnet);
         }
 
         using var process = Process.Start(start) ?? throw new CliException(ExitCodes.InternalError, $"cannot start '{host}'.");
@@ -57,20 +58,5 @@ internal static class HostProcess
         }
 
         return process.ExitCode;
-    }
-
-    private static string? FindDotnetRoot()
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-            if (File.Exists(candidate))
-            {
-                var target = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? candidate;
-                return Path.GetDirectoryName(target);
-            }
-        }
-
-        return null;
     }
 }

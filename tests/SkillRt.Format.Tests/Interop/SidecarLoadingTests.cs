@@ -58,7 +58,7 @@ public sealed class SidecarLoadingTests
         Assert.Equal("SKILL0003", duplicate.Id);
         Assert.Equal("Duplicate key 'description' (first defined on line 3 of SKILL.md); remove one of them", duplicate.Message);
         Assert.Equal(2, duplicate.Span.StartLine);
-        Assert.NotNull(duplicate.FilePath);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(path)!, AgentSkillsFormat.SidecarFileName), duplicate.FilePath);
         Assert.Equal("Shows sidecars.", result.Manifest.Description);
     }
 
@@ -89,7 +89,7 @@ public sealed class SidecarLoadingTests
         var diagnostic = Assert.Single(SkillDocument.Load(path).Diagnostics);
 
         Assert.Equal("SKILL0005", diagnostic.Id);
-        Assert.NotNull(diagnostic.FilePath);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(path)!, AgentSkillsFormat.SidecarFileName), diagnostic.FilePath);
     }
 
     [Fact]
@@ -125,6 +125,6 @@ public sealed class SidecarLoadingTests
         Assert.Null(SkillDocument.Load(other).SidecarPath);
         Assert.Null(SkillDocument.Load(prose).SidecarPath);
         Assert.Equal(2, SkillDocument.Load(other).Frontmatter!.Entries.Count);
-        Assert.NotNull(SkillDocument.Load(path).SidecarPath);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(path)!, AgentSkillsFormat.SidecarFileName), SkillDocument.Load(path).SidecarPath);
     }
 }
