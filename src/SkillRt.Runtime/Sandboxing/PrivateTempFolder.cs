@@ -41,13 +41,14 @@ internal sealed class PrivateTempFolder : IDisposable
     /// <summary>The folder the process gets, inside <see cref="Root"/>.</summary>
     public string Path { get; }
 
-    /// <summary>Makes a folder in the system's temporary folder and locks it as in use.</summary>
+    /// <summary>Makes a folder in the system's temporary folder (or <paramref name="parent"/>) and locks it as in use.</summary>
     /// <param name="logger">Told how many abandoned folders the first call removed.</param>
-    public static PrivateTempFolder Create(ILogger logger)
+    /// <param name="parent">Where to make it; the system's temporary folder when <see langword="null"/>.</param>
+    public static PrivateTempFolder Create(ILogger logger, string? parent = null)
     {
-        if (Interlocked.Exchange(ref s_swept, 1) == 0)
+        var temp = parent ?? System.IO.Path.GetTempPath();
+        if (parent is null && Interlocked.Exchange(ref s_swept, 1) == 0)
         {
-            var temp = System.IO.Path.GetTempPath();
             var removed = TempFolderJanitor.RemoveAbandoned(temp);
             if (removed > 0)
             {
@@ -57,7 +58,9 @@ internal sealed class PrivateTempFolder : IDisposable
 
         for (var attempt = 0; ; attempt++)
         {
-            var root = Directory.CreateTempSubdirectory(NamePrefix).FullName;
+            var root = parent is null
+                ? Directory.CreateTempSubdirectory(NamePrefix).FullName
+                : Directory.CreateDirectory(System.IO.Path.Combine(parent, NamePrefix + System.IO.Path.GetRandomFileName().Replace(".", string.Empty, StringComparison.Ordinal))).FullName;
             try
             {
                 // FileShare.None is an exclusive flock on Unix and an exclusive open on Windows. A
