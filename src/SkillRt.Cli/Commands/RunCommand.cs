@@ -122,6 +122,11 @@ internal static class RunCommand
 
         await RunOutput.WriteAsync(output, result.Output, skill.Manifest.Output.Type, request.Format).ConfigureAwait(false);
         await error.WriteLineAsync(RunReportLine.Format(result.Report)).ConfigureAwait(false);
+        foreach (var warning in result.Report.Warnings)
+        {
+            await error.WriteLineAsync("skill: warning: " + warning).ConfigureAwait(false);
+        }
+
         return ExitCodes.Success;
     }
 

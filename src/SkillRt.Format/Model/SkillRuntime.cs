@@ -23,6 +23,12 @@ public sealed class SkillRuntime
     /// <summary>For <see cref="SkillRuntimeType.McpTool"/>: the tool's name on that server.</summary>
     public string? Tool { get; init; }
 
+    /// <summary>
+    /// For <see cref="SkillRuntimeType.Process"/>: whether standard output longer than the host's
+    /// limit is cut at the limit and accepted (with a warning) instead of failing the run.
+    /// </summary>
+    public bool AllowTruncatedOutput { get; init; }
+
     /// <summary>For skills a model runs: the model, temperature and output limit the skill suggests.</summary>
     public SkillModelHints Model { get; init; } = SkillModelHints.None;
 }

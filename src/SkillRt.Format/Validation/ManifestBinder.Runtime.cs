@@ -5,7 +5,7 @@ namespace SkillRt;
 /// <summary>The <c>runtime</c> section.</summary>
 internal sealed partial class ManifestBinder
 {
-    private static readonly string[] RuntimeKeys = ["type", "min-version", "command", "server", "tool", "model"];
+    private static readonly string[] RuntimeKeys = ["type", "min-version", "command", "server", "tool", "model", "allow-truncated-output"];
     private static readonly string[] ModelKeys = ["id", "temperature", "max-output-tokens"];
 
     private SkillRuntime BindRuntime(FrontmatterNode node)
@@ -55,6 +55,7 @@ internal sealed partial class ManifestBinder
         var tool = mapping["tool"] is { } toolNode ? ReadString(toolNode, "runtime.tool") : null;
 
         var model = mapping["model"] is { } modelNode ? BindModelHints(modelNode) : SkillModelHints.None;
+        var allowTruncatedOutput = mapping["allow-truncated-output"] is { } truncationNode && ReadBoolean(truncationNode, "runtime.allow-truncated-output") == true;
 
         var span = mapping.Find("type")?.Value.Span ?? node.Span;
         if (type == SkillRuntimeType.Process && command.Count == 0)
@@ -75,7 +76,7 @@ internal sealed partial class ManifestBinder
             }
         }
 
-        return new SkillRuntime { Type = type, MinVersion = minVersion, Command = command, Server = server, Tool = tool, Model = model };
+        return new SkillRuntime { Type = type, MinVersion = minVersion, Command = command, Server = server, Tool = tool, Model = model, AllowTruncatedOutput = allowTruncatedOutput };
     }
 
     private SkillModelHints BindModelHints(FrontmatterNode node)

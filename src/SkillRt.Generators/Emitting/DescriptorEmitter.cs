@@ -36,7 +36,7 @@ internal static class DescriptorEmitter
             writer.WriteLine($"OutputSchema = {CSharpLiteral.String(outputSchema)},");
         }
 
-        if (spec.RuntimeType != "MarkdownSkill" || spec.RuntimeMinVersion is not null || spec.RuntimeCommand.Count > 0 || spec.RuntimeServer is not null || spec.RuntimeTool is not null
+        if (spec.RuntimeType != "MarkdownSkill" || spec.RuntimeMinVersion is not null || spec.RuntimeCommand.Count > 0 || spec.RuntimeServer is not null || spec.RuntimeTool is not null || spec.RuntimeAllowTruncatedOutput
             || spec.ModelId is not null || spec.ModelTemperature is not null || spec.ModelMaxOutputTokens is not null)
         {
             var parts = new List<string> { $"Type = {Runtime}.SkillRuntimeType.{spec.RuntimeType}" };
@@ -58,6 +58,11 @@ internal static class DescriptorEmitter
             if (spec.RuntimeTool is { } tool)
             {
                 parts.Add($"Tool = {CSharpLiteral.String(tool)}");
+            }
+
+            if (spec.RuntimeAllowTruncatedOutput)
+            {
+                parts.Add("AllowTruncatedOutput = true");
             }
 
             if (spec.ModelId is not null || spec.ModelTemperature is not null || spec.ModelMaxOutputTokens is not null)

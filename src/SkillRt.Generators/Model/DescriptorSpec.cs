@@ -17,6 +17,7 @@ internal sealed record DescriptorSpec(
     EquatableArray<string> RuntimeCommand,
     string? RuntimeServer,
     string? RuntimeTool,
+    bool RuntimeAllowTruncatedOutput,
     string? ModelId,
     double? ModelTemperature,
     int? ModelMaxOutputTokens,

@@ -148,6 +148,7 @@ internal static class SkillModelBuilder
             Array(runtime.Command),
             runtime.Server,
             runtime.Tool,
+            runtime.AllowTruncatedOutput,
             runtime.Model.Id,
             runtime.Model.Temperature,
             runtime.Model.MaxOutputTokens,

@@ -4,8 +4,9 @@ namespace SkillRt;
 
 /// <summary>
 /// A process SkillRt ran for a skill (a <c>process</c> skill's command, a CLI tool, a script) could
-/// not be found, failed with a non-zero exit code, or ran past its time limit and was stopped. It
-/// keeps the exit code and the end of standard error, which usually say what went wrong.
+/// not be found, failed with a non-zero exit code, ran past its time limit and was stopped, or hit
+/// one of its resource limits (<see cref="LimitExceeded"/>). It keeps the exit code and the end of
+/// standard error, which usually say what went wrong.
 /// </summary>
 public sealed class SkillProcessException : SkillException
 {
@@ -43,4 +44,11 @@ public sealed class SkillProcessException : SkillException
 
     /// <summary>Whether the process ran past its time limit and was stopped with its children.</summary>
     public bool TimedOut { get; }
+
+    /// <summary>
+    /// The resource limit the process hit (processes, memory, CPU time or output), or
+    /// <see langword="null"/> when it failed for another reason. The message names the limit's value
+    /// and the setting that raises it.
+    /// </summary>
+    public SkillResourceLimit? LimitExceeded { get; init; }
 }

@@ -38,6 +38,7 @@ internal sealed class ProcessSkillExecutor(ProcessSandbox sandbox, SkillRunnerOp
         }
 
         execution.State.Attempts = 1;
+        var limits = execution.ProcessLimits ?? ProcessLimits.Resolve(options, null);
         var start = new SandboxedProcessStart
         {
             SkillName = descriptor.Name,
@@ -48,12 +49,41 @@ internal sealed class ProcessSkillExecutor(ProcessSandbox sandbox, SkillRunnerOp
             Permissions = descriptor.Permissions,
             StandardInput = Encoding.UTF8.GetBytes(InputJson(execution.Input)),
             Timeout = options.ProcessTimeout,
+            Limits = limits,
+            MaxOutputBytes = limits.MaxOutputBytes,
         };
 
         var result = await sandbox.RunAsync(start, cancellationToken).ConfigureAwait(false);
+        var programName = Path.GetFileName(command[0]);
+        if (result.LimitExceeded is { } limit)
+        {
+            var message = $"The process of skill '{descriptor.Name}' ({programName}) {result.LimitDescription}";
+            throw new SkillProcessException(WithStandardError(new StringBuilder(message), result).ToString(), descriptor.Name, result.ExitCode, result.StandardError, timedOut: false)
+            {
+                LimitExceeded = limit,
+            };
+        }
+
         if (result.ExitCode != 0)
         {
             throw new SkillProcessException(FailureMessage(descriptor.Name, result), descriptor.Name, result.ExitCode, result.StandardError, timedOut: false);
+        }
+
+        if (result.OutputTruncated)
+        {
+            var description = ResourceLimiter.Describe(SkillResourceLimit.Output, limits);
+            if (!descriptor.Runtime.AllowTruncatedOutput)
+            {
+                throw new SkillProcessException($"The process of skill '{descriptor.Name}' ({programName}) {description}", descriptor.Name, result.ExitCode, result.StandardError, timedOut: false)
+                {
+                    LimitExceeded = SkillResourceLimit.Output,
+                };
+            }
+
+            // The skill said the start of its output is an answer; the run goes on, and says so.
+            var warning = $"The output of the process ({programName}) was longer than {ProcessLimits.FormatBytes(limits.MaxOutputBytes)} and was cut there; the skill allows that (runtime.allow-truncated-output).";
+            SandboxLog.OutputTruncated(_logger, descriptor.Name, warning);
+            execution.State.Warnings.Add(warning);
         }
 
         if (options.LogContents)
@@ -103,10 +133,16 @@ internal sealed class ProcessSkillExecutor(ProcessSandbox sandbox, SkillRunnerOp
     {
         var message = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"The process of skill '{skillName}' exited with code {result.ExitCode}.");
+        return WithStandardError(message, result).ToString();
+    }
+
+    /// <summary>Adds the first lines of standard error, or that there were none, to a failure's message.</summary>
+    private static StringBuilder WithStandardError(StringBuilder message, SandboxedProcessResult result)
+    {
         var lines = result.StandardError.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Trim().Length > 0).ToList();
         if (lines.Count == 0)
         {
-            return message.Append(" It wrote nothing to standard error.").ToString();
+            return message.Append(" It wrote nothing to standard error.");
         }
 
         message.Append(" Standard error:");
@@ -120,7 +156,7 @@ internal sealed class ProcessSkillExecutor(ProcessSandbox sandbox, SkillRunnerOp
             message.Append(CultureInfo.InvariantCulture, $"\n  ({lines.Count - ErrorLinesInMessage} more line(s) in StandardError)");
         }
 
-        return message.ToString();
+        return message;
     }
 
     private static bool TryReadOutput<TInput, TOutput>(

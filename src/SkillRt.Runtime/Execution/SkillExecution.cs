@@ -42,4 +42,7 @@ internal sealed class SkillExecution<TInput, TOutput>(
 
     /// <summary>The tools the model may call in this run, behind their gate; <see langword="null"/> when it may call none.</summary>
     public Tools.ToolRun? Tools { get; init; }
+
+    /// <summary>The resource and output limits of the run's processes; <see langword="null"/> for the runner's.</summary>
+    public Sandboxing.ProcessLimits? ProcessLimits { get; init; }
 }

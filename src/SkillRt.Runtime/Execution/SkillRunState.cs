@@ -16,6 +16,9 @@ internal sealed class SkillRunState
 
     public List<SkillRepair> Repairs { get; } = [];
 
+    /// <summary>What went wrong without failing the run, such as an output cut at its limit.</summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>The run's tools and their call count, when the model was offered any.</summary>
     public Tools.ToolRun? Tools { get; set; }
 

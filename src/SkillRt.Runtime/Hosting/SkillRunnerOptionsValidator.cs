@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SkillRt.Sandboxing;
 
 namespace SkillRt.Hosting;
 
@@ -57,6 +58,26 @@ internal sealed class SkillRunnerOptionsValidator : IValidateOptions<SkillRunner
         if (options.MaxTurns < 1)
         {
             problems.Add($"SkillRunnerOptions.MaxTurns is {options.MaxTurns}; use 1 or more.");
+        }
+
+        if (options.MaxProcesses < 1)
+        {
+            problems.Add($"SkillRunnerOptions.MaxProcesses is {options.MaxProcesses}; use 1 or more (256 by default).");
+        }
+
+        if (options.MaxProcessMemoryBytes < ProcessLimits.MinimumMemoryBytes)
+        {
+            problems.Add($"SkillRunnerOptions.MaxProcessMemoryBytes is {options.MaxProcessMemoryBytes}; use {ProcessLimits.MinimumMemoryBytes} (16 MiB) or more (1 GiB by default).");
+        }
+
+        if (options.MaxProcessCpuTime <= System.TimeSpan.Zero)
+        {
+            problems.Add($"SkillRunnerOptions.MaxProcessCpuTime is {options.MaxProcessCpuTime}; use a positive time such as 00:05:00.");
+        }
+
+        if (options.MaxProcessOutputBytes < 1)
+        {
+            problems.Add($"SkillRunnerOptions.MaxProcessOutputBytes is {options.MaxProcessOutputBytes}; use 1 or more (16 MiB by default).");
         }
 
         if (options.Prices is null)

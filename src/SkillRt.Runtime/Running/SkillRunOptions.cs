@@ -17,4 +17,16 @@ public sealed class SkillRunOptions
 
     /// <summary>How many times an invalid output is sent back to the model to be fixed.</summary>
     public int? MaxRepairAttempts { get; init; }
+
+    /// <summary>The most processes each process of the run may have running at once (<see cref="SkillRunnerOptions.MaxProcesses"/>).</summary>
+    public int? MaxProcesses { get; init; }
+
+    /// <summary>The most memory, in bytes, for each process of the run (<see cref="SkillRunnerOptions.MaxProcessMemoryBytes"/>).</summary>
+    public long? MaxProcessMemoryBytes { get; init; }
+
+    /// <summary>The most CPU time for each process of the run (<see cref="SkillRunnerOptions.MaxProcessCpuTime"/>).</summary>
+    public System.TimeSpan? MaxProcessCpuTime { get; init; }
+
+    /// <summary>The most bytes of standard output a process skill may write (<see cref="SkillRunnerOptions.MaxProcessOutputBytes"/>).</summary>
+    public int? MaxProcessOutputBytes { get; init; }
 }

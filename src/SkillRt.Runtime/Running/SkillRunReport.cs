@@ -35,4 +35,10 @@ public sealed class SkillRunReport
 
     /// <summary>How many tool calls the model made during the run, refused ones included.</summary>
     public int ToolCalls { get; init; }
+
+    /// <summary>
+    /// What went wrong without failing the run, each a sentence; empty when nothing did. For example,
+    /// a process skill that allows truncated output wrote more than the limit and was cut.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

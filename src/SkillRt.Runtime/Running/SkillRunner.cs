@@ -180,9 +180,13 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             var tools = usesModel
                 ? await _toolbox.CreateAsync(descriptor, dependencies, skillDirectory, workingDirectory, cancellationToken).ConfigureAwait(false)
                 : null;
+            // The built-in tools are shared between runs; this run's limits reach the processes they start through the async flow.
+            var processLimits = ProcessLimits.Resolve(_options, options);
+            ProcessLimits.Current = processLimits;
             var execution = new SkillExecution<TInput, TOutput>(skill, inputJson, PreparedSkill.For(descriptor), settings, state, progress, skillDirectory, workingDirectory)
             {
                 Tools = tools,
+                ProcessLimits = processLimits,
             };
             state.Tools = tools;
             var output = await executor.ExecuteAsync(execution, cancellationToken).ConfigureAwait(false);
@@ -206,6 +210,7 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
                 EstimatedCost = cost,
                 Repairs = state.Repairs.ToArray(),
                 ToolCalls = state.Tools?.Calls ?? 0,
+                Warnings = state.Warnings.ToArray(),
             });
         }
         catch (Exception exception)

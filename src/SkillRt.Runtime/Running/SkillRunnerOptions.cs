@@ -91,6 +91,43 @@ public sealed class SkillRunnerOptions
     /// </summary>
     public Func<SkillToolCall, System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<bool>>? ApproveToolCall { get; set; }
 
+    /// <summary>The default of <see cref="MaxProcesses"/>.</summary>
+    public const int DefaultMaxProcesses = 256;
+
+    /// <summary>The default of <see cref="MaxProcessMemoryBytes"/>: 1 GiB.</summary>
+    public const long DefaultMaxProcessMemoryBytes = 1L << 30;
+
+    /// <summary>The default of <see cref="MaxProcessOutputBytes"/>: 16 MiB.</summary>
+    public const int DefaultMaxProcessOutputBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The most processes a process skill, CLI tool or script may have running at once, itself
+    /// included; 256 by default. A process that tries to start more is refused (its fork fails) and
+    /// a run that fails that way says so. docs/security.md says how each platform enforces it.
+    /// </summary>
+    public int MaxProcesses { get; set; } = DefaultMaxProcesses;
+
+    /// <summary>
+    /// The most memory a process skill, CLI tool or script may use, in bytes; 1 GiB by default.
+    /// With cgroups this is the memory of all its processes together; otherwise it is each process's
+    /// data size (<c>RLIMIT_DATA</c>).
+    /// </summary>
+    public long MaxProcessMemoryBytes { get; set; } = DefaultMaxProcessMemoryBytes;
+
+    /// <summary>
+    /// The most CPU time each process of a process skill, CLI tool or script may use before it is
+    /// killed (<c>RLIMIT_CPU</c>, whole seconds, rounded up); 5 minutes by default.
+    /// <see cref="ProcessTimeout"/> bounds the wall-clock time.
+    /// </summary>
+    public TimeSpan MaxProcessCpuTime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The most bytes of standard output a process skill may write; 16 MiB by default. A process
+    /// that writes more fails the run, unless its skill sets <c>runtime.allow-truncated-output</c>,
+    /// in which case the output is cut at the limit and a warning is reported.
+    /// </summary>
+    public int MaxProcessOutputBytes { get; set; } = DefaultMaxProcessOutputBytes;
+
     /// <summary>The skills other skills may depend on and call: generated skills and skills loaded from disk.</summary>
     public SkillCollection Skills { get; } = new();
 

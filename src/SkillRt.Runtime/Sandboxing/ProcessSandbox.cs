@@ -68,6 +68,9 @@ internal sealed class ProcessSandbox : IAsyncDisposable
     /// <summary>Whether a start that would run without an OS sandbox is refused.</summary>
     public bool RequireSandbox { get; }
 
+    /// <summary>Whether process count and memory are limited with cgroups where writable; off, rlimits alone apply (tests of the fallback).</summary>
+    internal bool UseCgroups { get; init; } = true;
+
     /// <summary>Runs the process to its end, feeding it standard input and collecting its output.</summary>
     /// <exception cref="SkillProcessException">The program was not found or could not start, or it ran past <see cref="SandboxedProcessStart.Timeout"/>.</exception>
     /// <exception cref="SkillSandboxException">No OS sandbox is available and <see cref="RequireSandbox"/> is set, or the sandbox failed to start.</exception>
@@ -95,7 +98,8 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         }
 
         var bubblewrap = await UsableBubblewrapAsync(start.SkillName).ConfigureAwait(false);
-        var temp = Directory.CreateTempSubdirectory("skillrt-").FullName;
+        var tempFolder = PrivateTempFolder.Create(_logger);
+        var temp = tempFolder.Path;
         AllowlistProxy? proxy = null;
         try
         {
@@ -158,10 +162,22 @@ internal sealed class ProcessSandbox : IAsyncDisposable
             }
 
             var kind = bubblewrap is null ? SandboxKind.EnvironmentOnly : SandboxKind.Bubblewrap;
+            using var limiter = ResourceLimiter.Apply(startInfo, start.Limits ?? ProcessLimits.Current ?? ProcessLimits.Default, start.SkillName, _logger, UseCgroups);
             var result = await RunToEndAsync(startInfo, start, Path.GetFileName(program), kind, proxy, cancellationToken).ConfigureAwait(false);
             if (kind == SandboxKind.Bubblewrap && result.ExitCode != 0 && SandboxFailure(result.StandardError) is { } failure)
             {
                 throw new SkillSandboxException($"The sandbox for skill '{start.SkillName}' failed to start: {failure}", start.SkillName);
+            }
+
+            if (result.ExitCode != 0 && ResourceLimiter.Failure(result.StandardError) is { } limitFailure)
+            {
+                throw new SkillSandboxException($"The resource limits for skill '{start.SkillName}' could not be applied: {limitFailure}", start.SkillName);
+            }
+
+            if (limiter.Exceeded(result.ExitCode, result.StandardError) is { } limit)
+            {
+                SandboxLog.LimitExceeded(_logger, start.SkillName, Path.GetFileName(program), limiter.Describe(limit));
+                return result with { LimitExceeded = limit, LimitDescription = limiter.Describe(limit) };
             }
 
             return result;
@@ -174,7 +190,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
                 await proxy.DisposeAsync().ConfigureAwait(false);
             }
 
-            DeleteQuietly(temp);
+            tempFolder.Dispose();
         }
     }
 
@@ -534,18 +550,6 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         foreach (var (name, value) in variables)
         {
             startInfo.Environment[name] = value;
-        }
-    }
-
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A file the process made unreadable; it stays in the system's temporary folder.
         }
     }
 

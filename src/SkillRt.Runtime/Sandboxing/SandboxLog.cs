@@ -37,4 +37,16 @@ internal static partial class SandboxLog
 
     [LoggerMessage(209, LogLevel.Warning, "bubblewrap at {Path} cannot create a sandbox here: {Reason}")]
     public static partial void BubblewrapUnusable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(240, LogLevel.Warning, "Skill {SkillName}: a resource limit of its processes is not enforced here: {Reason}; docs/security.md says what each platform enforces")]
+    public static partial void LimitNotEnforced(ILogger logger, string skillName, string reason);
+
+    [LoggerMessage(241, LogLevel.Warning, "Skill {SkillName}: {Program} {Description}")]
+    public static partial void LimitExceeded(ILogger logger, string skillName, string program, string description);
+
+    [LoggerMessage(243, LogLevel.Warning, "Skill {SkillName}: {Warning}")]
+    public static partial void OutputTruncated(ILogger logger, string skillName, string warning);
+
+    [LoggerMessage(242, LogLevel.Debug, "Removed {Count} temporary folder(s) left in {Folder} by SkillRt processes that were killed")]
+    public static partial void TempFoldersRemoved(ILogger logger, int count, string folder);
 }

@@ -3,7 +3,7 @@ using System;
 namespace SkillRt.Sandboxing;
 
 /// <summary>How a sandboxed process ended.</summary>
-internal sealed class SandboxedProcessResult
+internal sealed record SandboxedProcessResult
 {
     /// <summary>The exit code.</summary>
     public required int ExitCode { get; init; }
@@ -25,4 +25,10 @@ internal sealed class SandboxedProcessResult
 
     /// <summary>How many connections the allowlisting proxy refused because <c>permissions.network</c> does not list their host.</summary>
     public int DeniedConnections { get; init; }
+
+    /// <summary>The resource limit the process hit, when it failed because of one.</summary>
+    public SkillResourceLimit? LimitExceeded { get; init; }
+
+    /// <summary>For <see cref="LimitExceeded"/>: the limit, its value and how to raise it, completing "The process of skill 'x' (program) ...".</summary>
+    public string? LimitDescription { get; init; }
 }

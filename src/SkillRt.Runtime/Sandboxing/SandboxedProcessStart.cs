@@ -35,4 +35,10 @@ internal sealed class SandboxedProcessStart
 
     /// <summary>The most bytes of standard output kept; the rest is discarded and <see cref="SandboxedProcessResult.OutputTruncated"/> set.</summary>
     public int MaxOutputBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The process count, memory and CPU time limits; <see langword="null"/> for those of the run in
+    /// progress (<see cref="ProcessLimits.Current"/>), or the defaults outside a run.
+    /// </summary>
+    public ProcessLimits? Limits { get; init; }
 }

@@ -71,6 +71,17 @@ public sealed class SkillValidatorTests
         Assert.Equal(["python3", "my script.py"], fromList.Runtime.Command);
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("  allow-truncated-output: false\n", false)]
+    [InlineData("  allow-truncated-output: true\n", true)]
+    public void Allow_truncated_output_is_off_unless_set(string yaml, bool expected)
+    {
+        var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\nruntime:\n  type: process\n  command: python3 run.py\n" + yaml);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(expected, result.Manifest.Runtime.AllowTruncatedOutput);
+    }
+
     [Fact]
     public void Skill_dependencies_bind_names_and_ranges()
     {

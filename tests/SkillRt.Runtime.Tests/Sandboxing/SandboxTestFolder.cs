@@ -67,14 +67,18 @@ internal sealed class SandboxTestFolder : IDisposable
 
     /// <summary>Runs <paramref name="skill"/> through <see cref="ProcessSkillExecutor"/> with this folder's working folder.</summary>
     public Task<JsonElement> RunAsync(
-        SkillDefinition skill, string inputJson, ProcessSandbox sandbox, TimeSpan? timeout = null, CancellationToken? cancellationToken = null, SkillRunState? state = null)
+        SkillDefinition skill, string inputJson, ProcessSandbox sandbox, TimeSpan? timeout = null, CancellationToken? cancellationToken = null, SkillRunState? state = null,
+        ProcessLimits? limits = null)
     {
         var options = new SkillRunnerOptions { ProcessTimeout = timeout ?? TimeSpan.FromSeconds(20), WorkingDirectory = Work };
         var executor = new ProcessSkillExecutor(sandbox, options, NullLogger.Instance);
         using var input = JsonDocument.Parse(inputJson);
         var execution = new SkillExecution<JsonElement, JsonElement>(
             skill.Contract, input.RootElement.Clone(), PreparedSkill.For(skill.Descriptor), ModelSettings.Resolve(options, SkillModelHints.None, null),
-            state ?? new SkillRunState(), progress: null, skillDirectory: skill.Directory, workingDirectory: Work);
+            state ?? new SkillRunState(), progress: null, skillDirectory: skill.Directory, workingDirectory: Work)
+        {
+            ProcessLimits = limits,
+        };
         return executor.ExecuteAsync(execution, cancellationToken ?? TestContext.Current.CancellationToken);
     }
 

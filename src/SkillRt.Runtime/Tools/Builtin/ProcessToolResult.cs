@@ -36,6 +36,11 @@ internal static class ProcessToolResult
         writer.WriteNumber("exit_code", result.ExitCode);
         writer.WriteString("stdout", result.StandardOutput);
         writer.WriteString("stderr", result.StandardError);
+        if (result.LimitDescription is { } limit)
+        {
+            writer.WriteString("limit", "The process " + limit);
+        }
+
         if (result.OutputTruncated)
         {
             writer.WriteString("note", $"The standard output was longer than {BuiltinTool.MaxTextBytes / 1024} KB; only the start is shown.");
