@@ -78,7 +78,7 @@ public sealed class QuickStartTests
         });
 
         Assert.True(exitCode == 0, error);
-        Assert.Contains($"Using the model at http://127.0.0.1:{port}/v1 (gpt-4.1-mini)", output, StringComparison.Ordinal);
+        Assert.Contains($"Using the model at {prefix}v1 (gpt-4.1-mini)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("replaying", output, StringComparison.Ordinal);
         Assert.Contains("Verdict: Comment", output, StringComparison.Ordinal);
         Assert.Contains("  Minor    src/Parser.cs:7: The new branch has no test.", output, StringComparison.Ordinal);
