@@ -3,7 +3,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
@@ -316,7 +315,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     {
         using var cli = new SkillCli();
         RetryQuickly(cli);
-        var port = ClosedPort();
+        using var closed = LoopbackPorts.ReserveClosed(out var port);
         var url = $"http://127.0.0.1:{port}/v3/index.json";
         SkillLibraryFeed.WriteNuGetConfig(cli.WorkingDirectory, $"""<add key="offline" value="{url}" />""");
 
@@ -333,10 +332,8 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     {
         using var cli = new SkillCli();
         RetryQuickly(cli);
-        var url = $"http://127.0.0.1:{ClosedPort()}/";
         using var listener = new HttpListener();
-        listener.Prefixes.Add(url);
-        listener.Start();
+        var url = LoopbackPorts.StartHttpListener(listener);
         var serving = Task.Run(async () =>
         {
             while (true)
@@ -512,16 +509,6 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
     /// <summary>NuGet retries a failing feed six times a second apart; the failure, not the wait, is under test.</summary>
     private static void RetryQuickly(SkillCli cli) => cli.Environment["NUGET_ENHANCED_NETWORK_RETRY_DELAY_MILLISECONDS"] = "10";
-
-    /// <summary>A port on loopback that nothing listens on: bound by the system, then released.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>skills/index.json for one skill with one file, its hash computed from <paramref name="content"/>.</summary>
     private static string Index(string name, string file, string content) => $$"""

@@ -303,14 +303,16 @@ public sealed class RunCommandTests : IAsyncDisposable
     [Fact]
     public async Task An_unreachable_server_exits_four()
     {
-        _cli.Environment["OPENAI_BASE_URL"] = "http://127.0.0.1:9/v1";
+        // A port reserved and refusing, not a well-known one some machine may serve.
+        using var closed = SkillRt.Tests.LoopbackPorts.ReserveClosed(out var port);
+        _cli.Environment["OPENAI_BASE_URL"] = $"http://127.0.0.1:{port}/v1";
         _cli.Environment["SKILLRT_MODEL"] = "gpt-test";
 
         var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
-        Assert.StartsWith("skill: cannot reach the model server http://127.0.0.1:9/v1", line, StringComparison.Ordinal);
+        Assert.StartsWith($"skill: cannot reach the model server http://127.0.0.1:{port}/v1", line, StringComparison.Ordinal);
         Assert.EndsWith("check OPENAI_BASE_URL and that the server is running.", line, StringComparison.Ordinal);
     }
 

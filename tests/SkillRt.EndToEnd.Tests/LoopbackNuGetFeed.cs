@@ -2,10 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SkillRt.Tests;
 
 namespace SkillRt.EndToEnd.Tests;
 
@@ -24,10 +24,7 @@ internal sealed class LoopbackNuGetFeed : IAsyncDisposable
 
     public LoopbackNuGetFeed()
     {
-        var port = FreePort();
-        BaseAddress = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(BaseAddress);
-        _listener.Start();
+        BaseAddress = LoopbackPorts.StartHttpListener(_listener);
         _serving = Task.Run(ServeAsync);
     }
 
@@ -119,12 +116,5 @@ internal sealed class LoopbackNuGetFeed : IAsyncDisposable
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes);
         response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -2,8 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using SkillRt.Tests;
 using Xunit;
@@ -71,13 +69,7 @@ public sealed class PublishTests(PackageFeed feed)
     [Fact]
     public async Task An_unreachable_feed_is_one_clear_error()
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
+        using var closed = LoopbackPorts.ReserveClosed(out var port);
         var source = $"http://127.0.0.1:{port}/v3/index.json";
         var (exitCode, output) = await PackAndPublishAsync(source, "k");
 

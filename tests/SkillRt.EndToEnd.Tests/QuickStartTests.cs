@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -69,19 +68,17 @@ public sealed class QuickStartTests
     {
         const string Answer = """{"summary":"Fixes an off-by-one in the parser.","verdict":"comment","findings":[{"file":"src/Parser.cs","line":7,"severity":"minor","message":"The new branch has no test."}]}""";
         using var server = new HttpListener();
-        var port = FreeLoopbackPort();
-        server.Prefixes.Add($"http://127.0.0.1:{port}/");
-        server.Start();
+        var prefix = LoopbackPorts.StartHttpListener(server);
         var served = ServeOneChatCompletionAsync(server, Answer);
 
         var (exitCode, output, error) = await RunSampleAsync(new Dictionary<string, string>
         {
-            ["OPENAI_BASE_URL"] = $"http://127.0.0.1:{port}/v1",
+            ["OPENAI_BASE_URL"] = prefix + "v1",
             ["OPENAI_API_KEY"] = "sk-quickstart-test",
         });
 
         Assert.True(exitCode == 0, error);
-        Assert.Contains($"Using the model at http://127.0.0.1:{port}/v1 (gpt-4.1-mini)", output, StringComparison.Ordinal);
+        Assert.Contains($"Using the model at {prefix}v1 (gpt-4.1-mini)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("replaying", output, StringComparison.Ordinal);
         Assert.Contains("Verdict: Comment", output, StringComparison.Ordinal);
         Assert.Contains("  Minor    src/Parser.cs:7: The new branch has no test.", output, StringComparison.Ordinal);
@@ -105,9 +102,10 @@ public sealed class QuickStartTests
     [InlineData("http://127.0.0.1:{closed}/v1", "The model failed: ")]
     public async Task QuickStart_fails_with_one_line_on_stderr_when_the_endpoint_is_wrong(string baseUrl, string expected)
     {
+        using var closed = LoopbackPorts.ReserveClosed(out var closedPort);
         var (exitCode, output, error) = await RunSampleAsync(new Dictionary<string, string>
         {
-            ["OPENAI_BASE_URL"] = baseUrl.Replace("{closed}", FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            ["OPENAI_BASE_URL"] = baseUrl.Replace("{closed}", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
         });
 
         Assert.Equal(1, exitCode);
@@ -147,13 +145,6 @@ public sealed class QuickStartTests
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, (await output).ReplaceLineEndings("\n"), await error);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Answers one chat completion the way the OpenAI API does and returns what was asked.</summary>

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using SkillRt.Cli.Discovery;
 using SkillRt.Cli.Store;
 
 namespace SkillRt.Cli.Install;
@@ -13,7 +12,8 @@ namespace SkillRt.Cli.Install;
 /// Installs skills all or nothing: every skill is copied into its own staging folder and its copy
 /// validated (so what is checked is exactly what lands in the store); only when every one is valid,
 /// and no two share a name, is each published into the store. Staging folders that were not
-/// published are removed whatever happens.
+/// published are removed whatever happens, and are owned (<see cref="StagingFolder"/>) until then, so
+/// a later command removes them if this process is killed.
 /// </summary>
 internal sealed class SkillInstaller
 {
@@ -44,12 +44,13 @@ internal sealed class SkillInstaller
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var folder = Stage(source);
-                var result = Validate(source, folder);
+                staged.Add(new StagedSkill(source, folder));
+                StoreTestHook.Reach(StoreTestHook.Staged);
+                var result = Validate(source, folder.Path);
                 var errors = result.Diagnostics.Where(d => d.Severity == SkillDiagnosticSeverity.Error).ToList();
                 if (errors.Count > 0)
                 {
                     invalid.Add((source, errors));
-                    staged.Add(new StagedSkill(source, folder, string.Empty, SkillStore.UnversionedVersion));
                     continue;
                 }
 
@@ -61,7 +62,8 @@ internal sealed class SkillInstaller
                         $"'{source.DisplayPath}' has no name, and '{name}' cannot be one; add frontmatter with name: and description:, or put the file in a folder named after the skill.");
                 }
 
-                staged.Add(new StagedSkill(source, folder, name, result.Manifest.Version ?? SkillStore.UnversionedVersion));
+                staged[^1].Name = name;
+                staged[^1].Version = result.Manifest.Version ?? SkillStore.UnversionedVersion;
             }
 
             if (invalid.Count > 0)
@@ -81,8 +83,7 @@ internal sealed class SkillInstaller
             foreach (var skill in staged)
             {
                 // PublishAsync consumes the staging folder whatever the outcome (moved in, or deleted).
-                skill.Published = true;
-                var outcome = await _store.PublishAsync(skill.Folder, skill.Name, skill.Version, replace: force, cancellationToken).ConfigureAwait(false);
+                var outcome = await _store.PublishAsync(skill.Folder.Path, skill.Name, skill.Version, replace: force, cancellationToken).ConfigureAwait(false);
                 var entry = Path.Combine(_store.SkillsDirectory, skill.Name, skill.Version.ToString());
                 var line = outcome switch
                 {
@@ -95,16 +96,17 @@ internal sealed class SkillInstaller
         }
         finally
         {
-            foreach (var skill in staged.Where(s => !s.Published))
+            // Deletes what was not published, then lets go of the folders.
+            foreach (var skill in staged)
             {
-                SkillFolderFiles.DeleteQuietly(skill.Folder);
+                skill.Folder.Dispose();
             }
         }
     }
 
-    private string Stage(SkillSource source)
+    private StagingFolder Stage(SkillSource source)
     {
-        string folder;
+        StagingFolder folder;
         try
         {
             folder = _store.CreateStagingFolder();
@@ -120,21 +122,21 @@ internal sealed class SkillInstaller
 
         try
         {
-            source.CopyTo(folder);
+            source.CopyTo(folder.Path);
             return folder;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            SkillFolderFiles.DeleteQuietly(folder);
+            folder.Dispose();
             throw new CliException(
                 ExitCodes.StoreError,
-                $"cannot copy '{source.DisplayPath}' into the skill store's staging folder '{folder}': {exception.Message}; check that the skill's files are readable and the store is writable.",
+                $"cannot copy '{source.DisplayPath}' into the skill store's staging folder '{folder.Path}': {exception.Message}; check that the skill's files are readable and the store is writable.",
                 exception.ToString(),
                 exception);
         }
         catch
         {
-            SkillFolderFiles.DeleteQuietly(folder);
+            folder.Dispose();
             throw;
         }
     }
@@ -170,17 +172,15 @@ internal sealed class SkillInstaller
         };
     }
 
-    private sealed class StagedSkill(SkillSource source, string folder, string name, SemanticVersion version)
+    private sealed class StagedSkill(SkillSource source, StagingFolder folder)
     {
         public SkillSource Source { get; } = source;
 
-        public string Folder { get; } = folder;
+        public StagingFolder Folder { get; } = folder;
 
-        public string Name { get; } = name;
+        /// <summary>The store name, once the staged copy is valid.</summary>
+        public string Name { get; set; } = string.Empty;
 
-        public SemanticVersion Version { get; } = version;
-
-        /// <summary>Handed to the store, which then owns (moves or deletes) the folder.</summary>
-        public bool Published { get; set; }
+        public SemanticVersion Version { get; set; } = SkillStore.UnversionedVersion;
     }
 }

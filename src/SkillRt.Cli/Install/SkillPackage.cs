@@ -13,7 +13,10 @@ namespace SkillRt.Cli.Install;
 /// A .nupkg that <c>dotnet pack</c> made with SkillRt: its skills are <c>skills/{name}/</c> folders
 /// listed, with the SHA-256 of every file, in <c>skills/index.json</c> (docs/msbuild.md). The package
 /// is untrusted input: a damaged archive, an entry whose name climbs out of its folder (zip-slip), a
-/// file that does not match its recorded hash, each refuses the whole package with one line.
+/// file that does not match its recorded hash, a file or a package that unpacks to more than the
+/// <see cref="PackageLimits"/> allow (a zip bomb), each refuses the whole package with one line.
+/// Every file is decompressed and checked against its hash before any of its bytes is written, so
+/// nothing unverified, and nothing over a limit, ever reaches the disk.
 /// </summary>
 internal sealed class SkillPackage : IDisposable
 {
@@ -28,13 +31,18 @@ internal sealed class SkillPackage : IDisposable
     private readonly ZipArchive _archive;
     private readonly Dictionary<string, ZipArchiveEntry> _entries;
     private readonly int _failureExitCode;
+    private readonly PackageLimits _limits;
 
-    private SkillPackage(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, string displayName, int failureExitCode)
+    // What the files extracted so far unpacked to, over every skill of the package: the total limit's count.
+    private long _extractedBytes;
+
+    private SkillPackage(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, string displayName, int failureExitCode, PackageLimits limits)
     {
         _archive = archive;
         _entries = entries;
         DisplayName = displayName;
         _failureExitCode = failureExitCode;
+        _limits = limits;
         HasIndex = entries.ContainsKey(IndexEntry);
         Skills = HasIndex ? ReadIndex() : [];
     }
@@ -55,8 +63,10 @@ internal sealed class SkillPackage : IDisposable
     /// <param name="stream">The package's bytes; must be seekable. The package does not own it.</param>
     /// <param name="displayName">How messages name the package.</param>
     /// <param name="failureExitCode">The exit code of the errors this package raises.</param>
-    public static SkillPackage Open(Stream stream, string displayName, int failureExitCode)
+    /// <param name="limits">How much the package may unpack to; by default <see cref="PackageLimits.FromEnvironment"/>.</param>
+    public static SkillPackage Open(Stream stream, string displayName, int failureExitCode, PackageLimits? limits = null)
     {
+        limits ??= PackageLimits.FromEnvironment();
         ZipArchive archive;
         try
         {
@@ -73,6 +83,13 @@ internal sealed class SkillPackage : IDisposable
 
         try
         {
+            if (archive.Entries.Count > limits.MaxEntries)
+            {
+                throw new CliException(
+                    failureExitCode,
+                    $"'{displayName}' has {archive.Entries.Count:N0} entries, more than the {limits.MaxEntries:N0} a skill package may have; it was not installed. If you trust the package, raise {PackageLimits.MaxEntriesVariable}.");
+            }
+
             var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
             foreach (var entry in archive.Entries)
             {
@@ -91,7 +108,7 @@ internal sealed class SkillPackage : IDisposable
                 }
             }
 
-            return new SkillPackage(archive, entries, displayName, failureExitCode);
+            return new SkillPackage(archive, entries, displayName, failureExitCode, limits);
         }
         catch
         {
@@ -125,16 +142,32 @@ internal sealed class SkillPackage : IDisposable
     private List<PackagedSkill> ReadIndex()
     {
         var entry = _entries[IndexEntry];
+        var tooLarge = $"{IndexEntry} unpacks to more than {PackageLimits.Describe(MaxIndexBytes)}, more than an index can be";
+
+        // The header's length is a claim: refuse a large one at once, and count what really comes out.
         if (entry.Length > MaxIndexBytes)
         {
-            throw Damaged($"{IndexEntry} is {entry.Length} bytes, more than an index can be");
+            throw Damaged(tooLarge);
         }
 
         JsonDocument json;
         try
         {
             using var stream = entry.Open();
-            json = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+            var text = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (text.Length + read > MaxIndexBytes)
+                {
+                    throw Damaged(tooLarge);
+                }
+
+                text.Write(buffer, 0, read);
+            }
+
+            json = JsonDocument.Parse(text.GetBuffer().AsMemory(0, (int)text.Length), new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (Exception exception) when (exception is JsonException or InvalidDataException or IOException)
         {
@@ -260,34 +293,78 @@ internal sealed class SkillPackage : IDisposable
                 throw new CliException(_failureExitCode, $"'{DisplayName}' has the entry '{file.Entry}', which would be written outside the skill's folder; it was not installed.");
             }
 
+            // First decompressed only to count and hash it, so a bomb or a tampered file writes nothing;
+            // then again into the staging folder, checked the same way should the archive change under us.
+            var size = Unpack(file, output: null, knownSize: null);
+            _extractedBytes += size;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            string hash;
-            try
-            {
-                using var input = _entries[file.Entry].Open();
-                using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
-                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[81920];
-                int read;
-                while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    sha.AppendData(buffer, 0, read);
-                    output.Write(buffer, 0, read);
-                }
-
-                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            }
-            catch (InvalidDataException exception)
-            {
-                throw Damaged($"'{file.Entry}' cannot be unpacked ({exception.Message})");
-            }
-
-            if (!string.Equals(hash, file.Sha256, StringComparison.Ordinal))
-            {
-                throw Damaged($"'{file.Entry}' does not match the SHA-256 that {IndexEntry} records for it");
-            }
+            using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+            Unpack(file, output, knownSize: size);
         }
     }
+
+    /// <summary>
+    /// Decompresses one file, counting its bytes and hashing them as they stream, into
+    /// <paramref name="output"/> if there is one; stops before the first byte over a limit.
+    /// </summary>
+    /// <param name="knownSize">What the first pass counted; the second must find the same.</param>
+    /// <returns>The number of bytes the file unpacked to.</returns>
+    private long Unpack(PackagedSkillFile file, Stream? output, long? knownSize)
+    {
+        var entry = _entries[file.Entry];
+
+        // The header's length is a claim: a large one is refused at once, and the real count decides below.
+        if (entry.Length > _limits.MaxFileBytes)
+        {
+            throw FileTooLarge(file.Entry);
+        }
+
+        long size = 0;
+        string hash;
+        try
+        {
+            using var input = entry.Open();
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                size += read;
+                if (size > _limits.MaxFileBytes)
+                {
+                    throw FileTooLarge(file.Entry);
+                }
+
+                if (knownSize is null && _extractedBytes + size > _limits.MaxTotalBytes)
+                {
+                    throw new CliException(
+                        _failureExitCode,
+                        $"'{DisplayName}' unpacks to more than {PackageLimits.Describe(_limits.MaxTotalBytes)}, the most a skill package may install (it was at '{file.Entry}'); it was not installed. If you trust the package, raise {PackageLimits.MaxTotalBytesVariable}.");
+                }
+
+                sha.AppendData(buffer, 0, read);
+                output?.Write(buffer, 0, read);
+            }
+
+            hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+        catch (InvalidDataException exception)
+        {
+            throw Damaged($"'{file.Entry}' cannot be unpacked ({exception.Message})");
+        }
+
+        if (!string.Equals(hash, file.Sha256, StringComparison.Ordinal) || (knownSize is { } known && size != known))
+        {
+            throw Damaged($"'{file.Entry}' does not match the SHA-256 that {IndexEntry} records for it");
+        }
+
+        return size;
+    }
+
+    private CliException FileTooLarge(string entry) =>
+        new(
+            _failureExitCode,
+            $"'{DisplayName}' has the entry '{entry}', which unpacks to more than {PackageLimits.Describe(_limits.MaxFileBytes)}, the most one file of a skill may have (a zip bomb, or a skill too big to install); it was not installed. If you trust the package, raise {PackageLimits.MaxFileBytesVariable}.");
 
     private CliException Damaged(string what) =>
         new(_failureExitCode, $"'{DisplayName}' is damaged: {what}; pack or download it again.");

@@ -12,7 +12,9 @@ namespace SkillRt.Cli.Store;
 /// The installed skills: <c>{root}/skills/{name}/{version}/SKILL.md</c>, several versions side by side.
 /// Writers stage a complete copy under <c>{root}/.staging/</c> (same volume), then take the
 /// <see cref="StoreLock"/> only to rename it into place, so readers see an entry whole or not at all.
-/// Readers take no lock.
+/// Readers take no lock. A writer killed part-way leaves only things <see cref="Open"/> cleans up:
+/// staging folders whose owner is dead (<see cref="StagingFolder"/>), entries moved aside, and the
+/// journal of an unfinished replacement (<see cref="ReplacementJournal"/>), which it finishes or undoes.
 /// </summary>
 internal sealed class SkillStore
 {
@@ -39,8 +41,69 @@ internal sealed class SkillStore
 
     private string StagingDirectory { get; }
 
-    /// <summary>Opens the store at <see cref="SkillStoreLocation.Resolve"/>.</summary>
-    public static SkillStore Open() => new(SkillStoreLocation.Resolve());
+    /// <summary>
+    /// Opens the store at <see cref="SkillStoreLocation.Resolve"/>, first cleaning up after any
+    /// command that was killed while writing to it (<see cref="RecoverInterruptedWork"/>).
+    /// </summary>
+    public static SkillStore Open()
+    {
+        var store = new SkillStore(SkillStoreLocation.Resolve());
+        store.RecoverInterruptedWork();
+        return store;
+    }
+
+    /// <summary>
+    /// Removes the staging folders of dead installs (never a live one's), and, under the store lock,
+    /// finishes or undoes a replacement that was interrupted between its renames and deletes entries
+    /// left moved aside. Costs one look at <c>.staging/</c> when there is nothing to do. Best effort:
+    /// a store this process cannot write to is read as it is.
+    /// </summary>
+    public void RecoverInterruptedWork()
+    {
+        var needsLock = false;
+        try
+        {
+            if (!Directory.Exists(StagingDirectory))
+            {
+                return;
+            }
+
+            foreach (var path in Directory.EnumerateFileSystemEntries(StagingDirectory))
+            {
+                var name = Path.GetFileName(path);
+                if (name.EndsWith(ReplacementJournal.Suffix, StringComparison.Ordinal)
+                    || name.EndsWith(ReplacementJournal.TemporarySuffix, StringComparison.Ordinal)
+                    || name.EndsWith(ReplacementJournal.RetiredSuffix, StringComparison.Ordinal))
+                {
+                    // Written only under the store lock, so only under it can they be judged.
+                    needsLock = true;
+                }
+                else if (name.EndsWith(StagingFolder.OwnerSuffix, StringComparison.Ordinal))
+                {
+                    // The owner file of a folder that is gone: published, or deleted, before its owner died.
+                    var folder = path[..^StagingFolder.OwnerSuffix.Length];
+                    if (!Directory.Exists(folder))
+                    {
+                        StagingFolder.DeleteIfAbandoned(folder);
+                    }
+                }
+                else if (Directory.Exists(path))
+                {
+                    StagingFolder.DeleteIfAbandoned(path);
+                }
+            }
+
+            if (needsLock)
+            {
+                using var storeLock = StoreLock.Acquire(Root, LockTimeout);
+                RecoverLocked();
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Left for a later command that can write here; what a reader sees is unaffected.
+        }
+    }
 
     /// <summary>Every entry, sorted by name then version (lowest first), damaged ones included.</summary>
     public IReadOnlyList<StoreEntry> List(CancellationToken cancellationToken = default)
@@ -120,14 +183,11 @@ internal sealed class SkillStore
             : sound.LastOrDefault(entry => !entry.Version!.IsPrerelease) ?? sound.LastOrDefault();
     }
 
-    /// <summary>A new empty folder on the store's volume to assemble a skill in before <see cref="PublishAsync"/>.</summary>
-    public string CreateStagingFolder()
-    {
-        Directory.CreateDirectory(StagingDirectory);
-        var folder = Path.Combine(StagingDirectory, Path.GetRandomFileName());
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    /// <summary>
+    /// A new empty folder on the store's volume to assemble a skill in before <see cref="PublishAsync"/>,
+    /// owned by this process until disposed (which deletes it, if it was not published).
+    /// </summary>
+    public StagingFolder CreateStagingFolder() => StagingFolder.Create(StagingDirectory);
 
     /// <summary>
     /// Moves a staged, validated skill folder into <c>skills/{name}/{version}/</c>. An existing sound
@@ -138,7 +198,7 @@ internal sealed class SkillStore
         var target = Path.Combine(SkillsDirectory, name, version.ToString());
         try
         {
-            using var storeLock = await StoreLock.AcquireAsync(Root, LockTimeout, cancellationToken).ConfigureAwait(false);
+            using var storeLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             var outcome = InstallOutcome.Installed;
             if (Directory.Exists(target))
             {
@@ -149,19 +209,42 @@ internal sealed class SkillStore
                 }
 
                 // Move the old entry aside first: the rename below then cannot collide, and the old
-                // copy is deleted only once the new one is in place, or put back if that fails.
-                var retired = Path.Combine(StagingDirectory, Path.GetRandomFileName() + ".old");
-                Directory.Move(target, retired);
+                // copy is deleted only once the new one is in place, or put back if that fails. The
+                // journal, written first, lets the next command do either should this process die
+                // between the renames, when the version is in neither place.
+                var journal = ReplacementJournal.Write(Root, StagingDirectory, target);
+                var retired = ReplacementJournal.Resolve(Root, journal.Retired);
                 try
                 {
-                    Directory.Move(stagedFolder, target);
+                    Directory.Move(target, retired);
+                    StoreTestHook.Reach(StoreTestHook.BetweenRenames);
+                    try
+                    {
+                        Directory.Move(stagedFolder, target);
+                    }
+                    catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                    {
+                        Directory.Move(retired, target);
+                        throw;
+                    }
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    Directory.Move(retired, target);
+                    // Nothing to recover once the old entry is back (or never left); otherwise the
+                    // journal stays, and the next command puts it back.
+                    if (Directory.Exists(target) || !Directory.Exists(retired))
+                    {
+                        File.Delete(journal.Path);
+                    }
+
                     throw;
                 }
 
+                StoreTestHook.Reach(StoreTestHook.AfterRenames);
+
+                // The journal goes before the old copy: a leftover .old without a journal is deleted
+                // by the next command, a journal without its .old would be a replacement undone.
+                File.Delete(journal.Path);
                 SkillFolderFiles.DeleteQuietly(retired);
                 outcome = InstallOutcome.Replaced;
             }
@@ -192,7 +275,7 @@ internal sealed class SkillStore
         var removed = new List<StoreEntry>();
         try
         {
-            using var storeLock = await StoreLock.AcquireAsync(Root, LockTimeout, cancellationToken).ConfigureAwait(false);
+            using var storeLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             foreach (var entry in Versions(name))
             {
                 if (!select(entry))
@@ -202,7 +285,7 @@ internal sealed class SkillStore
 
                 // Renamed out of skills/ first, so no reader ever sees a half-deleted entry.
                 Directory.CreateDirectory(StagingDirectory);
-                var retired = Path.Combine(StagingDirectory, Path.GetRandomFileName() + ".old");
+                var retired = Path.Combine(StagingDirectory, Path.GetRandomFileName() + ReplacementJournal.RetiredSuffix);
                 Directory.Move(entry.Directory, retired);
                 SkillFolderFiles.DeleteQuietly(retired);
                 removed.Add(entry);
@@ -225,6 +308,71 @@ internal sealed class SkillStore
     /// <summary>Whether <paramref name="name"/> can be a folder under <c>skills/</c> (no separators, no dots-only names).</summary>
     public static bool IsStoreName(string name) =>
         name.Length > 0 && name.Trim('.').Length > 0 && name.IndexOfAny(['/', '\\', ':']) < 0 && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0;
+
+    /// <summary>Takes the store lock, then finishes whatever a killed writer left under it.</summary>
+    private async Task<StoreLock> LockAsync(CancellationToken cancellationToken)
+    {
+        var storeLock = await StoreLock.AcquireAsync(Root, LockTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            RecoverLocked();
+            return storeLock;
+        }
+        catch
+        {
+            storeLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Under the store lock, where no live writer has anything in flight: every journal is an
+    /// interrupted replacement, to finish (the new entry is in place: delete the old) or undo (it is
+    /// not: put the old back); then every entry still moved aside, and every half-written journal,
+    /// is a dead writer's leftover.
+    /// </summary>
+    private void RecoverLocked()
+    {
+        if (!Directory.Exists(StagingDirectory))
+        {
+            return;
+        }
+
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(StagingDirectory, "*" + ReplacementJournal.Suffix))
+        {
+            if (ReplacementJournal.Read(path) is not { } journal)
+            {
+                // Not something this store wrote whole: keep it, and the entry it may name, for a person to look at.
+                pending.Add(Path.GetFileName(path)[..^ReplacementJournal.Suffix.Length] + ReplacementJournal.RetiredSuffix);
+                continue;
+            }
+
+            var target = ReplacementJournal.Resolve(Root, journal.Target);
+            var retired = ReplacementJournal.Resolve(Root, journal.Retired);
+            if (!Directory.Exists(target) && Directory.Exists(retired))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.Move(retired, target);
+            }
+
+            File.Delete(path);
+            SkillFolderFiles.DeleteQuietly(retired);
+        }
+
+        foreach (var path in Directory.EnumerateFileSystemEntries(StagingDirectory))
+        {
+            var name = Path.GetFileName(path);
+            if (name.EndsWith(ReplacementJournal.TemporarySuffix, StringComparison.Ordinal))
+            {
+                File.Delete(path);
+            }
+            else if (name.EndsWith(ReplacementJournal.RetiredSuffix, StringComparison.Ordinal) && !pending.Contains(name))
+            {
+                SkillFolderFiles.DeleteQuietly(path);
+            }
+        }
+    }
 
     private static StoreEntry ReadEntry(string name, string versionText, string folder)
     {

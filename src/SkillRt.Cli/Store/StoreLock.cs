@@ -14,35 +14,66 @@ namespace SkillRt.Cli.Store;
 /// </summary>
 internal sealed class StoreLock : IDisposable
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
     private readonly FileStream _file;
 
     private StoreLock(FileStream file) => _file = file;
 
     public static async Task<StoreLock> AcquireAsync(string storeRoot, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(storeRoot);
-        var path = Path.Combine(storeRoot, ".lock");
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            try
+            if (TryAcquire(storeRoot, timeout, clock) is { } acquired)
             {
-                return new StoreLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None));
+                return acquired;
             }
-            catch (IOException) when (clock.Elapsed < timeout)
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Takes the lock without async, for the recovery that <see cref="SkillStore.Open"/> runs; it is
+    /// needed only when an earlier command was killed while holding it, so waiting here is rare.
+    /// </summary>
+    public static StoreLock Acquire(string storeRoot, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (TryAcquire(storeRoot, timeout, clock) is { } acquired)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+                return acquired;
             }
-            catch (IOException exception)
-            {
-                throw new CliException(
-                    ExitCodes.StoreError,
-                    $"the skill store '{storeRoot}' stayed locked by another skill command for {timeout.TotalSeconds:0} s; wait for it to finish and try again.",
-                    exception.Message,
-                    exception);
-            }
+
+            Thread.Sleep(PollInterval);
         }
     }
 
     public void Dispose() => _file.Dispose();
+
+    // The lock, or null while another process holds it and the timeout has not passed.
+    private static StoreLock? TryAcquire(string storeRoot, TimeSpan timeout, Stopwatch clock)
+    {
+        Directory.CreateDirectory(storeRoot);
+        var path = Path.Combine(storeRoot, ".lock");
+        try
+        {
+            return new StoreLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None));
+        }
+        catch (IOException) when (clock.Elapsed < timeout)
+        {
+            return null;
+        }
+        catch (IOException exception)
+        {
+            throw new CliException(
+                ExitCodes.StoreError,
+                $"the skill store '{storeRoot}' stayed locked by another skill command for {timeout.TotalSeconds:0} s; wait for it to finish and try again.",
+                exception.Message,
+                exception);
+        }
+    }
 }

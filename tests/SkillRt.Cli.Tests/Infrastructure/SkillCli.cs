@@ -67,31 +67,7 @@ internal sealed class SkillCli : IDisposable
 
     public async Task<CliResult> RunWithInputAsync(string? standardInput, params string[] args)
     {
-        var start = new ProcessStartInfo(_executable)
-        {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
+        var start = CreateStartInfo(args);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("skill did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -114,6 +90,62 @@ internal sealed class SkillCli : IDisposable
             throw;
         }
 
+        return new CliResult(process.ExitCode, Normalize(await output), Normalize(await error));
+    }
+
+    /// <summary>
+    /// How to start <c>skill</c> with <paramref name="args"/> as <see cref="RunAsync"/> does (store, working
+    /// folder, environment, redirected streams); <paramref name="wrapper"/>, when given, is run instead,
+    /// with the executable and the arguments after its own (<c>sh -c 'ulimit -f 64; exec "$0" "$@"'</c>).
+    /// </summary>
+    public ProcessStartInfo CreateStartInfo(string[] args, params string[] wrapper)
+    {
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : _executable)
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (wrapper.Length > 0)
+        {
+            foreach (var arg in wrapper[1..])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.ArgumentList.Add(_executable);
+        }
+
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>Runs <c>skill</c> through <paramref name="wrapper"/> (see <see cref="CreateStartInfo"/>), with stdin closed.</summary>
+    public async Task<CliResult> RunWrappedAsync(string[] wrapper, params string[] args)
+    {
+        using var process = Process.Start(CreateStartInfo(args, wrapper)) ?? throw new InvalidOperationException("skill did not start");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return new CliResult(process.ExitCode, Normalize(await output), Normalize(await error));
     }
 
