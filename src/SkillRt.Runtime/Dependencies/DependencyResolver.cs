@@ -107,7 +107,9 @@ internal sealed class DependencyResolver(SkillCollection catalog, McpClientPool 
         var isPath = program.Contains('/') || program.Contains('\\');
         if (isPath && !Path.IsPathRooted(program) && skillDirectory is null)
         {
-            problems.Add(new(SkillDependencyKind.Program, program, "it is a path inside the skill's folder, and the folder is not known; load the skill from disk (SkillDefinition.LoadAsync) or copy its folder next to the application"));
+            problems.Add(new(SkillDependencyKind.Program, program, descriptor.SourcePath is { } source && !SkillDefinition.IsSkillFolderFile(source)
+                ? $"it is a path inside the skill's folder, and a skill loaded from a loose file ('{Path.GetFileName(source)}') has none; put the skill in a folder of its own as SKILL.md, next to the program"
+                : "it is a path inside the skill's folder, and the folder is not known; load the skill from disk (SkillDefinition.LoadAsync) or copy its folder next to the application"));
         }
         else if (ProgramLocator.Find(program, skillDirectory, Environment.CurrentDirectory) is null)
         {
