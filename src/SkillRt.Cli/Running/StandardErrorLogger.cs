@@ -11,6 +11,11 @@ namespace SkillRt.Cli.Running;
 /// </summary>
 internal sealed class StandardErrorLogger(TextWriter error) : ILogger<SkillRunner>
 {
+    // Warnings that say again what the CLI reports itself: a repair (--stream shows it), the run's
+    // failure (the error line), a process timeout (the error line) and an unusable bubblewrap (the
+    // refusal, or event 202 under --no-sandbox, carries the same reason).
+    private static readonly int[] ReportedElsewhere = [3, 4, 5, 205, 209];
+
     private readonly object _gate = new();
 
     public IDisposable? BeginScope<TState>(TState state)
@@ -21,7 +26,7 @@ internal sealed class StandardErrorLogger(TextWriter error) : ILogger<SkillRunne
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         ArgumentNullException.ThrowIfNull(formatter);
-        if (!IsEnabled(logLevel))
+        if (!IsEnabled(logLevel) || Array.IndexOf(ReportedElsewhere, eventId.Id) >= 0)
         {
             return;
         }
