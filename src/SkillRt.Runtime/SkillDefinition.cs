@@ -32,7 +32,7 @@ public sealed class SkillDefinition
     public SkillManifest Manifest { get; }
 
     /// <summary>The skill's name: the frontmatter's, or for a prose skill the name of the folder its file is in.</summary>
-    public string Name => Manifest.Name ?? FolderName(Directory ?? System.IO.Path.GetDirectoryName(Path)) ?? "skill";
+    public string Name => Manifest.Name ?? FolderName(Directory ?? (Path is null ? null : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)))) ?? "skill";
 
     /// <summary>The Markdown instructions.</summary>
     public string Instructions => Document.Body;
@@ -40,7 +40,12 @@ public sealed class SkillDefinition
     /// <summary>The SKILL.md file, when the skill came from disk.</summary>
     public string? Path => Document.Path;
 
-    /// <summary>The folder holding SKILL.md and its <c>scripts/</c>, <c>references/</c> and <c>assets/</c>, when loaded from disk.</summary>
+    /// <summary>
+    /// The folder holding SKILL.md and its <c>scripts/</c>, <c>references/</c> and <c>assets/</c>, when
+    /// loaded from disk from a file named SKILL.md (or its folder). A skill loaded from any other file
+    /// (<c>~/review.md</c>) is a loose file and has no folder: <see langword="null"/>, so nothing beside
+    /// the file is offered to the skill or shown in its sandbox.
+    /// </summary>
     public string? Directory { get; }
 
     /// <summary>The warnings and infos found while validating; a definition never has errors.</summary>
@@ -77,8 +82,15 @@ public sealed class SkillDefinition
         ArgumentException.ThrowIfNullOrEmpty(path);
         var file = ResolveSkillFile(path);
         var document = await SkillDocument.LoadAsync(file, cancellationToken).ConfigureAwait(false);
-        return FromValidation(SkillValidator.Validate(document), System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)));
+        return FromValidation(SkillValidator.Validate(document), IsSkillFolderFile(file) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)) : null);
     }
+
+    /// <summary>
+    /// Whether <paramref name="file"/> makes its folder a skill folder: a file named SKILL.md does; any
+    /// other Markdown file is a loose file, whose neighbours are not the skill's.
+    /// </summary>
+    internal static bool IsSkillFolderFile(string file) =>
+        string.Equals(System.IO.Path.GetFileName(file), "SKILL.md", StringComparison.OrdinalIgnoreCase);
 
     private SkillDescriptor CreateDescriptor() => new()
     {

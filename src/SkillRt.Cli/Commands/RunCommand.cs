@@ -20,6 +20,10 @@ namespace SkillRt.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>Printed on stderr by every run with <c>--no-sandbox</c>, before anything runs.</summary>
+    internal const string NoSandboxWarning =
+        "skill: WARNING: --no-sandbox: where no sandbox is available, this run's processes are NOT confined: they can read and write every file you can, reach any network and keep running after the run. Use it only for skills you trust as much as your own code.";
+
     public static Command Create()
     {
         var skill = new Argument<string>("skill")
@@ -51,6 +55,10 @@ internal static class RunCommand
             Description = "How to print the output: 'json' always as JSON, 'text' strings unquoted; by default JSON for json outputs and plain text otherwise.",
         };
         format.AcceptOnlyFromAmong("text", "json");
+        var noSandbox = new Option<bool>("--no-sandbox")
+        {
+            Description = "UNSAFE: where no sandbox is available (bubblewrap missing or unusable, not Linux), run the skill's processes anyway, unconfined: they can read and write your files, reach any network and outlive the run. Bubblewrap is still used where it works.",
+        };
 
         var command = new Command("run", "Run a skill on a model (or its process or MCP tool) and print the validated output.")
         {
@@ -61,6 +69,7 @@ internal static class RunCommand
             model,
             stream,
             format,
+            noSandbox,
         };
 #if SKILL_NATIVE_FRONT
         command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
@@ -73,7 +82,8 @@ internal static class RunCommand
                 parseResult.GetValue(task),
                 parseResult.GetValue(model),
                 parseResult.GetValue(stream),
-                parseResult.GetValue(format)),
+                parseResult.GetValue(format),
+                parseResult.GetValue(noSandbox)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -83,6 +93,11 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (request.NoSandbox)
+        {
+            await error.WriteLineAsync(NoSandboxWarning).ConfigureAwait(false);
+        }
+
         var store = SkillStore.Open();
         var skill = await SkillLocator.LoadAsync(request.Skill, store, cancellationToken).ConfigureAwait(false);
         if (skill.Document.Mode == SkillMode.Prose)
@@ -101,12 +116,13 @@ internal static class RunCommand
 
         using var chatClient = model?.CreateChatClient() ?? new UnconfiguredChatClient(problem!);
         var options = await CreateOptionsAsync(skill, store, cancellationToken).ConfigureAwait(false);
+        options.UnsafeAllowUnsandboxedProcesses = request.NoSandbox;
 
         // The user's model wins over a skill's runtime.model.id: the skill cannot know which models the
         // configured server has. Its temperature and token hints still apply.
         var runOptions = model is null ? null : new SkillRunOptions { ModelId = model.ModelId };
         SkillRunResult<JsonElement> result;
-        await using (var runner = new SkillRunner(chatClient, options))
+        await using (var runner = new SkillRunner(chatClient, options, new StandardErrorLogger(error)))
         {
             try
             {
@@ -263,5 +279,5 @@ internal static class RunCommand
         return result ?? throw new InvalidOperationException("The run's stream ended without a result.");
     }
 
-    private sealed record Request(string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format);
+    private sealed record Request(string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox);
 }

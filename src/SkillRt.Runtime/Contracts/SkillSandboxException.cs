@@ -4,7 +4,8 @@ namespace SkillRt;
 
 /// <summary>
 /// A process could not be started as safely as the host requires: no OS sandbox is available here
-/// and <see cref="SkillRunnerOptions.RequireSandbox"/> is set, or the sandbox failed to start.
+/// (the message says why) and <see cref="SkillRunnerOptions.UnsafeAllowUnsandboxedProcesses"/> is
+/// off, or the sandbox failed to start.
 /// </summary>
 public sealed class SkillSandboxException : SkillException
 {

@@ -107,13 +107,19 @@ internal sealed class DependencyResolver(SkillCollection catalog, McpClientPool 
         var isPath = program.Contains('/') || program.Contains('\\');
         if (isPath && !Path.IsPathRooted(program) && skillDirectory is null)
         {
-            problems.Add(new(SkillDependencyKind.Program, program, "it is a path inside the skill's folder, and the folder is not known; load the skill from disk (SkillDefinition.LoadAsync) or copy its folder next to the application"));
+            problems.Add(new(SkillDependencyKind.Program, program, descriptor.SourcePath is { } source && !SkillDefinition.IsSkillFolderFile(source)
+                ? $"it is a path inside the skill's folder, and a skill loaded from a loose file ('{Path.GetFileName(source)}') has none; put the skill in a folder of its own as SKILL.md, next to the program"
+                : "it is a path inside the skill's folder, and the folder is not known; load the skill from disk (SkillDefinition.LoadAsync) or copy its folder next to the application"));
         }
-        else if (ProgramLocator.Find(program, skillDirectory, Environment.CurrentDirectory) is null)
+        else if (ProgramLocator.Find(program, skillDirectory, Environment.CurrentDirectory, SandboxEnvironment.SearchPath(descriptor.Permissions.Environment)) is null)
         {
+            // The PATH the process will run with, not the host's: a program found only on the host's
+            // PATH (a pyenv shim) is not the program that would run.
             problems.Add(new(SkillDependencyKind.Program, program, isPath
                 ? $"there is no file at '{Path.GetFullPath(program, skillDirectory ?? Environment.CurrentDirectory)}'"
-                : "it is not on PATH; install it or add its folder to PATH"));
+                : ProgramLocator.FindOnPath(program) is { } elsewhere
+                    ? $"it is not on the PATH the skill's processes run with ({SandboxEnvironment.SearchPath(descriptor.Permissions.Environment)}), only at {elsewhere}; install it in a system folder, name it by its full path, or list PATH in permissions.env"
+                    : "it is not on PATH; install it or add its folder to PATH"));
         }
     }
 

@@ -33,7 +33,8 @@ internal static class SkillDirectoryLocator
 
     private static string? Search(SkillDescriptor descriptor, string workingDirectory)
     {
-        if (descriptor.SourcePath is not { Length: > 0 } source || Path.GetDirectoryName(source) is not { Length: > 0 } folder)
+        // A loose file (any name but SKILL.md) has no folder of its own; the one it sits in is not the skill's.
+        if (descriptor.SourcePath is not { Length: > 0 } source || !SkillDefinition.IsSkillFolderFile(source) || Path.GetDirectoryName(source) is not { Length: > 0 } folder)
         {
             return null;
         }

@@ -46,6 +46,7 @@ internal sealed class ProcessSkillExecutor(ProcessSandbox sandbox, SkillRunnerOp
             Arguments = command.Skip(1).Select(argument => ResolveArgument(argument, execution.SkillDirectory)).ToArray(),
             WorkingDirectory = execution.WorkingDirectory,
             SkillDirectory = execution.SkillDirectory,
+            SkillFile = execution.SkillDirectory is null ? descriptor.SourcePath : null,
             Permissions = descriptor.Permissions,
             StandardInput = Encoding.UTF8.GetBytes(InputJson(execution.Input)),
             Timeout = options.ProcessTimeout,

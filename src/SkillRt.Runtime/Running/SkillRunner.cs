@@ -67,7 +67,7 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
         _defaultModelId = metadata?.DefaultModelId;
 
         _mcpServers = new McpClientPool(_options.McpServers, loggerFactory);
-        _sandbox = new ProcessSandbox(_options.RequireSandbox, _logger);
+        _sandbox = new ProcessSandbox(requireSandbox: !_options.UnsafeAllowUnsandboxedProcesses, _logger);
         // fetch_url follows redirects itself, checking every hop against the skill's hosts; no cookies,
         // so one skill's session never follows into another skill's (or tenant's) run.
         _httpHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };

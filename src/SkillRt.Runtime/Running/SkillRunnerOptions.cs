@@ -62,12 +62,19 @@ public sealed class SkillRunnerOptions
     public int TemplateMaxSteps { get; set; } = 100_000;
 
     /// <summary>
-    /// Whether a process may start only inside an OS sandbox. Off by default: where no sandbox exists
-    /// (bubblewrap is missing, or the OS is not Linux) processes run with a filtered environment and a
-    /// warning is logged. When on, such a start fails with <see cref="SkillSandboxException"/>.
-    /// docs/security.md says what each OS enforces.
+    /// UNSAFE. Whether processes (<c>process</c> skills, <c>run_tool</c>, <c>run_script</c>) may run
+    /// without an OS sandbox where none is available: bubblewrap is not installed, cannot create
+    /// namespaces here, or the OS is not Linux. Off by default, and then such a start fails with
+    /// <see cref="SkillSandboxException"/> saying why the sandbox is unavailable.
     /// </summary>
-    public bool RequireSandbox { get; set; }
+    /// <remarks>
+    /// When on, a process that cannot be sandboxed gets only a filtered environment: it can read and
+    /// write every file the host process can, reach any network address and outlive the run, whatever
+    /// the skill's permissions say; a warning is logged (event 202). Where bubblewrap works it is still
+    /// used. Turn this on only for skills you trust as much as your own code. docs/security.md says
+    /// what each OS enforces.
+    /// </remarks>
+    public bool UnsafeAllowUnsandboxedProcesses { get; set; }
 
     /// <summary>How long a process skill, CLI tool or script may run before it is killed with its children; 5 minutes by default.</summary>
     public TimeSpan ProcessTimeout { get; set; } = TimeSpan.FromMinutes(5);

@@ -20,8 +20,36 @@ internal static class BubblewrapArguments
     /// <summary>What the bridge's start-up script prints before it gives up; the sandbox reports it as a sandbox failure.</summary>
     public const string BridgeFailure = "skillrt-sandbox:";
 
-    /// <summary>The system folders shown read-only, when they exist: programs, libraries and configuration, no user data.</summary>
-    public static readonly IReadOnlyList<string> SystemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/opt"];
+    /// <summary>The system folders shown read-only, when they exist: programs and libraries, no user data.</summary>
+    public static readonly IReadOnlyList<string> SystemPaths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/opt"];
+
+    /// <summary>
+    /// The parts of <c>/etc</c> shown read-only, when they exist: what programs need to start, resolve
+    /// names, find users, time zones and certificates. Never <c>/etc</c> as a whole: it holds
+    /// <c>shadow</c>, <c>gshadow</c>, <c>sudoers</c>, ssh host keys and TLS private keys, which a
+    /// process started by root could read, its uid mapping to root outside.
+    /// </summary>
+    public static readonly IReadOnlyList<string> EtcPaths =
+    [
+        "/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/host.conf", "/etc/hosts", "/etc/resolv.conf", "/etc/gai.conf",
+        "/etc/services", "/etc/protocols", "/etc/networks", "/etc/hostname", "/etc/localtime", "/etc/timezone",
+        "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives",
+        "/etc/ssl/certs", "/etc/ssl/openssl.cnf", "/etc/ca-certificates", "/etc/ca-certificates.conf",
+        "/etc/pki/ca-trust", "/etc/pki/tls/certs", "/etc/pki/tls/openssl.cnf", "/etc/crypto-policies",
+        "/etc/os-release", "/etc/lsb-release", "/etc/debian_version", "/etc/locale.alias", "/etc/locale.conf",
+        "/etc/mime.types", "/etc/magic", "/etc/magic.mime", "/etc/inputrc", "/etc/terminfo", "/etc/shells", "/etc/mtab",
+        "/etc/fonts", "/etc/perl", "/etc/python3", "/etc/xml", "/etc/java-17-openjdk", "/etc/java-21-openjdk",
+    ];
+
+    /// <summary>
+    /// The user namespace every sandbox gets and the uid and gid the process has inside (65534,
+    /// <c>nobody</c>/<c>nogroup</c>): never root, so no capability survives into the process.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UserNamespace = ["--unshare-user", "--uid", "65534", "--gid", "65534"];
+
+    // Links in /etc that point here are recreated as links inside, where these are shown too (or are
+    // the sandbox's own /proc), so /etc/localtime keeps naming its zone; others are shown by content.
+    private static readonly string[] LinkTargetsShown = ["/usr", "/proc", "/etc"];
 
     // Started by /bin/sh inside the sandbox: socat listens on loopback and forwards to the proxy's
     // socket; the script waits until the port is listening (so the program's first request cannot
@@ -70,10 +98,23 @@ internal static class BubblewrapArguments
             }
         }
 
+        foreach (var path in EtcPaths)
+        {
+            if (EtcEntry(path) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
         entries.Add(new Entry("/tmp", Kind.PrivateTemp, layout.PrivateTemp));
         if (layout.SkillDirectory is { } skillDirectory)
         {
             entries.Add(new Entry(Normalize(skillDirectory), Kind.ReadOnlyBind));
+        }
+        else if (layout.SkillFile is { } skillFile)
+        {
+            // A loose skill file gets itself only: its folder may be the user's home.
+            entries.Add(new Entry(Normalize(skillFile), Kind.ReadOnlyBind));
         }
 
         foreach (var mount in layout.Mounts)
@@ -104,6 +145,7 @@ internal static class BubblewrapArguments
         }
 
         var arguments = new List<string> { "--unshare-all" };
+        arguments.AddRange(UserNamespace);
         if (layout.Network == SandboxNetwork.Host)
         {
             arguments.Add("--share-net");
@@ -132,7 +174,9 @@ internal static class BubblewrapArguments
             }
         }
 
-        arguments.AddRange(["--proc", "/proc", "--dev", "/dev", "--chdir", workingDirectory]);
+        // The root bwrap builds the view on is a tmpfs; read-only, so a write outside /tmp and the
+        // declared paths fails instead of landing in memory (/etc/x, the working folder's stand-in).
+        arguments.AddRange(["--proc", "/proc", "--dev", "/dev", "--remount-ro", "/", "--chdir", workingDirectory]);
         foreach (var (name, value) in layout.FixedEnvironment.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             arguments.AddRange(["--setenv", name, value]);
@@ -149,6 +193,27 @@ internal static class BubblewrapArguments
         arguments.Add(layout.Program);
         arguments.AddRange(layout.Arguments);
         return arguments;
+    }
+
+    /// <summary>How one of <see cref="EtcPaths"/> is shown, or <see langword="null"/> when the host does not have it.</summary>
+    private static Entry? EtcEntry(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is { } target)
+        {
+            var full = Path.GetFullPath(target, Path.GetDirectoryName(path)!);
+            if (LinkTargetsShown.Any(folder => IsSameOrInside(full, folder)))
+            {
+                return new Entry(path, Kind.Symlink, target);
+            }
+
+            // Elsewhere (/etc/resolv.conf to /run/systemd/...): the content, when the link leads to something.
+            return info.ResolveLinkTarget(returnFinalTarget: true) is { } resolved && (File.Exists(resolved.FullName) || Directory.Exists(resolved.FullName))
+                ? new Entry(path, Kind.ReadOnlyBind)
+                : null;
+        }
+
+        return info.Exists || Directory.Exists(path) ? new Entry(path, Kind.ReadOnlyBind) : null;
     }
 
     /// <summary>The program's folder and, when it is a link, the folder of the file it links to.</summary>

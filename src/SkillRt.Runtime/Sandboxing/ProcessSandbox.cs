@@ -16,8 +16,8 @@ namespace SkillRt.Sandboxing;
 
 /// <summary>
 /// Starts every process SkillRt runs for a skill, confined to the skill's permissions: bubblewrap
-/// on Linux when present; elsewhere the environment is filtered and a warning logged, or the start
-/// is refused when the host requires a sandbox.
+/// on Linux when it works; elsewhere the start is refused, saying why, unless the host allowed
+/// unsandboxed processes (then the environment is filtered and a warning logged).
 /// </summary>
 /// <remarks>
 /// Never through a shell: the program and its arguments go to the OS as they are. Each process gets
@@ -74,6 +74,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
     /// <summary>Runs the process to its end, feeding it standard input and collecting its output.</summary>
     /// <exception cref="SkillProcessException">The program was not found or could not start, or it ran past <see cref="SandboxedProcessStart.Timeout"/>.</exception>
     /// <exception cref="SkillSandboxException">No OS sandbox is available and <see cref="RequireSandbox"/> is set, or the sandbox failed to start.</exception>
+    /// <exception cref="SkillProcessException">The program is on the host's PATH but not on the PATH the process runs with.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the process was killed.</exception>
     public async Task<SandboxedProcessResult> RunAsync(SandboxedProcessStart start, CancellationToken cancellationToken)
     {
@@ -88,8 +89,11 @@ internal sealed class ProcessSandbox : IAsyncDisposable
                 start.SkillName, exitCode: null, standardError: null, timedOut: false);
         }
 
-        var program = ProgramLocator.Find(start.Program, start.SkillDirectory, start.WorkingDirectory)
-            ?? throw new SkillProcessException(NotFoundMessage(start), start.SkillName, exitCode: null, standardError: null, timedOut: false);
+        // One PATH: a bare name is looked up on the PATH the process will run with, so the program found
+        // is the program that runs (a pyenv shim found on the host's PATH would fail inside).
+        var searchPath = SandboxEnvironment.SearchPath(start.Permissions.Environment);
+        var program = ProgramLocator.Find(start.Program, start.SkillDirectory, start.WorkingDirectory, searchPath)
+            ?? throw new SkillProcessException(NotFoundMessage(start, searchPath), start.SkillName, exitCode: null, standardError: null, timedOut: false);
         if (!ProgramLocator.IsExecutable(program))
         {
             throw new SkillProcessException(
@@ -141,6 +145,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
                     Arguments = start.Arguments,
                     WorkingDirectory = start.WorkingDirectory,
                     SkillDirectory = start.SkillDirectory is { } skillDirectory && Directory.Exists(skillDirectory) ? Path.GetFullPath(skillDirectory) : null,
+                    SkillFile = start.SkillDirectory is null && start.SkillFile is { } skillFile && File.Exists(skillFile) ? Path.GetFullPath(skillFile) : null,
                     Mounts = MountsFor(start),
                     PrivateTemp = temp,
                     Network = network,
@@ -349,7 +354,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         if (RequireSandbox)
         {
             throw new SkillSandboxException(
-                $"Skill '{skillName}' lists hosts in permissions.network, and reaching them from the sandbox needs socat, which is not installed; install it (apt-get install socat). SkillRunnerOptions.RequireSandbox is set, so the process does not run without it.",
+                $"Skill '{skillName}' lists hosts in permissions.network, and reaching them from the sandbox needs socat, which is not on PATH; install it (apt-get install socat). Without it the process would run with no network; SkillRunnerOptions.UnsafeAllowUnsandboxedProcesses (skill run --no-sandbox) allows that.",
                 skillName);
         }
 
@@ -451,8 +456,8 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         if (_bubblewrapPath is null)
         {
             problem = OperatingSystem.IsLinux()
-                ? "bubblewrap is not installed; install it (apt-get install bubblewrap)"
-                : $"SkillRt sandboxes processes with bubblewrap, on Linux only, and this is {RuntimeOs()}";
+                ? "bubblewrap (bwrap) is not on PATH; install it (apt-get install bubblewrap, or dnf install bubblewrap)"
+                : $"SkillRt sandboxes processes with bubblewrap, on Linux only, and this is {RuntimeOs()}, where it has no sandbox";
         }
         else
         {
@@ -466,7 +471,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         if (RequireSandbox)
         {
             throw new SkillSandboxException(
-                $"Skill '{skillName}' cannot run its process in a sandbox: {problem}. SkillRunnerOptions.RequireSandbox is set, so the process does not run without one.",
+                $"Skill '{skillName}' cannot run its process in a sandbox: {problem}. SkillRt does not run a skill's processes unconfined unless told to: fix the sandbox, or accept that the process can read and write your files and reach any network with SkillRunnerOptions.UnsafeAllowUnsandboxedProcesses (skill run --no-sandbox).",
                 skillName);
         }
 
@@ -487,7 +492,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["--unshare-all", "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "--", "/bin/sh", "-c", ":"])
+        foreach (var argument in (string[])["--unshare-all", .. BubblewrapArguments.UserNamespace, "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "--", "/bin/sh", "-c", ":"])
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -532,7 +537,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
             : null;
     }
 
-    private static string NotFoundMessage(SandboxedProcessStart start)
+    private static string NotFoundMessage(SandboxedProcessStart start, string searchPath)
     {
         var program = start.Program;
         if (program.Contains('/', StringComparison.Ordinal) || program.Contains('\\', StringComparison.Ordinal))
@@ -541,7 +546,14 @@ internal sealed class ProcessSandbox : IAsyncDisposable
             return $"Skill '{start.SkillName}': the program '{program}' was not found (looked for {Path.GetFullPath(program, folder)}); relative paths are resolved against the skill's folder.";
         }
 
-        return $"Skill '{start.SkillName}': the program '{program}' was not found on PATH; install it or fix the skill's command.";
+        if (ProgramLocator.FindOnPath(program) is { } elsewhere)
+        {
+            return $"Skill '{start.SkillName}': '{program}' is on the host's PATH at {elsewhere}, which is not on the PATH the skill's processes run with ({searchPath}), so it would not be the program that runs. "
+                + $"Install {program} in a system folder, name the real file by its full path in the command, or list PATH in permissions.env to run with the host's PATH "
+                + "(a version manager's shim, such as pyenv's, also needs read access to its own folder: permissions.filesystem ~/.pyenv/**).";
+        }
+
+        return $"Skill '{start.SkillName}': the program '{program}' was not found on PATH ({searchPath}); install it or fix the skill's command.";
     }
 
     private static void SetEnvironment(ProcessStartInfo startInfo, Dictionary<string, string> variables)

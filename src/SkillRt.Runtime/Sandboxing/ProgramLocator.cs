@@ -11,7 +11,14 @@ namespace SkillRt.Sandboxing;
 internal static class ProgramLocator
 {
     /// <summary>The full path of <paramref name="program"/>, or <see langword="null"/> when there is no such file.</summary>
-    public static string? Find(string program, string? skillDirectory, string workingDirectory)
+    public static string? Find(string program, string? skillDirectory, string workingDirectory) =>
+        Find(program, skillDirectory, workingDirectory, Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
+
+    /// <summary>
+    /// The full path of <paramref name="program"/>, a bare name looked up on <paramref name="searchPath"/>
+    /// (the PATH the process will run with), or <see langword="null"/> when there is no such file.
+    /// </summary>
+    public static string? Find(string program, string? skillDirectory, string workingDirectory, string searchPath)
     {
         if (program.Length == 0)
         {
@@ -24,13 +31,15 @@ internal static class ProgramLocator
             return File.Exists(path) ? path : null;
         }
 
-        return FindOnPath(program);
+        return FindOnPath(program, searchPath);
     }
 
     /// <summary>The full path of the program <paramref name="program"/> on the host's PATH (absolute entries only), or <see langword="null"/>.</summary>
-    public static string? FindOnPath(string program)
+    public static string? FindOnPath(string program) => FindOnPath(program, Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
+
+    /// <summary>The full path of the program <paramref name="program"/> on <paramref name="searchPath"/> (absolute entries only), or <see langword="null"/>.</summary>
+    public static string? FindOnPath(string program, string searchPath)
     {
-        var searchPath = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var folder in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             // An empty or relative PATH entry means "the current folder", which a skill's caller does not

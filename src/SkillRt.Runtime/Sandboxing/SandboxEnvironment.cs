@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SkillRt.Sandboxing;
 
@@ -15,6 +16,21 @@ internal static class SandboxEnvironment
 
     /// <summary>The proxy variables, upper and lower case: curl reads only the lower-case <c>http_proxy</c>, most other tools either.</summary>
     private static readonly string[] ProxyVariables = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
+
+    /// <summary>
+    /// The PATH a process gets, on which its program is also looked up: the host's when
+    /// <paramref name="allowed"/> lists PATH (and on Windows), the system's otherwise.
+    /// </summary>
+    public static string SearchPath(IReadOnlyList<string> allowed)
+    {
+        var hostPath = Environment.GetEnvironmentVariable("PATH");
+        if (OperatingSystem.IsWindows())
+        {
+            return hostPath ?? string.Empty;
+        }
+
+        return allowed.Contains("PATH", StringComparer.Ordinal) && hostPath is not null ? hostPath : SystemPath;
+    }
 
     /// <summary>Builds the environment.</summary>
     /// <param name="allowed">The names in <c>permissions.env</c>.</param>

@@ -15,6 +15,9 @@ internal sealed class SandboxLayout
     /// <summary>Shown read-only at its own path, when known.</summary>
     public string? SkillDirectory { get; init; }
 
+    /// <summary>A loose skill file, shown read-only alone at its own path, when the skill has no folder.</summary>
+    public string? SkillFile { get; init; }
+
     /// <summary>The paths the skill's filesystem rules reach that exist on the host.</summary>
     public IReadOnlyList<SandboxMount> Mounts { get; init; } = [];
 

@@ -24,6 +24,13 @@ internal sealed class SandboxedProcessStart
     /// <summary>The skill's folder, mounted read-only in the sandbox; <see langword="null"/> when unknown.</summary>
     public string? SkillDirectory { get; init; }
 
+    /// <summary>
+    /// For a skill loaded from a loose file (any Markdown file not named SKILL.md), which has no folder
+    /// of its own: that file, mounted read-only alone, never the folder it sits in. Ignored when
+    /// <see cref="SkillDirectory"/> is set.
+    /// </summary>
+    public string? SkillFile { get; init; }
+
     /// <summary>What the process may reach: network hosts, filesystem globs, environment variables.</summary>
     public SkillPermissions Permissions { get; init; } = SkillPermissions.None;
 

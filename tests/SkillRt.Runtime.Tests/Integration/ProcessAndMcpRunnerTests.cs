@@ -54,7 +54,7 @@ public sealed class ProcessAndMcpRunnerTests
         Environment.SetEnvironmentVariable("SKILLRT_TEST_SECRET", "hunter2");
         try
         {
-            await using var runner = new SkillRunner(new ScriptedChatClient(), new SkillRunnerOptions { WorkingDirectory = folder.Work, RequireSandbox = true });
+            await using var runner = new SkillRunner(new ScriptedChatClient(), new SkillRunnerOptions { WorkingDirectory = folder.Work });
 
             var result = await runner.RunAsync(skill, Json("""{"text":"hello world"}"""), cancellationToken: ct);
 

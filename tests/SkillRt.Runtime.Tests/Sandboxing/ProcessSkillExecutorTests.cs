@@ -167,7 +167,7 @@ public sealed class ProcessSkillExecutorTests
         await using var sandbox = SandboxTools.Unsandboxed();
 
         var error = await Assert.ThrowsAsync<SkillProcessException>(() => folder.RunAsync(skill, "\"go\"", sandbox));
-        Assert.Equal("Skill 'missing': the program 'skillrt-no-such-program' was not found on PATH; install it or fix the skill's command.", error.Message);
+        Assert.Equal($"Skill 'missing': the program 'skillrt-no-such-program' was not found on PATH ({SkillRt.Sandboxing.SandboxEnvironment.SearchPath([])}); install it or fix the skill's command.", error.Message);
         Assert.Null(error.ExitCode);
 
         skill = await folder.SkillAsync("""
@@ -203,6 +203,6 @@ public sealed class ProcessSkillExecutorTests
         Assert.Equal("hi", output.GetProperty("input").GetProperty("text").GetString());
         Assert.True(output.GetProperty("words").GetInt32() > 1, "HOME is the private temporary folder");
         var warning = Assert.Single(logger.Entries, entry => entry.Id.Id == 202);
-        Assert.Contains(OperatingSystem.IsLinux() ? "bubblewrap is not installed" : "on Linux only", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(OperatingSystem.IsLinux() ? "bubblewrap (bwrap) is not on PATH" : "on Linux only", warning.Message, StringComparison.Ordinal);
     }
 }

@@ -113,7 +113,7 @@ public sealed class SandboxNetworkTests
         await using var strict = new ProcessSandbox(requireSandbox: true, logger, SandboxTools.Bubblewrap, socatPath: null);
         var error = await Assert.ThrowsAsync<SkillSandboxException>(() => strict.RunAsync(Start(folder, permissions, server.Port), TestContext.Current.CancellationToken));
         Assert.Contains("needs socat", error.Message, StringComparison.Ordinal);
-        Assert.Contains("RequireSandbox", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UnsafeAllowUnsandboxedProcesses", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, server.Connections);
     }
 

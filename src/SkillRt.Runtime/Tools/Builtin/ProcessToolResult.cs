@@ -20,6 +20,7 @@ internal static class ProcessToolResult
                 Arguments = arguments,
                 WorkingDirectory = context.WorkingDirectory,
                 SkillDirectory = context.SkillDirectory,
+                SkillFile = context.SkillDirectory is null ? context.Descriptor.SourcePath : null,
                 Permissions = context.Descriptor.Permissions,
                 Timeout = context.ProcessTimeout,
                 // What the model reads, not what a process skill returns: a model has no use for more.
