@@ -90,13 +90,14 @@ public sealed class SandboxEscapeTests
             """);
 
         // bwrap started as nobody, as an ordinary user's runner starts it. The private /tmp the runner
-        // made (as root) is handed to nobody first, as it would be its own, and the test folders are
-        // opened up for reading, as an ordinary user's own folders would be.
+        // made (as root), and the folder holding it with its owner lock, are handed to nobody first, as
+        // they would be its own, and the test folders are opened up for reading, as an ordinary user's
+        // own folders would be.
         var bubblewrap = folder.WriteFile("as-nobody/bwrap", $$"""
             #!/bin/sh
             previous=
             for argument in "$@"; do
-              if [ "$argument" = /tmp ] && [ -d "$previous" ]; then chown 65534:65534 "$previous"; fi
+              if [ "$argument" = /tmp ] && [ -d "$previous" ]; then chown 65534:65534 "$(dirname "$previous")" "$previous"; fi
               previous=$argument
             done
             exec {{setpriv}} --reuid=65534 --regid=65534 --clear-groups {{SandboxTools.Bubblewrap}} "$@"
