@@ -62,7 +62,7 @@ public sealed class PackSkills : Task
 
             // A README caught by <SkillFile Include="*.md" /> is not a skill and is not packed (the
             // build already said so with SKILL0011).
-            if (SkillFileRule.Check(path, SkillFileRule.FileStartsWithFrontmatter(path), skillFolders) is not null)
+            if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(path, SkillFileRule.FileStartsWithFrontmatter(path), skillFolders) is not null)
             {
                 continue;
             }

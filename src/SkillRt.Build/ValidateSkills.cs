@@ -44,7 +44,7 @@ public sealed class ValidateSkills : Task
 
             var package = item.GetMetadata("SkillRtPackage");
             var errorsOnly = ErrorsOnly || package.Length > 0;
-            if (SkillFileRule.Check(path, SkillFileRule.FileStartsWithFrontmatter(path), skillFolders) is { } notASkill)
+            if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(path, SkillFileRule.FileStartsWithFrontmatter(path), skillFolders) is { } notASkill)
             {
                 if (!errorsOnly)
                 {

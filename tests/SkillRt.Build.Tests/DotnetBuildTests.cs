@@ -112,8 +112,8 @@ public sealed class DotnetBuildTests : IDisposable
         Assert.True(exitCode == 0, output);
         Assert.DoesNotContain("SKILL1001", output, StringComparison.Ordinal);
         // The SKILL0011 infos go to the IDE (csc does not print infos); tests/SkillRt.Generators.Tests checks them.
-        var generated = Directory.GetFiles(Path.Combine(_project.FullName, "obj"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(["ReviewSkill.g.cs", "SkillCatalog.g.cs", "TriageSkill.g.cs"], generated.Select(name => name!.Split('.')[^3] + ".g.cs"));
+        var generated = Directory.GetFiles(Path.Combine(_project.FullName, "obj"), "*.g.cs", SearchOption.AllDirectories).Select(path => Path.GetFileName(path).Split('.')[^3] + ".g.cs");
+        Assert.Equal(["ReviewSkill.g.cs", "SkillCatalog.g.cs", "TriageSkill.g.cs"], generated.Order(StringComparer.Ordinal));
     }
 
     [Fact]

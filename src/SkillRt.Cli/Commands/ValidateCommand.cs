@@ -57,8 +57,9 @@ internal static class ValidateCommand
             if (File.Exists(path))
             {
                 // The build's rule (spec section 2.5): `skill validate *.md` skips a README as a build with <SkillFile Include="*.md" /> does.
+                // A SKILL.md is a skill by its name; its first line is not read twice (it may be a pipe).
                 found = [path];
-                if (SkillFileRule.Check(Path.GetFullPath(path), SkillFileRule.FileStartsWithFrontmatter(path), []) is { } notASkill)
+                if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(Path.GetFullPath(path), SkillFileRule.FileStartsWithFrontmatter(path), []) is { } notASkill)
                 {
                     await error.WriteLineAsync(notASkill.ToString(path)).ConfigureAwait(false);
                     found = [];

@@ -48,7 +48,8 @@ public static class SkillFileRule
 
     /// <summary>
     /// Whether the file on disk opens with a frontmatter line; reads its first line only. A file that
-    /// cannot be read does not.
+    /// cannot be read does not. Call it only for files not named <c>SKILL.md</c>: those are skills
+    /// anyway, and a pipe's first line, once read here, would be gone for the parser.
     /// </summary>
     /// <param name="path">The file to look at.</param>
     public static bool FileStartsWithFrontmatter(string path)
