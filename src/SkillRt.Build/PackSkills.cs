@@ -51,10 +51,18 @@ public sealed class PackSkills : Task
         var packed = new List<PackedSkill>();
         var byName = new Dictionary<string, string>(StringComparer.Ordinal);
         var packageVersion = SemanticVersion.TryParse(PackageVersion, out var parsed) ? parsed : null;
+        var skillFolders = SkillFileRule.SkillFolders(Skills.Select(item => item.GetMetadata("FullPath")));
         foreach (var item in Skills)
         {
             var path = item.GetMetadata("FullPath");
             if (packed.Any(p => string.Equals(p.Path, path, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            // A README caught by <SkillFile Include="*.md" /> is not a skill and is not packed (the
+            // build already said so with SKILL0011).
+            if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(path, SkillFileRule.FileStartsWithFrontmatter(path), skillFolders) is not null)
             {
                 continue;
             }
@@ -117,9 +125,14 @@ public sealed class PackSkills : Task
             return null;
         }
 
+        // Errors only: the build that `dotnet pack` runs first reported the warnings already (the
+        // generator, or ValidateSkills), and printing them twice makes a pack look worse than it is.
         foreach (var diagnostic in result.Diagnostics)
         {
-            DiagnosticLog.Report(Log, path, diagnostic);
+            if (diagnostic.Severity == SkillDiagnosticSeverity.Error)
+            {
+                DiagnosticLog.Report(Log, path, diagnostic);
+            }
         }
 
         if (result.HasErrors)
@@ -187,7 +200,11 @@ public sealed class PackSkills : Task
 
     /// <summary>
     /// The consumer side: each packaged skill becomes a <c>SkillFile</c> item (and so generated C#),
-    /// read in place from the package folder. <c>SkillRtExcludePackages</c> opts a project out.
+    /// read in place from the package folder. <c>SkillRtPackage</c> and <c>SkillRtPackagePath</c> tell
+    /// the generator it is packaged: it reports only its errors, and names it by its path in the
+    /// package, never by the machine's package cache. Its files are copied to the consumer's output
+    /// under that same path, where the runtime looks for a generated skill's folder.
+    /// <c>SkillRtExcludePackages</c> opts a project out.
     /// </summary>
     private string ConsumerTargets(List<PackedSkill> skills)
     {
@@ -199,8 +216,13 @@ public sealed class PackSkills : Task
         foreach (var skill in skills.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var skillFile = "$(MSBuildThisFileDirectory)../" + skill.Files[0].PackagePath;
-            builder.Append("    <SkillFile Include=\"" + Xml(skillFile) + "\" Pack=\"false\" SkillRtPackage=\"" + Xml(PackageId) + "\" />\n");
-            builder.Append("    <AdditionalFiles Include=\"" + Xml(skillFile) + "\" SourceItemType=\"SkillFile\" />\n");
+            var package = " SkillRtPackage=\"" + Xml(PackageId) + "\" SkillRtPackagePath=\"" + Xml(skill.Files[0].PackagePath) + "\"";
+            builder.Append("    <SkillFile Include=\"" + Xml(skillFile) + "\" Pack=\"false\"" + package + " />\n");
+            builder.Append("    <AdditionalFiles Include=\"" + Xml(skillFile) + "\" SourceItemType=\"SkillFile\"" + package + " />\n");
+            foreach (var file in skill.Files)
+            {
+                builder.Append("    <ContentWithTargetPath Include=\"" + Xml("$(MSBuildThisFileDirectory)../" + file.PackagePath) + "\" TargetPath=\"" + Xml(file.PackagePath) + "\" CopyToOutputDirectory=\"PreserveNewest\" CopyToPublishDirectory=\"PreserveNewest\" />\n");
+            }
         }
 
         builder.Append("  </ItemGroup>\n");

@@ -36,8 +36,18 @@ public sealed class SkillGenerator : IIncrementalGenerator
             .Select(static (request, _) => request!)
             .WithTrackingName(TrackingNames.SkillFiles);
 
+        // Which Markdown files are skills depends on the other items too: a Markdown file inside the
+        // folder of a SKILL.md item is one of that skill's files (spec section 2.5). Only paths are
+        // compared, so editing a file's text leaves this step unchanged.
+        var skillFolders = requests
+            .Select(static (request, _) => request.File.Path)
+            .Collect()
+            .Select(static (paths, _) => new EquatableArray<string>(SkillFileRule.SkillFolders(paths).OrderBy(p => p, StringComparer.Ordinal).ToImmutableArray()))
+            .WithTrackingName(TrackingNames.SkillFolders);
+
         var specs = requests
-            .Select(static (request, cancellationToken) => SkillFileReader.Read(request, cancellationToken))
+            .Combine(skillFolders)
+            .Select(static (input, cancellationToken) => SkillFileReader.Read(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.SkillSpecs);
 
         var catalogNamespace = context.AnalyzerConfigOptionsProvider
@@ -107,7 +117,10 @@ public sealed class SkillGenerator : IIncrementalGenerator
             Value(options, MetadataPrefix + "Namespace"),
             Value(options, MetadataPrefix + "ClassName"),
             Value(options, MetadataPrefix + "Visibility"),
-            Value(global, "build_property.ProjectDir"));
+            Value(global, "build_property.ProjectDir"),
+            Value(options, MetadataPrefix + "SkillRtPackage"),
+            Value(options, MetadataPrefix + "SkillRtPackagePath"),
+            string.Equals(Value(global, "build_property.SkillErrorsOnly"), "true", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? Value(AnalyzerConfigOptions options, string key) =>

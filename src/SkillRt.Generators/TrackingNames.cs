@@ -4,6 +4,7 @@ namespace SkillRt.Generators;
 internal static class TrackingNames
 {
     public const string SkillFiles = nameof(SkillFiles);
+    public const string SkillFolders = nameof(SkillFolders);
     public const string SkillSpecs = nameof(SkillSpecs);
     public const string TypeNames = nameof(TypeNames);
     public const string TypeConflicts = nameof(TypeConflicts);

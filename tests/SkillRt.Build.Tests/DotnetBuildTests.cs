@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using SkillRt.Tests;
 using Xunit;
@@ -11,7 +12,14 @@ public sealed class DotnetBuildTests : IDisposable
 {
     private readonly DirectoryInfo _project = Directory.CreateTempSubdirectory("skillrt-build-");
 
-    public void Dispose() => _project.Delete(recursive: true);
+    // Where a package is extracted, as in the NuGet cache: outside the project.
+    private readonly DirectoryInfo _packageCache = Directory.CreateTempSubdirectory("skillrt-packages-");
+
+    public void Dispose()
+    {
+        _project.Delete(recursive: true);
+        _packageCache.Delete(recursive: true);
+    }
 
     [Fact]
     public async Task Build_fails_at_the_skill_file_line_when_a_skill_is_invalid()
@@ -50,7 +58,7 @@ public sealed class DotnetBuildTests : IDisposable
     public async Task Warnings_as_errors_keep_failing_until_fixed()
     {
         WriteProject();
-        WriteSkill("agent", "---\nname: agent\ndescription: No version.\n---\nBody.\n");
+        WriteSkill("agent", "---\nname: agent\ndescription: No version.\ntags: [demo]\n---\nBody.\n");
 
         var (first, _) = await DotnetAsync("build", "-p:TreatWarningsAsErrors=true");
         var (second, secondOutput) = await DotnetAsync("build", "-p:TreatWarningsAsErrors=true");
@@ -64,7 +72,7 @@ public sealed class DotnetBuildTests : IDisposable
     public async Task Build_succeeds_and_shows_warnings_when_skills_are_valid()
     {
         WriteProject();
-        WriteSkill("agent", "---\nname: agent\ndescription: An Agent Skills file without a version.\n---\nBody.\n");
+        WriteSkill("agent", "---\nname: agent\ndescription: A SkillRt skill without a version.\ntags: [demo]\n---\nBody.\n");
 
         var (exitCode, output) = await DotnetAsync("build");
 
@@ -72,7 +80,149 @@ public sealed class DotnetBuildTests : IDisposable
         Assert.Contains("warning SKILL0106", output, StringComparison.Ordinal);
     }
 
-    private void WriteProject()
+    [Fact]
+    public async Task An_undeclared_template_variable_fails_the_build_instead_of_every_run()
+    {
+        // Issue 15: a warning at build time, then "'pr_link' is not an input of the skill" on every run.
+        WriteProject();
+        WriteSkill("review", "---\nname: review\ndescription: Reviews.\nversion: 1.0.0\ninputs:\n  - name: pr_url\n    type: url\n---\nReview {{ pr_link }}.\n");
+
+        var (exitCode, output) = await DotnetAsync("build");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"{Path.Combine(_project.FullName, "skills", "review", "SKILL.md")}(9,11): error SKILL0701: '{{{{ pr_link }}}}' names no declared input", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_obvious_md_glob_builds_a_project_with_a_readme_and_a_changelog()
+    {
+        // Issue 15: README.md became a prose skill named after the project, and README.md with
+        // CHANGELOG.md failed with SKILL1001. Both are prose and not named SKILL.md: not skills.
+        WriteProject(skillFiles: "*.md;skills/**/*.md", extra: "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
+        File.WriteAllText(Path.Combine(_project.FullName, "README.md"), "# Consumer\n\nHow to build it.\n");
+        File.WriteAllText(Path.Combine(_project.FullName, "CHANGELOG.md"), "## 1.0.0\n\n- First release.\n");
+        File.WriteAllText(Path.Combine(_project.FullName, "triage.md"), "---\nname: triage\ndescription: A structured skill outside a folder.\n---\nTriage it.\n");
+        WriteSkill("review", "---\nname: review\ndescription: Reviews.\n---\nReview it.\n");
+        Directory.CreateDirectory(Path.Combine(_project.FullName, "skills", "review", "references"));
+        File.WriteAllText(Path.Combine(_project.FullName, "skills", "review", "references", "guide.md"), "---\ntitle: A reference with frontmatter, not a skill\n---\nText.\n");
+        File.WriteAllText(Path.Combine(_project.FullName, "Class1.cs"), "namespace Consumer; public static class Class1 { public static int Count => Consumer.Skills.SkillCatalog.Descriptors.Count; }\n");
+
+        var (exitCode, output) = await DotnetAsync("build", "-p:EmitCompilerGeneratedFiles=true");
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("SKILL1001", output, StringComparison.Ordinal);
+        // The SKILL0011 infos go to the IDE (csc does not print infos); tests/SkillRt.Generators.Tests checks them.
+        var generated = Directory.GetFiles(Path.Combine(_project.FullName, "obj"), "*.g.cs", SearchOption.AllDirectories).Select(path => Path.GetFileName(path).Split('.')[^3] + ".g.cs");
+        Assert.Equal(["ReviewSkill.g.cs", "SkillCatalog.g.cs", "TriageSkill.g.cs"], generated.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Errors_only_leaves_warnings_out_and_still_fails_on_errors()
+    {
+        WriteProject();
+        WriteSkill("folder", "---\nname: other-name\ndescription: Name differs from its folder.\nversion: 1.0.0\n---\nBody.\n");
+
+        var (quiet, quietOutput) = await DotnetAsync("build", "-p:SkillErrorsOnly=true", "-p:TreatWarningsAsErrors=true");
+        Assert.True(quiet == 0, quietOutput);
+        Assert.DoesNotContain("SKILL0103", quietOutput, StringComparison.Ordinal);
+
+        WriteSkill("bad", "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
+        var (failed, failedOutput) = await DotnetAsync("build", "-p:SkillErrorsOnly=true");
+        Assert.NotEqual(0, failed);
+        Assert.Contains("error SKILL0107", failedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pack_prints_each_warning_once()
+    {
+        // Issue 15: the generator reported the warning at build, and PackSkills again at pack.
+        WriteProject();
+        WriteSkill("tagged", "---\nname: tagged\ndescription: Uses a SkillRt key but has no version.\ntags: [demo]\n---\nBody.\n");
+
+        var (exitCode, output) = await DotnetAsync("pack", "-o", Path.Combine(_project.FullName, "out"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Single(output.Split('\n'), line => line.Contains("warning SKILL0106", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Warnings_of_a_packaged_skill_stay_with_its_author_and_no_machine_path_is_baked_in()
+    {
+        // Issue 15: a consumer with TreatWarningsAsErrors failed on a warning in a file inside the
+        // NuGet cache, and Descriptor.SourcePath held that cache path.
+        var package = PackLibrary(
+            ("noisy", "---\nname: noisy\ndescription: Has warnings its consumers must not see.\nversion: 1.0.0\nruntime:\n  typ: process\noutputs:\n  type: text\n  schema: {type: string}\n---\nBody.\n"));
+        WriteProject(extra: "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><OutputType>Exe</OutputType>", packageTargets: Path.Combine(package, "buildTransitive", "Contoso.Skills.targets"));
+        File.WriteAllText(Path.Combine(_project.FullName, "Class1.cs"), "System.Console.WriteLine(Consumer.Skills.NoisySkill.Descriptor.SourcePath);\n");
+
+        var (exitCode, output) = await DotnetAsync("build", "-p:EmitCompilerGeneratedFiles=true");
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("SKILL0111", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SKILL0404", output, StringComparison.Ordinal);
+
+        var generated = File.ReadAllText(Directory.GetFiles(Path.Combine(_project.FullName, "obj"), "*NoisySkill.g.cs", SearchOption.AllDirectories).Single());
+        Assert.Contains("SourcePath = \"skills/noisy/SKILL.md\",", generated, StringComparison.Ordinal);
+        Assert.Contains("// Generated by SkillRt from skills/noisy/SKILL.md in the package Contoso.Skills.", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain(package, generated, StringComparison.Ordinal);
+
+        // The runner finds a generated skill's folder under the application's folder: the files are there.
+        var (runExit, runOutput) = await DotnetCli.RunAsync(_project.FullName, ["run", "--no-build"]);
+        Assert.True(runExit == 0, runOutput);
+        Assert.Equal("skills/noisy/SKILL.md", runOutput.Trim());
+        Assert.Single(Directory.GetFiles(Path.Combine(_project.FullName, "bin"), "SKILL.md", SearchOption.AllDirectories), path => path.EndsWith(Path.Combine("skills", "noisy", "SKILL.md"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_error_in_a_packaged_skill_is_still_reported_and_names_the_package()
+    {
+        var package = PackLibrary(("broken", "---\nname: broken\ndescription: Fine when packed.\nversion: 1.0.0\n---\nBody.\n"));
+
+        // A package cannot hold an invalid skill (pack refuses it), but its file can be damaged afterwards.
+        File.WriteAllText(Path.Combine(package, "skills", "broken", "SKILL.md"), "---\nname: broken\ndescription: Damaged.\nversion: 1.0\n---\nBody.\n");
+        WriteProject(packageTargets: Path.Combine(package, "buildTransitive", "Contoso.Skills.targets"));
+
+        var (exitCode, output) = await DotnetAsync("build");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error SKILL0107: '1.0' is not a SemVer 2.0.0 version", output, StringComparison.Ordinal);
+        Assert.Contains("(in a skill of the package Contoso.Skills: report it to the package's author, or leave the package's skills out with <SkillRtExcludePackages>Contoso.Skills</SkillRtExcludePackages>)", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Packs skills with the real PackSkills task and lays the package out as NuGet extracts it into
+    /// its cache (a folder outside the project); returns that folder.
+    /// </summary>
+    private string PackLibrary(params (string Name, string Text)[] skills)
+    {
+        var source = Directory.CreateDirectory(Path.Combine(_packageCache.FullName, "source")).FullName;
+        var root = Directory.CreateDirectory(Path.Combine(_packageCache.FullName, "contoso.skills", "1.0.0")).FullName;
+        foreach (var (name, text) in skills)
+        {
+            Directory.CreateDirectory(Path.Combine(source, name));
+            File.WriteAllText(Path.Combine(source, name, "SKILL.md"), text);
+        }
+
+        var engine = new RecordingBuildEngine();
+        var task = new PackSkills
+        {
+            BuildEngine = engine,
+            Skills = skills.Select(s => new Microsoft.Build.Utilities.TaskItem(Path.Combine(source, s.Name, "SKILL.md"))).ToArray(),
+            PackageId = "Contoso.Skills",
+            PackageVersion = "1.0.0",
+            OutputDirectory = Path.Combine(_packageCache.FullName, "obj"),
+        };
+        Assert.True(task.Execute(), string.Join("; ", engine.Errors.Select(e => e.Message)));
+        foreach (var file in task.PackageFiles)
+        {
+            var target = Path.Combine(root, file.GetMetadata("PackagePath"));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file.ItemSpec, target);
+        }
+
+        return root;
+    }
+
+    private void WriteProject(string skillFiles = "skills/**/SKILL.md", string extra = "", string? packageTargets = null)
     {
         var tasks = Path.GetDirectoryName(typeof(ValidateSkills).Assembly.Location)!;
 
@@ -88,13 +238,15 @@ public sealed class DotnetBuildTests : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <SkillRtTasksAssembly>{tasks}/SkillRt.Build.dll</SkillRtTasksAssembly>
                 <SkillRtTasksOutOfProcess>true</SkillRtTasksOutOfProcess>
+                {extra}
               </PropertyGroup>
               <ItemGroup>
-                <SkillFile Include="skills/**/SKILL.md" />
+                <SkillFile Include="{skillFiles}" />
                 <Analyzer Include="{generator}/SkillRt.Generators.dll;{generator}/SkillRt.Format.dll" />
                 <Reference Include="{runtime}/SkillRt.Runtime.dll;{runtime}/SkillRt.Format.dll" />
                 <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
               </ItemGroup>
+              {(packageTargets is null ? string.Empty : $"<Import Project=\"{packageTargets}\" />")}
               <Import Project="{targets}/SkillRt.targets" />
             </Project>
             """);

@@ -24,8 +24,8 @@ public sealed class ValidateSkillsTests
         Assert.Empty(engine.Errors);
         Assert.Equal(["pr-review", "csv-summary"], task.ValidSkills.Select(i => i.GetMetadata("SkillName")));
         Assert.Equal(["1.2.0", string.Empty], task.ValidSkills.Select(i => i.GetMetadata("SkillVersion")));
-        var warning = Assert.Single(engine.Warnings);
-        Assert.Equal("SKILL0106", warning.Code);
+        // csv-summary is an Agent Skills file: no version is asked of it (issue 15: SKILL0106 was noise there).
+        Assert.Empty(engine.Warnings);
     }
 
     [Fact]
@@ -48,8 +48,9 @@ public sealed class ValidateSkillsTests
     {
         var (_, engine, result) = Run(Path.Combine(TestPaths.Fixtures, "Invalid", "skill0701-undeclared-variable", "SKILL.md"));
 
-        Assert.True(result);
-        Assert.Equal("'{{ pr_link }}' names no declared input; declare it under 'inputs' or fix the name", Assert.Single(engine.Warnings).Message);
+        // An error since issue 15: every run that renders it fails.
+        Assert.False(result);
+        Assert.Equal("'{{ pr_link }}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(engine.Errors).Message);
     }
 
     [Fact]
@@ -86,5 +87,37 @@ public sealed class ValidateSkillsTests
         var error = Assert.Single(engine.Errors);
         Assert.Equal(path, error.File);
         Assert.StartsWith("Cannot read the skill file: ", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_that_are_not_skills_are_skipped_and_packaged_skills_report_errors_only()
+    {
+        var folder = Directory.CreateTempSubdirectory("skillrt-validate-");
+        try
+        {
+            var readme = Path.Combine(folder.FullName, "README.md");
+            File.WriteAllText(readme, "# Project\n");
+            var noisy = Path.Combine(folder.FullName, "noisy", "SKILL.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(noisy)!);
+            File.WriteAllText(noisy, "---\nname: other\ndescription: d\nversion: 1.0.0\n---\n");
+            var packaged = new Microsoft.Build.Utilities.TaskItem(noisy);
+            packaged.SetMetadata("SkillRtPackage", "Contoso.Skills");
+
+            var engine = new RecordingBuildEngine();
+            var task = new ValidateSkills { BuildEngine = engine, Skills = [new Microsoft.Build.Utilities.TaskItem(readme), packaged] };
+
+            Assert.True(task.Execute());
+            Assert.Empty(engine.Warnings);
+            Assert.Equal(["noisy/SKILL.md"], task.ValidSkills.Select(i => Path.GetRelativePath(folder.FullName, i.ItemSpec).Replace('\\', '/')));
+
+            // The same skill of the project itself: its warning (name and folder differ) is reported.
+            engine = new RecordingBuildEngine();
+            Assert.True(new ValidateSkills { BuildEngine = engine, Skills = [new Microsoft.Build.Utilities.TaskItem(noisy)] }.Execute());
+            Assert.Equal("SKILL0103", Assert.Single(engine.Warnings).Code);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

@@ -26,9 +26,68 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var (exitCode, output, _) = await RunAsync("validate", TestPaths.Examples);
 
+        // csv-summary is an Agent Skills file without a version: not a warning any more (issue 15).
         Assert.Equal(0, exitCode);
-        Assert.Contains("csv-summary", output, StringComparison.Ordinal);
-        Assert.EndsWith("3 skills checked: 3 valid skills, 0 errors, 1 warning.\n", output, StringComparison.Ordinal);
+        Assert.Equal("3 skills checked: 3 valid skills, 0 errors, 0 warnings.\n", output);
+    }
+
+    [Fact]
+    public async Task Markdown_files_that_are_not_skills_are_skipped_as_the_build_skips_them()
+    {
+        // Issue 15: the build made README.md a skill while `skill validate .` skipped it. One rule now.
+        var folder = Directory.CreateTempSubdirectory("skillrt-validate-md-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "README.md"), "# Project\n");
+            File.WriteAllText(Path.Combine(folder, "notes.md"), "--- not frontmatter\n");
+            File.WriteAllText(Path.Combine(folder, "triage.md"), "---\nname: triage\ndescription: d\n---\nTriage.\n");
+            Directory.CreateDirectory(Path.Combine(folder, "review", "references"));
+            File.WriteAllText(Path.Combine(folder, "review", "skill.md"), "Review it.\n");
+            File.WriteAllText(Path.Combine(folder, "review", "references", "guide.md"), "---\ntitle: t\n---\n");
+
+            var (exitCode, output, _) = await RunAsync("validate", "--format", "json", folder);
+            Assert.Equal(0, exitCode);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal(
+                [Path.Combine(folder, "review", "skill.md"), Path.Combine(folder, "triage.md")],
+                json.RootElement.GetProperty("skills").EnumerateArray().Select(s => s.GetProperty("path").GetString()));
+
+            // Files named one by one (a shell's *.md) follow the same rule.
+            var readme = Path.Combine(folder, "README.md");
+            (exitCode, output, var error) = await RunAsync("validate", readme, Path.Combine(folder, "triage.md"));
+            Assert.Equal(0, exitCode);
+            Assert.Equal("1 skill checked: 1 valid skill, 0 errors, 0 warnings.\n", output);
+            Assert.StartsWith($"{readme}(1,1): info SKILL0011: 'README.md' is not a skill and is skipped", error, StringComparison.Ordinal);
+
+            (exitCode, _, error) = await RunAsync("validate", readme);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("none of the files given is a skill", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--errors-only")]
+    [InlineData("--quiet")]
+    [InlineData("-q")]
+    public async Task Errors_only_prints_no_warnings(string flag)
+    {
+        var path = Path.Combine(TestPaths.Fixtures, "Invalid", "skill0103-folder-mismatch", "SKILL.md");
+        var (exitCode, output, _) = await RunAsync("validate", path);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning SKILL0103", output, StringComparison.Ordinal);
+
+        (exitCode, output, _) = await RunAsync("validate", flag, path);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("1 skill checked: 1 valid skill, 0 errors, 0 warnings.\n", output);
+
+        var invalid = Path.Combine(TestPaths.Fixtures, "Invalid", "skill0303-unknown-input-type", "SKILL.md");
+        (exitCode, output, _) = await RunAsync("validate", flag, invalid);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("error SKILL0303", output, StringComparison.Ordinal);
     }
 
     [Fact]

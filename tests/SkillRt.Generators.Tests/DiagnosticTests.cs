@@ -58,7 +58,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Examples_produce_only_the_missing_version_warning()
+    public void Examples_produce_no_diagnostics()
     {
         var harness = new GeneratorHarness();
         foreach (var file in Directory.GetFiles(TestPaths.Examples, "SKILL.md", SearchOption.AllDirectories))
@@ -66,15 +66,15 @@ public sealed class DiagnosticTests
             harness.AddSkill(file, File.ReadAllText(file));
         }
 
-        var diagnostic = Assert.Single(harness.Diagnostics());
-        Assert.Equal(("SKILL0106", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        // The Agent Skills example (csv-summary) has no version, which is not reported (issue 15).
+        Assert.Empty(harness.Diagnostics());
     }
 
     [Fact]
     public void Braces_in_messages_survive_roslyn_formatting()
     {
         var diagnostics = new GeneratorHarness().AddSkill("/p/t/SKILL.md", "---\nname: t\ndescription: d\nversion: 1.0.0\ninputs: []\n---\n{{ missing }}\n").Diagnostics();
-        Assert.Equal("'{{ missing }}' names no declared input; declare it under 'inputs' or fix the name", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("'{{ missing }}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]

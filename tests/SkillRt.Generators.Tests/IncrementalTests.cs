@@ -79,8 +79,8 @@ public sealed class IncrementalTests
     public void Skill_specs_are_value_equal_across_runs()
     {
         var text = Skill("same");
-        var first = SkillFileReader.Read(new SkillFileRequest(new InMemoryAdditionalText("/p/same/SKILL.md", text), "Consumer.Skills", null, null, null, "/p/"), GeneratorHarness.CancellationToken);
-        var second = SkillFileReader.Read(new SkillFileRequest(new InMemoryAdditionalText("/p/same/SKILL.md", text), "Consumer.Skills", null, null, null, "/p/"), GeneratorHarness.CancellationToken);
+        var first = SkillFileReader.Read(new SkillFileRequest(new InMemoryAdditionalText("/p/same/SKILL.md", text), "Consumer.Skills", null, null, null, "/p/"), default, GeneratorHarness.CancellationToken);
+        var second = SkillFileReader.Read(new SkillFileRequest(new InMemoryAdditionalText("/p/same/SKILL.md", text), "Consumer.Skills", null, null, null, "/p/"), default, GeneratorHarness.CancellationToken);
 
         Assert.NotNull(first.Code?.Contract);
         Assert.Equal(first, second);

@@ -25,23 +25,29 @@ internal static class ValidateCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var format = FormatOption.Create();
+        var errorsOnly = new Option<bool>("--errors-only", "--quiet", "-q")
+        {
+            Description = "Report errors only, no warnings, as <SkillErrorsOnly>true</SkillErrorsOnly> does for the build.",
+        };
 
         var command = new Command("validate", "Check skills against the SKILL.md spec and report every problem with its line.")
         {
             paths,
             format,
+            errorsOnly,
         };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(
                 parseResult.GetValue(paths)!,
                 FormatOption.IsJson(parseResult, format),
+                parseResult.GetValue(errorsOnly),
                 parseResult.InvocationConfiguration.Output,
                 parseResult.InvocationConfiguration.Error,
                 cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, bool json, bool errorsOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -50,7 +56,14 @@ internal static class ValidateCommand
             IEnumerable<string> found;
             if (File.Exists(path))
             {
+                // The build's rule (spec section 2.5): `skill validate *.md` skips a README as a build with <SkillFile Include="*.md" /> does.
+                // A SKILL.md is a skill by its name; its first line is not read twice (it may be a pipe).
                 found = [path];
+                if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(Path.GetFullPath(path), SkillFileRule.FileStartsWithFrontmatter(path), []) is { } notASkill)
+                {
+                    await error.WriteLineAsync(notASkill.ToString(path)).ConfigureAwait(false);
+                    found = [];
+                }
             }
             else if (Directory.Exists(path))
             {
@@ -69,6 +82,12 @@ internal static class ValidateCommand
 
             // The same file named twice (or reached through two arguments) is checked once.
             files.AddRange(found.Where(file => seen.Add(Path.GetFullPath(file))));
+        }
+
+        if (files.Count == 0)
+        {
+            await error.WriteLineAsync("skill: none of the files given is a skill; pass SKILL.md files, Markdown files that open with a '---' frontmatter line, or folders.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
         }
 
         var results = new List<(string Path, SkillValidationResult Result)>(files.Count);
@@ -92,16 +111,19 @@ internal static class ValidateCommand
         }
 
         var errors = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Error));
-        var warnings = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Warning));
+        var warnings = errorsOnly ? 0 : results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Warning));
+
+        // --errors-only leaves warnings (and infos) out of the output entirely, text and JSON alike.
+        bool Reported(SkillDiagnostic d) => d.Severity == SkillDiagnosticSeverity.Error || (!errorsOnly && d.Severity == SkillDiagnosticSeverity.Warning);
         if (json)
         {
-            await JsonOutput.WriteAsync(output, writer => WriteJson(writer, results, errors, warnings)).ConfigureAwait(false);
+            await JsonOutput.WriteAsync(output, writer => WriteJson(writer, results, errors, warnings, errorsOnly)).ConfigureAwait(false);
         }
         else
         {
             foreach (var (path, result) in results)
             {
-                foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity != SkillDiagnosticSeverity.Info))
+                foreach (var diagnostic in result.Diagnostics.Where(Reported))
                 {
                     await output.WriteLineAsync(diagnostic.ToString(path)).ConfigureAwait(false);
                 }
@@ -116,7 +138,7 @@ internal static class ValidateCommand
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
-    private static void WriteJson(Utf8JsonWriter writer, List<(string Path, SkillValidationResult Result)> results, int errors, int warnings)
+    private static void WriteJson(Utf8JsonWriter writer, List<(string Path, SkillValidationResult Result)> results, int errors, int warnings, bool errorsOnly)
     {
         writer.WriteStartObject();
         writer.WriteNumber("errors", errors);
@@ -130,7 +152,7 @@ internal static class ValidateCommand
             writer.WriteString("version", result.Manifest.Version?.ToString());
             writer.WriteBoolean("valid", !result.HasErrors);
             writer.WriteStartArray("diagnostics");
-            foreach (var diagnostic in result.Diagnostics)
+            foreach (var diagnostic in result.Diagnostics.Where(d => !errorsOnly || d.Severity == SkillDiagnosticSeverity.Error))
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", diagnostic.Id);

@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace SkillRt.Cli.Discovery;
 
 /// <summary>
-/// Finds the skills under a folder: every <c>SKILL.md</c>, plus other <c>*.md</c> files that open with
-/// a frontmatter line (<c>---</c>) and sit outside any skill folder — a skill's own
+/// Finds the skills under a folder by the spec's rule (section 2.5, <see cref="SkillFileRule"/>, which
+/// the build applies to <c>SkillFile</c> items too): every <c>SKILL.md</c>, plus other <c>*.md</c> files
+/// that open with a frontmatter line (<c>---</c>) and sit outside any skill folder — a skill's own
 /// <c>references/*.md</c> are documents, not skills, and a README without frontmatter is not a skill.
 /// Symbolic links are not followed (no loops); the folders <see cref="SkillFolderFiles"/> leaves out
 /// of a skill, and <c>node_modules</c>, are not searched. Results are in ordinal path order, so output is stable.
@@ -19,6 +21,14 @@ internal static class SkillFileFinder
         AttributesToSkip = FileAttributes.ReparsePoint,
     };
 
+    // SKILL.md in any letter case is a skill (spec section 2.5), on case-sensitive file systems too.
+    private static readonly EnumerationOptions MarkdownFiles = new()
+    {
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        MatchCasing = MatchCasing.CaseInsensitive,
+    };
+
     public static List<string> Find(string folder)
     {
         var found = new List<string>();
@@ -29,21 +39,16 @@ internal static class SkillFileFinder
 
     private static void Walk(string folder, bool insideSkill, List<string> found)
     {
-        var skillFile = Path.Combine(folder, "SKILL.md");
-        var isSkillFolder = File.Exists(skillFile);
+        var markdown = Directory.EnumerateFiles(folder, "*.md", MarkdownFiles).ToList();
+        var skillFiles = markdown.Where(SkillFileRule.IsSkillFileName).ToList();
+        var isSkillFolder = skillFiles.Count > 0;
         if (isSkillFolder)
         {
-            found.Add(skillFile);
+            found.AddRange(skillFiles);
         }
         else if (!insideSkill)
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.md", OneLevel))
-            {
-                if (StartsWithFrontmatter(file))
-                {
-                    found.Add(file);
-                }
-            }
+            found.AddRange(markdown.Where(SkillFileRule.FileStartsWithFrontmatter));
         }
 
         foreach (var child in Directory.EnumerateDirectories(folder, "*", OneLevel))
@@ -54,29 +59,5 @@ internal static class SkillFileFinder
                 Walk(child, insideSkill || isSkillFolder, found);
             }
         }
-    }
-
-    /// <summary>Whether the file's first line is <c>---</c> (after an optional BOM), as the spec defines a structured skill.</summary>
-    private static bool StartsWithFrontmatter(string path)
-    {
-        Span<byte> head = stackalloc byte[8];
-        int read;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-
-        var text = head[..read];
-        if (text.StartsWith("\uFEFF"u8))
-        {
-            text = text[3..];
-        }
-
-        return text.StartsWith("---\n"u8) || text.StartsWith("---\r\n"u8) || text.StartsWith("--- "u8) || text.StartsWith("---\t"u8);
     }
 }

@@ -63,6 +63,11 @@ public static class SkillDiagnosticDescriptors
         "SKILL0010", Error, "Unsupported YAML construct",
         "{0}");
 
+    /// <summary>SKILL0011: a Markdown file given to SkillRt is not a skill (spec section 2.5) and is skipped.</summary>
+    public static SkillDiagnosticDescriptor NotASkillFile { get; } = new(
+        "SKILL0011", Info, "Not a skill file",
+        "'{0}' is not a skill and is skipped: {1}");
+
     /// <summary>SKILL0101: a structured skill has no name.</summary>
     public static SkillDiagnosticDescriptor MissingName { get; } = new(
         "SKILL0101", Error, "Missing name",
@@ -88,10 +93,10 @@ public static class SkillDiagnosticDescriptors
         "SKILL0105", Error, "Invalid description length",
         "The description is {0} characters long; it must be 1 to {1} characters");
 
-    /// <summary>SKILL0106: a structured skill has no version.</summary>
+    /// <summary>SKILL0106: a skill that uses SkillRt's own keys has no version (Agent Skills files are not asked for one).</summary>
     public static SkillDiagnosticDescriptor MissingVersion { get; } = new(
         "SKILL0106", Warning, "Missing version",
-        "The frontmatter has no 'version'; add 'version: 1.0.0' so consumers can depend on a version range");
+        "The frontmatter uses SkillRt keys but has no 'version'; add 'version: 1.0.0' so consumers can depend on a version range");
 
     /// <summary>SKILL0107: the version is not SemVer 2.0.0.</summary>
     public static SkillDiagnosticDescriptor InvalidVersion { get; } = new(
@@ -117,6 +122,11 @@ public static class SkillDiagnosticDescriptors
     public static SkillDiagnosticDescriptor UnknownSectionKey { get; } = new(
         "SKILL0111", Warning, "Unknown key in section",
         "'{0}' is not a known key of '{1}' and is ignored; expected one of: {2}");
+
+    /// <summary>SKILL0112: a <c>metadata</c> value that is not text, which Agent Skills tools may not read.</summary>
+    public static SkillDiagnosticDescriptor NonTextMetadataValue { get; } = new(
+        "SKILL0112", Warning, "Metadata value is not text",
+        "'metadata.{0}' is {1}; Agent Skills defines metadata values as text, so other tools may not read it. It is kept as its JSON text; to be portable, write it as one string (for example JSON in quotes)");
 
     /// <summary>SKILL0201: the runtime type is not one SkillRt knows.</summary>
     public static SkillDiagnosticDescriptor UnknownRuntimeType { get; } = new(
@@ -230,12 +240,12 @@ public static class SkillDiagnosticDescriptors
 
     /// <summary>SKILL0701: the body template names something that is not a declared input.</summary>
     public static SkillDiagnosticDescriptor UndeclaredTemplateVariable { get; } = new(
-        "SKILL0701", Warning, "Template names an undeclared input",
-        "'{{{{ {0} }}}}' names no declared input; declare it under 'inputs' or fix the name");
+        "SKILL0701", Error, "Template names an undeclared input",
+        "'{{{{ {0} }}}}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name");
 
     /// <summary>SKILL0702: a template expression is never closed.</summary>
     public static SkillDiagnosticDescriptor UnterminatedTemplate { get; } = new(
-        "SKILL0702", Warning, "Unterminated template expression",
+        "SKILL0702", Error, "Unterminated template expression",
         "'{0}' is never closed with '{1}'; close it, or wrap literal braces in '{{% raw %}}…{{% endraw %}}'");
 
     /// <summary>SKILL0801: a packed skill's version would mislead consumers of its package.</summary>
@@ -257,9 +267,9 @@ public static class SkillDiagnosticDescriptors
     public static IReadOnlyList<SkillDiagnosticDescriptor> All { get; } =
     [
         UnterminatedFrontmatter, YamlSyntaxError, DuplicateKey, FileTooLarge, InvalidUtf8, NulCharacter,
-        AliasExpansionLimit, NestingTooDeep, FrontmatterNotMapping, UnsupportedYaml,
+        AliasExpansionLimit, NestingTooDeep, FrontmatterNotMapping, UnsupportedYaml, NotASkillFile,
         MissingName, InvalidName, NameFolderMismatch, MissingDescription, InvalidDescription, MissingVersion,
-        InvalidVersion, WrongValueType, CompatibilityTooLong, UnknownKey, UnknownSectionKey,
+        InvalidVersion, WrongValueType, CompatibilityTooLong, UnknownKey, UnknownSectionKey, NonTextMetadataValue,
         UnknownRuntimeType, InvalidRuntimeMinVersion, MissingRuntimeField, InvalidModelHint,
         InvalidInputName, DuplicateInputName, UnknownInputType, DefaultTypeMismatch, RequiredWithDefault,
         InvalidEnum, SchemaOnNonJsonInput,

@@ -27,7 +27,10 @@ public sealed class SkillManifest
     /// <summary>Environment requirements in free text (Agent Skills <c>compatibility</c>).</summary>
     public string? Compatibility { get; init; }
 
-    /// <summary>Free-form string metadata (Agent Skills <c>metadata</c>), in source order.</summary>
+    /// <summary>
+    /// Free-form string metadata (Agent Skills <c>metadata</c>), in source order. A value that is not
+    /// text (a list, a mapping or null; warning SKILL0112) is given as its JSON text.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Metadata { get; init; } = [];
 
     /// <summary>Tools the agent may use while following the skill (Agent Skills <c>allowed-tools</c>).</summary>

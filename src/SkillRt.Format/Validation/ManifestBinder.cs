@@ -49,6 +49,7 @@ internal sealed partial class ManifestBinder
         string? description = null;
         SemanticVersion? version = null;
         var hasVersion = false;
+        var usesSkillRtKeys = false;
         string? license = null;
         string? compatibility = null;
         IReadOnlyList<string> authors = [];
@@ -78,6 +79,9 @@ internal sealed partial class ManifestBinder
                 declaresInputs |= entry.Name == "inputs";
                 continue;
             }
+
+            // Keys SkillRt defines beyond Agent Skills' six: a file with none of them is an Agent Skills file.
+            usesSkillRtKeys |= !AgentSkillsFormat.IsAgentSkillsKey(entry.Name) && OptionalSections.Contains(entry.Name) || entry.Name == "version";
 
             switch (entry.Name)
             {
@@ -143,7 +147,9 @@ internal sealed partial class ManifestBinder
             Report(SkillDiagnosticDescriptors.MissingDescription, FrontmatterStart);
         }
 
-        if (!hasVersion)
+        // Agent Skills has no version key, and a strict Agent Skills file cannot add one (its SkillRt
+        // keys go to the sidecar): only a file that already uses SkillRt's keys is asked for a version.
+        if (!hasVersion && usesSkillRtKeys)
         {
             Report(SkillDiagnosticDescriptors.MissingVersion, FrontmatterStart);
         }
@@ -258,10 +264,16 @@ internal sealed partial class ManifestBinder
         var metadata = new List<KeyValuePair<string, string>>(mapping.Entries.Count);
         foreach (var entry in mapping.Entries)
         {
-            if (ReadString(entry.Value, "metadata." + entry.Name) is { } value)
+            if (entry.Value is FrontmatterScalar { IsNull: false } scalar)
             {
-                metadata.Add(new KeyValuePair<string, string>(entry.Name, value));
+                metadata.Add(new KeyValuePair<string, string>(entry.Name, scalar.Value));
+                continue;
             }
+
+            // Agent Skills says text, but its reference validator and the agents accept any value
+            // (metadata.requires: {bins: [gh]} is common): keep it, and say it is not portable.
+            Report(SkillDiagnosticDescriptors.NonTextMetadataValue, entry.Value.Span, entry.Name, entry.Value.KindDescription);
+            metadata.Add(new KeyValuePair<string, string>(entry.Name, entry.Value.ToJson()));
         }
 
         return metadata;

@@ -29,4 +29,5 @@ internal sealed record DescriptorSpec(
     EquatableArray<string> EnvironmentPermissions,
     EquatableArray<string> Tags,
     string SourcePath,
-    string ContentSha256);
+    string ContentSha256,
+    string? Package = null);

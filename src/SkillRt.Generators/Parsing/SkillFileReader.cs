@@ -2,13 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 
 namespace SkillRt.Generators;
 
 /// <summary>Turns one SKILL.md additional file into a <see cref="SkillSpec"/> using the shared parser and validator.</summary>
 internal static class SkillFileReader
 {
-    public static SkillSpec Read(SkillFileRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The SkillFile item.</param>
+    /// <param name="skillFolders">The folders of every SKILL.md item, for the rule of which files are skills.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static SkillSpec Read(SkillFileRequest request, EquatableArray<string> skillFolders, CancellationToken cancellationToken)
     {
         var path = request.File.Path;
         try
@@ -20,9 +24,18 @@ internal static class SkillFileReader
             }
 
             var content = text.ToString();
-            var validation = SkillValidator.Validate(SkillDocument.Parse(content, path));
             var locator = new SourceLocator(path, content, text);
-            var diagnostics = new List<DiagnosticSpec>(validation.Diagnostics.Count);
+            var diagnostics = new List<DiagnosticSpec>();
+
+            // A README or CHANGELOG caught by <SkillFile Include="*.md" /> is not a skill: say so (as
+            // info, which never fails a build) and generate nothing, as `skill validate` skips it.
+            if (SkillFileRule.Check(path, SkillFileRule.StartsWithFrontmatter(content), skillFolders) is { } notASkill)
+            {
+                diagnostics.Add(new DiagnosticSpec(notASkill.Id, notASkill.Message, locator.Locate(notASkill.Span)));
+                return new SkillSpec(path, Reportable(request, diagnostics), null);
+            }
+
+            var validation = SkillValidator.Validate(SkillDocument.Parse(content, path));
             foreach (var diagnostic in validation.Diagnostics)
             {
                 diagnostics.Add(new DiagnosticSpec(diagnostic.Id, diagnostic.Message, locator.Locate(diagnostic.Span)));
@@ -30,13 +43,42 @@ internal static class SkillFileReader
 
             cancellationToken.ThrowIfCancellationRequested();
             var code = validation.HasErrors ? null : SkillModelBuilder.Build(validation, request, content, locator, diagnostics);
-            return new SkillSpec(path, new EquatableArray<DiagnosticSpec>(diagnostics.ToImmutableArray()), code);
+            return new SkillSpec(path, Reportable(request, diagnostics), code);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A generator exception would surface as CS8785 with no location; this names the file.
             return Failure(path, $"SkillRt failed while processing '{path}' ({exception.GetType().Name}: {exception.Message}); please report this");
         }
+    }
+
+    /// <summary>
+    /// The diagnostics to report. With <c>SkillErrorsOnly</c>, errors only. For a skill from a package,
+    /// errors only as well: its warnings are for the package's author, and a consumer (perhaps with
+    /// warnings as errors) cannot edit the file. Its errors stay, since the skill has no code; they say
+    /// which package to blame and how to do without it.
+    /// </summary>
+    private static EquatableArray<DiagnosticSpec> Reportable(SkillFileRequest request, List<DiagnosticSpec> diagnostics)
+    {
+        if (!request.ErrorsOnly && request.Package is null)
+        {
+            return new EquatableArray<DiagnosticSpec>(diagnostics.ToImmutableArray());
+        }
+
+        var errors = ImmutableArray.CreateBuilder<DiagnosticSpec>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (SkillDiagnosticDescriptorMap.Get(diagnostic.Id).DefaultSeverity != DiagnosticSeverity.Error)
+            {
+                continue;
+            }
+
+            errors.Add(request.Package is { } package
+                ? diagnostic with { Message = diagnostic.Message + PackagedSkillNote.For(package) }
+                : diagnostic);
+        }
+
+        return new EquatableArray<DiagnosticSpec>(errors.ToImmutable());
     }
 
     private static SkillSpec Failure(string path, string message) =>

@@ -159,8 +159,11 @@ internal static class SkillModelBuilder
             Array(permissions.Filesystem.Select(r => new FileRuleSpec(r.Pattern, r.Access == SkillFileAccess.Read))),
             Array(permissions.Environment),
             Array(manifest.Tags),
-            RelativePath(request.File.Path, request.ProjectDirectory),
-            Sha256(content));
+            // A packaged skill is named by its path inside the package, never by where the package cache
+            // happens to be on the building machine.
+            request.PackagePath ?? RelativePath(request.File.Path, request.ProjectDirectory),
+            Sha256(content),
+            request.Package);
     }
 
     private static EquatableArray<T> Array<T>(IEnumerable<T> items)

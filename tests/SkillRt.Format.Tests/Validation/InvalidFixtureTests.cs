@@ -66,7 +66,8 @@ public sealed class InvalidFixtureTests
         }
 
         // SKILL08xx come from `dotnet pack`, not from one file; tests/SkillRt.Build.Tests/PackSkillsTests.cs triggers them.
-        var missing = SkillDiagnosticDescriptors.All.Select(d => d.Id).Where(id => !id.StartsWith("SKILL08", StringComparison.Ordinal) && !triggered.Contains(id)).ToList();
+        // SKILL0011 comes from the rule of which files are skills, before validation; SkillFileRuleTests triggers it.
+        var missing = SkillDiagnosticDescriptors.All.Select(d => d.Id).Where(id => !id.StartsWith("SKILL08", StringComparison.Ordinal) && id != "SKILL0011" && !triggered.Contains(id)).ToList();
         Assert.Empty(missing);
     }
 }

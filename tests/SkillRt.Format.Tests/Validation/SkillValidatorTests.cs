@@ -155,7 +155,57 @@ public sealed class SkillValidatorTests
     {
         var body = "{% liquid\n  assign total = 3\n  for item in items\n  endfor\n%}{{ total }} {{ item }} {{ missing }}\n";
         var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\ninputs:\n  - name: items\n    type: json\n", body);
-        Assert.Equal("'{{ missing }}' names no declared input; declare it under 'inputs' or fix the name", Assert.Single(result.Diagnostics).Message);
+        Assert.Equal("'{{ missing }}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(result.Diagnostics).Message);
+    }
+
+    [Theory]
+    [InlineData("Review {{ pr_link }}.\n", "SKILL0701")]
+    [InlineData("Review {{ pr_url\n", "SKILL0702")]
+    [InlineData("Review {% if pr_url\n", "SKILL0702")]
+    public void Templates_that_cannot_render_are_errors_not_warnings(string body, string id)
+    {
+        // Issue 15: a warning at build time that then fails every run ('pr_link' is not an input of the skill).
+        var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\ninputs:\n  - name: pr_url\n    type: url\n", body);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((id, SkillDiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.True(result.HasErrors);
+    }
+
+    [Theory]
+    [InlineData("name: demo\ndescription: d\n")]
+    [InlineData("name: demo\ndescription: d\nlicense: MIT\ncompatibility: Needs git.\nallowed-tools: Bash(git:*) Read\nmetadata:\n  author: jane\n")]
+    [InlineData("name: demo\ndescription: d\nuser-invocable: true\nargument-hint: '[file]'\n")]
+    public void Agent_Skills_files_are_not_asked_for_a_version(string frontmatter)
+    {
+        // Issue 15: 437 of 453 warnings on a corpus of real Agent Skills were SKILL0106, whose advice
+        // (add 'version') a strict Agent Skills file cannot follow.
+        Assert.DoesNotContain(Validate(frontmatter).Diagnostics, d => d.Severity != SkillDiagnosticSeverity.Info);
+    }
+
+    [Theory]
+    [InlineData("tags: [review]\n")]
+    [InlineData("authors: [jane]\n")]
+    [InlineData("inputs: []\n")]
+    [InlineData("permissions:\n  network: [api.github.com]\n")]
+    public void Files_that_use_SkillRt_keys_are_asked_for_a_version(string key)
+    {
+        var diagnostic = Assert.Single(Validate("name: demo\ndescription: d\n" + key).Diagnostics);
+        Assert.Equal(("SKILL0106", SkillDiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+    }
+
+    [Fact]
+    public void Metadata_that_is_not_text_is_a_portability_warning_and_is_kept_as_json()
+    {
+        // Issue 15: the Agent Skills reference validator and the agents accept metadata.requires: {…}.
+        var result = Validate("name: demo\ndescription: d\nmetadata:\n  author: jane\n  requires: {bins: [gh], env: [GH_TOKEN]}\n  none:\n");
+
+        Assert.False(result.HasErrors);
+        Assert.Equal(["SKILL0112", "SKILL0112"], result.Diagnostics.Select(d => d.Id));
+        Assert.All(result.Diagnostics, d => Assert.Equal(SkillDiagnosticSeverity.Warning, d.Severity));
+        Assert.StartsWith("'metadata.requires' is a mapping; Agent Skills defines metadata values as text", result.Diagnostics[0].Message, System.StringComparison.Ordinal);
+        Assert.Equal(
+            [new("author", "jane"), new("requires", """{"bins":["gh"],"env":["GH_TOKEN"]}"""), new("none", "null")],
+            result.Manifest.Metadata);
     }
 
     [Fact]
