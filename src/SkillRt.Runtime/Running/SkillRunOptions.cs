@@ -17,4 +17,11 @@ public sealed class SkillRunOptions
 
     /// <summary>How many times an invalid output is sent back to the model to be fixed.</summary>
     public int? MaxRepairAttempts { get; init; }
+
+    /// <summary>
+    /// How long this run may take, with every model call, repair, tool call and process in it;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> sets no limit. At the limit the run
+    /// fails with <see cref="SkillTimeoutException"/>. See <see cref="SkillRunnerOptions.RunTimeout"/>.
+    /// </summary>
+    public System.TimeSpan? RunTimeout { get; init; }
 }
