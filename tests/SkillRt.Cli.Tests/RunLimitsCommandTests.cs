@@ -113,7 +113,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
 
         Assert.Equal(4, result.ExitCode);
         var lines = Lines(result.Error);
-        Assert.Equal("  output : The answer passed the limit of 1,048,576 characters and was not read further; give a much shorter answer.", lines[^2]);
+        Assert.Equal("  output (root): The answer passed the limit of 1,048,576 characters and was not read further; give a much shorter answer.", lines[^2]);
         Assert.StartsWith("skill: the output of pr-review still broke its contract after every repair attempt (1 problem)", lines[^1], StringComparison.Ordinal);
         var requests = server.Requests;
         Assert.Equal(3, requests.Count);
