@@ -59,6 +59,10 @@ internal static class RunCommand
         {
             Description = "UNSAFE: where no sandbox is available (bubblewrap missing or unusable, not Linux), run the skill's processes anyway, unconfined: they can read and write your files, reach any network and outlive the run. Bubblewrap is still used where it works.",
         };
+        var timeout = new Option<string?>("--timeout")
+        {
+            Description = "How long the whole run may take, repairs, tool calls and processes included, such as 90s, 5m or 1h; default $SKILLRT_TIMEOUT, else 10m.",
+        };
 
         var command = new Command("run", "Run a skill on a model (or its process or MCP tool) and print the validated output.")
         {
@@ -70,6 +74,7 @@ internal static class RunCommand
             stream,
             format,
             noSandbox,
+            timeout,
         };
 #if SKILL_NATIVE_FRONT
         command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
@@ -83,7 +88,8 @@ internal static class RunCommand
                 parseResult.GetValue(model),
                 parseResult.GetValue(stream),
                 parseResult.GetValue(format),
-                parseResult.GetValue(noSandbox)),
+                parseResult.GetValue(noSandbox),
+                parseResult.GetValue(timeout)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -106,6 +112,7 @@ internal static class RunCommand
         }
 
         var input = ReadInput(skill, request);
+        var timeout = RunTimeout.Read(request.Timeout);
 
         // Process and mcp-tool skills never call a model, so they run without one configured.
         var model = ModelConfiguration.TryRead(request.Model, out var problem);
@@ -114,9 +121,10 @@ internal static class RunCommand
             throw new CliException(ExitCodes.NotConfigured, problem!);
         }
 
-        using var chatClient = model?.CreateChatClient() ?? new UnconfiguredChatClient(problem!);
         var options = await CreateOptionsAsync(skill, store, cancellationToken).ConfigureAwait(false);
         options.UnsafeAllowUnsandboxedProcesses = request.NoSandbox;
+        options.RunTimeout = timeout;
+        using var chatClient = model?.CreateChatClient(timeout, options.MaxAnswerLength) ?? new UnconfiguredChatClient(problem!);
 
         // The user's model wins over a skill's runtime.model.id: the skill cannot know which models the
         // configured server has. Its temperature and token hints still apply.
@@ -130,7 +138,7 @@ internal static class RunCommand
                     ? await StreamAsync(runner, skill, input, runOptions, error, cancellationToken).ConfigureAwait(false)
                     : await runner.RunAsync(skill.Contract, input, runOptions, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (RunFailures.Translate(exception, skill, model) is { } failure)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && RunFailures.Translate(exception, skill, model) is { } failure)
             {
                 throw failure;
             }
@@ -172,14 +180,7 @@ internal static class RunCommand
             return RunInputs.Build(skill, request.Inputs, request.Input);
         }
 
-        if (request.Inputs is not null || request.Input.Length > 0)
-        {
-            throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares no inputs; say what to do with --task \"…\" instead of --inputs or --input.");
-        }
-
-        return request.Task is { Length: > 0 } task
-            ? RunInputs.Text(task)
-            : throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares no inputs, so it runs on a task in words; pass --task \"…\", such as --task \"Summarize data/sales.csv\".");
+        return RunInputs.WithoutDeclaredInputs(skill, request.Task, request.Inputs, request.Input);
     }
 
     private static async Task<SkillRunnerOptions> CreateOptionsAsync(SkillDefinition skill, SkillStore store, CancellationToken cancellationToken)
@@ -241,43 +242,49 @@ internal static class RunCommand
     {
         SkillRunResult<JsonElement>? result = null;
         var atLineStart = true;
-        await foreach (var update in runner.RunStreamingAsync(skill.Contract, input, runOptions, cancellationToken).ConfigureAwait(false))
+        try
         {
-            switch (update.Kind)
+            await foreach (var update in runner.RunStreamingAsync(skill.Contract, input, runOptions, cancellationToken).ConfigureAwait(false))
             {
-                case SkillRunUpdateKind.TextDelta when update.Text is { Length: > 0 } text:
-                    await error.WriteAsync(text).ConfigureAwait(false);
-                    await error.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    atLineStart = text.EndsWith('\n');
-                    break;
-                case SkillRunUpdateKind.Repair when update.Repair is { } repair:
-                    if (!atLineStart)
-                    {
-                        await error.WriteLineAsync().ConfigureAwait(false);
-                    }
+                switch (update.Kind)
+                {
+                    case SkillRunUpdateKind.TextDelta when update.Text is { Length: > 0 } text:
+                        await error.WriteAsync(text).ConfigureAwait(false);
+                        await error.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        atLineStart = text.EndsWith('\n');
+                        break;
+                    case SkillRunUpdateKind.Repair when update.Repair is { } repair:
+                        if (!atLineStart)
+                        {
+                            await error.WriteLineAsync().ConfigureAwait(false);
+                        }
 
-                    await error.WriteLineAsync($"skill: attempt {repair.Attempt} broke the output contract ({repair.Violations.Count} problem{(repair.Violations.Count == 1 ? string.Empty : "s")}); sending it back to be fixed:").ConfigureAwait(false);
-                    foreach (var violation in repair.Violations)
-                    {
-                        await error.WriteLineAsync("  output " + violation).ConfigureAwait(false);
-                    }
+                        await error.WriteLineAsync($"skill: attempt {repair.Attempt} broke the output contract ({repair.Violations.Count} problem{(repair.Violations.Count == 1 ? string.Empty : "s")}); sending it back to be fixed:").ConfigureAwait(false);
+                        foreach (var violation in repair.Violations)
+                        {
+                            await error.WriteLineAsync("  output " + violation).ConfigureAwait(false);
+                        }
 
-                    atLineStart = true;
-                    break;
-                case SkillRunUpdateKind.Completed:
-                    result = update.Result;
-                    break;
+                        atLineStart = true;
+                        break;
+                    case SkillRunUpdateKind.Completed:
+                        result = update.Result;
+                        break;
+                }
             }
         }
-
-        if (!atLineStart)
+        finally
         {
-            await error.WriteLineAsync().ConfigureAwait(false);
+            // Also when the run fails: the error's own lines must not run on from the model's text.
+            if (!atLineStart)
+            {
+                await error.WriteLineAsync().ConfigureAwait(false);
+            }
         }
 
         // The runner ends every successful stream with a Completed update; a failure is thrown instead.
         return result ?? throw new InvalidOperationException("The run's stream ended without a result.");
     }
 
-    private sealed record Request(string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox);
+    private sealed record Request(string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox, string? Timeout);
 }

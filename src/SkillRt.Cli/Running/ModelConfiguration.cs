@@ -1,5 +1,7 @@
 using System;
 using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Net.Http;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
@@ -76,18 +78,59 @@ internal sealed class ModelConfiguration
         return problem is null ? new ModelConfiguration(model!, endpoint, apiKey) : null;
     }
 
-    /// <summary>The official OpenAI chat client for this model and endpoint, as an <see cref="IChatClient"/>.</summary>
-    public IChatClient CreateChatClient()
+    /// <summary>How many times the client asks again after a failed request (429, 5xx, a dropped connection): 2, so 3 tries at most.</summary>
+    public const int MaxRetries = 2;
+
+    /// <summary>
+    /// The official OpenAI chat client for this model and endpoint, as an <see cref="IChatClient"/>,
+    /// bounded by the run: one try may take the whole run (a long answer can take minutes), every
+    /// try together never more, and a whole response is read only up to a size the answer limit allows.
+    /// </summary>
+    /// <param name="runTimeout">The run's time limit; the run stops at it whatever the client is doing.</param>
+    /// <param name="maxAnswerLength">The runner's answer limit, in characters.</param>
+    public IChatClient CreateChatClient(TimeSpan runTimeout, int maxAnswerLength)
     {
+        // The connection pool is this client's own, so a response abandoned at the size limit is not
+        // drained to reuse its connection: it is closed.
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            MaxResponseDrainSize = 0,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        var httpClient = new HttpClient(new ResponseSizeLimitHandler(ResponseSizeLimitHandler.ForAnswerLength(maxAnswerLength), handler))
+        {
+            // The pipeline applies NetworkTimeout itself, per try.
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
         var options = new OpenAIClientOptions
         {
             Endpoint = Endpoint,
             UserAgentApplicationId = "skillrt-cli",
+            Transport = new HttpClientPipelineTransport(httpClient),
+            RetryPolicy = new ClientRetryPolicy(MaxRetries),
+
+            // Just past the run's limit: the run's own deadline fires first and says which limit to raise.
+            NetworkTimeout = runTimeout + TimeSpan.FromSeconds(5),
         };
 
         // The client refuses an empty key; servers that need none ignore whatever is sent.
         var credential = new ApiKeyCredential(ApiKey ?? "unused");
-        return new ChatClient(ModelId, credential, options).AsIChatClient();
+        return new HttpClientOwner(new ChatClient(ModelId, credential, options).AsIChatClient(), httpClient);
+    }
+
+    /// <summary>Disposes the HTTP client the chat client was built on along with it.</summary>
+    private sealed class HttpClientOwner(IChatClient inner, HttpClient httpClient) : DelegatingChatClient(inner)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                httpClient.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,8 +1,10 @@
 using System;
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Text.Json;
 using SkillRt.Cli.Output;
 using SkillRt.Mcp;
@@ -55,15 +57,45 @@ internal static class RunFailures
             {
                 Diagnostics = [template.Message],
             },
+            SkillTimeoutException timeout => new CliException(
+                ExitCodes.RunFailed,
+                $"the run of {skill.Name} did not finish within {RunTimeout.Format(timeout.Timeout)}; raise it with --timeout (or {RunTimeout.Variable}), such as --timeout {RunTimeout.Format(timeout.Timeout * 2)}.",
+                timeout.ToString(),
+                timeout),
             SkillProcessException or SkillToolException or SkillSandboxException => Lines(ExitCodes.RunFailed, exception),
             McpConfigurationException mcp => Lines(ExitCodes.NotConfigured, mcp),
+            // Any other verdict of the runtime on this run is a run failure it has put in words.
+            SkillException => Lines(ExitCodes.RunFailed, exception),
             ClientResultException server => Server(server, model),
-            HttpRequestException http => Unreachable(http, model),
+            ModelResponseTooLargeException tooLarge => new CliException(
+                ExitCodes.RunFailed,
+                $"the model server {model?.Endpoint.ToString() ?? "the model server"} sent a response of more than {tooLarge.Limit / (1024 * 1024)} MiB, and it was not read further; ask for a shorter output, or use a model that follows the output contract.",
+                tooLarge.ToString(),
+                tooLarge),
             // The OpenAI client's retry policy gathers the failures of every try; the last one says it all.
             AggregateException { InnerExceptions.Count: > 0 } aggregate => Translate(aggregate.InnerExceptions[^1], skill, model),
+            // Only the caller's cancellation (Ctrl+C) is a cancellation; the command checks that before
+            // asking here. Anything else cancelled inside a model call is the client's network timeout.
+            OperationCanceledException or TimeoutException => NoAnswer(exception, model),
+            HttpRequestException or IOException or SocketException => Unreachable(exception, model),
+            // The runner reads JSON only through contracts, which report violations instead; a JSON
+            // error that escapes a run is the OpenAI client failing to read what the server sent.
+            JsonException => Garbled(exception, model),
             _ => null,
         };
     }
+
+    private static CliException NoAnswer(Exception exception, ModelConfiguration? model) => new(
+        ExitCodes.RunFailed,
+        $"the model server {model?.Endpoint.ToString() ?? "the model server"} did not answer in time ({TextTable.OneLine(exception.Message)}); check that it is running and not overloaded, or raise --timeout.",
+        exception.ToString(),
+        exception);
+
+    private static CliException Garbled(Exception exception, ModelConfiguration? model) => new(
+        ExitCodes.RunFailed,
+        $"the model server {model?.Endpoint.ToString() ?? "the model server"} sent something that is not a chat completion ({TextTable.OneLine(exception.Message)}); check {ModelConfiguration.BaseUrlVariable} points at an OpenAI-compatible API.",
+        exception.ToString(),
+        exception);
 
     // A model server's answer: which server, what it said, and what the status usually means.
     private static CliException Server(ClientResultException exception, ModelConfiguration? model)

@@ -61,6 +61,41 @@ internal static class RunInputs
         return ToObject(values);
     }
 
+    /// <summary>
+    /// The input of a skill without an <c>inputs</c> key (spec section 10.1): its task in words
+    /// (<c>--task</c>), or, for a skill no model runs (<c>process</c>, <c>mcp-tool</c>), nothing at all or
+    /// <c>--inputs '{}'</c>, which both give the empty object. A model needs to be told what to do,
+    /// so a model skill still asks for <c>--task</c>.
+    /// </summary>
+    public static JsonElement WithoutDeclaredInputs(SkillDefinition skill, string? task, string? inputsOption, IReadOnlyList<string> inputOptions)
+    {
+        var runsOnModel = skill.Manifest.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
+        if (task is not null && (inputsOption is not null || inputOptions.Count > 0))
+        {
+            throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares no inputs; pass either --task \"…\" or nothing, not both --task and --inputs/--input.");
+        }
+
+        if (inputsOption is not null || inputOptions.Count > 0)
+        {
+            if (runsOnModel)
+            {
+                throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares no inputs; say what to do with --task \"…\" instead of --inputs or --input.");
+            }
+
+            // Any name is refused as undeclared, so what is left is the empty object.
+            return Build(skill, inputsOption, inputOptions);
+        }
+
+        if (task is { Length: > 0 })
+        {
+            return Text(task);
+        }
+
+        return runsOnModel
+            ? throw new CliException(ExitCodes.UsageError, $"{skill.Name} declares no inputs, so it runs on a task in words; pass --task \"…\", such as --task \"Summarize data/sales.csv\".")
+            : Build(skill, inputsOption: null, []);
+    }
+
     /// <summary>A JSON string holding <paramref name="text"/>, for the task of a skill without inputs.</summary>
     public static JsonElement Text(string text) => Write(writer => writer.WriteStringValue(text));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -66,21 +67,34 @@ internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOpti
         for (var attempt = 1; ; attempt++)
         {
             state.Attempts = attempt;
-            var response = execution.Progress is { } progress
-                ? await StreamAsync(client, messages, chatOptions, progress, cancellationToken).ConfigureAwait(false)
-                : await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
+            var (response, cutOff) = execution.Progress is { } progress
+                ? await StreamAsync(client, messages, chatOptions, progress, options.MaxAnswerLength, cancellationToken).ConfigureAwait(false)
+                : (await client.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false), false);
 
             state.AddUsage(response.Usage);
             state.ModelId = response.ModelId ?? state.ModelId ?? settings.ModelId;
             var raw = response.Text;
+            IReadOnlyList<SkillViolation> violations;
+            var tooLong = cutOff || raw.Length > options.MaxAnswerLength;
+            if (tooLong)
+            {
+                // Not parsed, not kept: only its start goes into the report, the log and the repair.
+                violations = [TooLong(raw.Length, cutOff)];
+                raw = RepairTranscript.Excerpt(raw);
+            }
+            else if (TryReadOutput(execution, raw, response.FinishReason, out var output, out violations))
+            {
+                if (options.LogContents)
+                {
+                    SkillRunnerLog.Answer(logger, descriptor.Name, attempt, raw);
+                }
+
+                return output;
+            }
+
             if (options.LogContents)
             {
                 SkillRunnerLog.Answer(logger, descriptor.Name, attempt, raw);
-            }
-
-            if (TryReadOutput(execution, raw, response.FinishReason, out var output, out var violations))
-            {
-                return output;
             }
 
             if (attempt > settings.MaxRepairAttempts)
@@ -93,15 +107,29 @@ internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOpti
             SkillRunnerLog.Repairing(logger, descriptor.Name, attempt, violations.Count);
             execution.Progress?.Invoke(new SkillRunUpdate<TOutput>(repair));
 
-            messages.AddMessages(response);
+            if (tooLong)
+            {
+                messages.Add(RepairTranscript.Answer(raw));
+            }
+            else
+            {
+                RepairTranscript.Add(messages, response);
+            }
+
             messages.Add(new ChatMessage(ChatRole.User, ModelPrompts.Repair(descriptor.OutputType, violations)));
         }
     }
 
-    private static async Task<ChatResponse> StreamAsync<TOutput>(
-        IChatClient client, List<ChatMessage> messages, ChatOptions chatOptions, Action<SkillRunUpdate<TOutput>> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams one answer, passing its text on as it comes. Reading stops once the text passes
+    /// <paramref name="maxAnswerLength"/>: leaving the loop ends the request, so an answer that never
+    /// ends costs no more than the limit.
+    /// </summary>
+    private static async Task<(ChatResponse Response, bool CutOff)> StreamAsync<TOutput>(
+        IChatClient client, List<ChatMessage> messages, ChatOptions chatOptions, Action<SkillRunUpdate<TOutput>> progress, int maxAnswerLength, CancellationToken cancellationToken)
     {
         var updates = new List<ChatResponseUpdate>();
+        long length = 0;
         await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false))
         {
             updates.Add(update);
@@ -109,11 +137,22 @@ internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOpti
             if (text.Length > 0)
             {
                 progress(new SkillRunUpdate<TOutput>(text));
+                length += text.Length;
+                if (length > maxAnswerLength)
+                {
+                    return (updates.ToChatResponse(), true);
+                }
             }
         }
 
-        return updates.ToChatResponse();
+        return (updates.ToChatResponse(), false);
     }
+
+    private SkillViolation TooLong(int length, bool cutOff) => new(
+        string.Empty,
+        cutOff
+            ? string.Format(CultureInfo.InvariantCulture, "The answer passed the limit of {0:N0} characters and was not read further; give a much shorter answer.", options.MaxAnswerLength)
+            : string.Format(CultureInfo.InvariantCulture, "The answer has {0:N0} characters, more than the limit of {1:N0}; give a much shorter answer.", length, options.MaxAnswerLength));
 
     /// <summary>The inputs as JSON for a skill with declared inputs; otherwise the task in words.</summary>
     private static string UserMessage(SkillDescriptor descriptor, JsonElement input)

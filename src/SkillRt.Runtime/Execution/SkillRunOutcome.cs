@@ -11,6 +11,7 @@ internal static class SkillRunOutcome
     public const string OutputInvalid = "output_invalid";
     public const string TemplateError = "template_error";
     public const string Cancelled = "cancelled";
+    public const string Timeout = "timeout";
     public const string Error = "error";
 
     public static string Of(Exception exception, CancellationToken cancellationToken) => exception switch
@@ -18,6 +19,7 @@ internal static class SkillRunOutcome
         SkillInputException => InputInvalid,
         SkillOutputException => OutputInvalid,
         SkillTemplateException => TemplateError,
+        SkillTimeoutException => Timeout,
         OperationCanceledException when cancellationToken.IsCancellationRequested => Cancelled,
         _ => Error,
     };

@@ -28,6 +28,9 @@ internal static partial class SkillRunnerLog
     [LoggerMessage(6, LogLevel.Debug, "Skill {SkillName} was cancelled after {DurationMs:F0} ms")]
     public static partial void Cancelled(ILogger logger, string skillName, double durationMs);
 
+    [LoggerMessage(9, LogLevel.Warning, "Skill {SkillName} did not finish within its time limit of {TimeoutSeconds} s and was stopped during attempt {Attempts}")]
+    public static partial void TimedOut(ILogger logger, string skillName, double timeoutSeconds, int attempts);
+
     [LoggerMessage(7, LogLevel.Trace, "Skill {SkillName} prompt\nsystem:\n{System}\nuser:\n{User}")]
     public static partial void Prompt(ILogger logger, string skillName, string system, string user);
 

@@ -50,6 +50,16 @@ internal sealed class SkillRunnerOptionsValidator : IValidateOptions<SkillRunner
             problems.Add($"SkillRunnerOptions.ToolCallTimeout is {options.ToolCallTimeout}; use a positive time such as 00:02:00.");
         }
 
+        if (options.RunTimeout <= System.TimeSpan.Zero && options.RunTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"SkillRunnerOptions.RunTimeout is {options.RunTimeout}; use a positive time such as 00:10:00, or Timeout.InfiniteTimeSpan for no limit.");
+        }
+
+        if (options.MaxAnswerLength < 1)
+        {
+            problems.Add($"SkillRunnerOptions.MaxAnswerLength is {options.MaxAnswerLength}; use 1 or more characters (1048576 by default).");
+        }
+
         if (options.MaxToolCalls < 0)
         {
             problems.Add($"SkillRunnerOptions.MaxToolCalls is {options.MaxToolCalls}; use 0 (every call refused) or more.");

@@ -29,4 +29,11 @@ public sealed class SkillRunOptions
 
     /// <summary>The most bytes of standard output a process skill may write (<see cref="SkillRunnerOptions.MaxProcessOutputBytes"/>).</summary>
     public int? MaxProcessOutputBytes { get; init; }
+
+    /// <summary>
+    /// How long this run may take, with every model call, repair, tool call and process in it;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> sets no limit. At the limit the run
+    /// fails with <see cref="SkillTimeoutException"/>. See <see cref="SkillRunnerOptions.RunTimeout"/>.
+    /// </summary>
+    public System.TimeSpan? RunTimeout { get; init; }
 }

@@ -88,6 +88,7 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(skill);
         ArgumentNullException.ThrowIfNull(input);
+        RunDeadline.ThrowIfInvalid(options);
         return RunCoreAsync(skill, input, options, progress: null, cancellationToken);
     }
 
@@ -98,6 +99,7 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(skill);
         ArgumentNullException.ThrowIfNull(input);
+        RunDeadline.ThrowIfInvalid(options);
         return StreamCoreAsync(skill, input, options, cancellationToken);
     }
 
@@ -154,6 +156,11 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
         var outcome = SkillRunOutcome.Success;
         Exception? failure = null;
         decimal? cost = null;
+
+        // From here on everything takes the deadline's token: the limit covers the whole run.
+        using var deadline = new RunDeadline(RunDeadline.TimeoutOf(_options, options), _options.TimeProvider, cancellationToken);
+        var callerToken = cancellationToken;
+        cancellationToken = deadline.Token;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -213,12 +220,26 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
                 Warnings = state.Warnings.ToArray(),
             });
         }
+        catch (Exception exception) when (deadline.Expired(exception, descriptor.Name) is { } timeout)
+        {
+            failure = timeout;
+            outcome = SkillRunOutcome.Timeout;
+            cost = EstimateCost(state);
+            SkillRunnerLog.TimedOut(_logger, descriptor.Name, deadline.Timeout.TotalSeconds, state.Attempts);
+            throw timeout;
+        }
         catch (Exception exception)
         {
             failure = exception;
-            outcome = SkillRunOutcome.Of(exception, cancellationToken);
+            outcome = SkillRunOutcome.Of(exception, callerToken);
             cost = EstimateCost(state);
             Log(descriptor, outcome, exception, Stopwatch.GetElapsedTime(started));
+            if (exception is OperationCanceledException canceled && callerToken.IsCancellationRequested && canceled.CancellationToken != callerToken)
+            {
+                // The work saw the deadline's linked token; the caller should see its own.
+                throw new OperationCanceledException(canceled.Message, canceled, callerToken);
+            }
+
             throw;
         }
         finally

@@ -13,6 +13,12 @@ public sealed class SkillRunnerOptions
     /// <summary>The default number of times an invalid output is sent back to the model.</summary>
     public const int DefaultMaxRepairAttempts = 2;
 
+    /// <summary>The default time limit of one run: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultRunTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The default limit on the length of one model answer: 1,048,576 characters (1 MiB of text).</summary>
+    public const int DefaultMaxAnswerLength = 1024 * 1024;
+
     /// <summary>The model to use when neither the call nor the skill names one; <see langword="null"/> leaves it to the chat client.</summary>
     public string? ModelId { get; set; }
 
@@ -24,6 +30,26 @@ public sealed class SkillRunnerOptions
 
     /// <summary>How many times an invalid output is sent back to the model to be fixed, from 0; 2 by default.</summary>
     public int MaxRepairAttempts { get; set; } = DefaultMaxRepairAttempts;
+
+    /// <summary>
+    /// How long one run may take, from the input check to the validated output, with every model
+    /// call, repair, tool call and process in it; 10 minutes by default. At the limit the work under
+    /// way is cancelled (processes are killed) and the run fails with <see cref="SkillTimeoutException"/>.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> sets no limit. A call may set its own
+    /// with <see cref="SkillRunOptions.RunTimeout"/>.
+    /// </summary>
+    public TimeSpan RunTimeout { get; set; } = DefaultRunTimeout;
+
+    /// <summary>
+    /// The most characters one model answer may have; 1,048,576 (1 MiB of text) by default. A longer
+    /// answer is a violation, repaired like any other: a streamed answer stops being read at the
+    /// limit, and only the start of it is sent back to the model. Answers that are read whole (not
+    /// streamed) are checked once the chat client has read them.
+    /// </summary>
+    public int MaxAnswerLength { get; set; } = DefaultMaxAnswerLength;
+
+    /// <summary>The clock <see cref="RunTimeout"/> is measured with; tests replace it to reach the limit at a moment they choose.</summary>
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
     /// Whether a skill's <c>runtime.model</c> hints apply; <see langword="true"/> by default. Turn it

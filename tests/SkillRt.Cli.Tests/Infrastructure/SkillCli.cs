@@ -47,6 +47,7 @@ internal sealed class SkillCli : IDisposable
             ["OPENAI_BASE_URL"] = null,
             ["OPENAI_API_KEY"] = null,
             ["SKILLRT_MODEL"] = null,
+            ["SKILLRT_TIMEOUT"] = null,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
     }

@@ -29,6 +29,9 @@ internal sealed class ScriptedChatClient : IChatClient
     /// <summary>When set, every call waits here until cancelled (for cancellation tests).</summary>
     public bool Hang { get; set; }
 
+    /// <summary>When set, a streamed answer stops after its first piece and waits there until cancelled.</summary>
+    public bool StallAfterFirstPiece { get; set; }
+
     public CancellationToken LastToken { get; private set; }
 
     public ScriptedChatClient Answer(string text, string? modelId = "gpt-4.1-mini-2025-04-14", long inputTokens = 100, long outputTokens = 20, ChatFinishReason? finishReason = null)
@@ -58,6 +61,10 @@ internal sealed class ScriptedChatClient : IChatClient
             cancellationToken.ThrowIfCancellationRequested();
             await Task.Yield();
             yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { ModelId = answer.ModelId };
+            if (StallAfterFirstPiece)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
         }
 
         yield return new ChatResponseUpdate

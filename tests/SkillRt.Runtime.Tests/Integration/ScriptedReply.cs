@@ -116,6 +116,22 @@ public abstract class ScriptedReply
     public static ScriptedReply Slow(TimeSpan delay, ScriptedReply? then = null) =>
         new SlowReply(delay, then ?? Completion(""));
 
+    /// <summary>
+    /// Accepts the request and never answers: the server waits until the client gives up (or the server
+    /// stops), the way a stuck model server does. The abort is recorded as for <see cref="Slow"/>.
+    /// </summary>
+    /// <param name="received">Completed with the request when it arrives, so a test can act while the server hangs.</param>
+    public static ScriptedReply Hang(TaskCompletionSource<RecordedRequest>? received = null) => new HangReply(received);
+
+    /// <summary>Drops the connection without an answer, the way a crashing server or proxy does.</summary>
+    public static ScriptedReply Drop() => new DropReply();
+
+    /// <summary>
+    /// A streamed answer that never ends: the role chunk, then <paramref name="chunk"/> as content again
+    /// and again, each flushed, until the client stops reading (which the server records as an abort).
+    /// </summary>
+    public static ScriptedReply EndlessStream(string chunk) => new EndlessStreamReply(chunk);
+
     /// <summary>Any status, content type and body, for shapes the other helpers do not make.</summary>
     public static ScriptedReply Raw(int statusCode, string contentType, string body, IReadOnlyDictionary<string, string>? headers = null) =>
         new RawReply(statusCode, contentType, body, headers ?? new Dictionary<string, string>());
@@ -286,6 +302,57 @@ public abstract class ScriptedReply
         {
             await Task.Delay(delay, context.Cancellation);
             await then.WriteAsync(context);
+        }
+    }
+
+    private sealed class HangReply(TaskCompletionSource<RecordedRequest>? received) : ScriptedReply
+    {
+        internal override async Task WriteAsync(ReplyContext context)
+        {
+            received?.TrySetResult(context.Request);
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.Cancellation);
+        }
+    }
+
+    private sealed class DropReply : ScriptedReply
+    {
+        internal override Task WriteAsync(ReplyContext context)
+        {
+            context.Http.Abort();
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class EndlessStreamReply(string chunk) : ScriptedReply
+    {
+        internal override async Task WriteAsync(ReplyContext context)
+        {
+            if (await RejectStreamMismatchAsync(context, streaming: true))
+            {
+                return;
+            }
+
+            var response = context.Http.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/event-stream; charset=utf-8";
+            await response.StartAsync(context.Cancellation);
+            var usageNull = context.Request.StreamIncludeUsage == true;
+            await SendAsync(ChatCompletionJson.Chunk(context.Id, context.Created, context.Model, role: true, content: "", finishReason: null, usageNull));
+            var content = ChatCompletionJson.Chunk(context.Id, context.Created, context.Model, role: false, chunk, finishReason: null, usageNull);
+            while (true)
+            {
+                // Ends with the client's abort, thrown from a write or from this check.
+                context.Cancellation.ThrowIfCancellationRequested();
+                await SendAsync(content);
+            }
+
+            async Task SendAsync(byte[] json)
+            {
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("data: "), context.Cancellation);
+                await response.Body.WriteAsync(json, context.Cancellation);
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("\n\n"), context.Cancellation);
+                await response.Body.FlushAsync(context.Cancellation);
+            }
         }
     }
 

@@ -89,7 +89,8 @@ public sealed class StreamingTests
     [Fact]
     public async Task Leaving_the_stream_early_cancels_the_run()
     {
-        var client = new ScriptedChatClient().Answer(PrReviewAnswers.Valid);
+        // The model is still writing when the loop is left, so there is a run to cancel.
+        var client = new ScriptedChatClient { StallAfterFirstPiece = true }.Answer(PrReviewAnswers.Valid);
         await foreach (var update in PrReviewSkill.RunStreamingAsync(new SkillRunner(client), Input, TestContext.Current.CancellationToken))
         {
             Assert.Equal(SkillRunUpdateKind.TextDelta, update.Kind);
