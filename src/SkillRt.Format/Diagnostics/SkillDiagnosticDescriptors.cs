@@ -5,7 +5,7 @@ namespace SkillRt;
 /// <summary>
 /// Every diagnostic the parser and validator can report. IDs are grouped by area:
 /// 00xx file and YAML syntax, 01xx metadata, 02xx runtime, 03xx inputs, 04xx outputs,
-/// 05xx dependencies, 06xx permissions, 07xx body template.
+/// 05xx dependencies, 06xx permissions, 07xx body template, 08xx packing, 09xx size limits.
 /// </summary>
 public static class SkillDiagnosticDescriptors
 {
@@ -203,6 +203,11 @@ public static class SkillDiagnosticDescriptors
         "SKILL0404", Warning, "Output schema ignored",
         "The output type is '{0}', so its schema is ignored; set 'outputs.type: json' to use it");
 
+    /// <summary>SKILL0405: a <c>$ref</c> leads back to itself without going into a part of the value.</summary>
+    public static SkillDiagnosticDescriptor CyclicSchemaReference { get; } = new(
+        "SKILL0405", Error, "Cyclic schema reference",
+        "Cyclic $ref at '{0}': '{1}' leads back to itself without going into a property or an item of the value ({2}), so checking a value against it would never end. Recurse through 'properties' or 'items', or remove the reference");
+
     /// <summary>SKILL0501: a skill dependency is not <c>name@range</c>.</summary>
     public static SkillDiagnosticDescriptor InvalidSkillDependency { get; } = new(
         "SKILL0501", Error, "Invalid skill dependency",
@@ -263,6 +268,36 @@ public static class SkillDiagnosticDescriptors
         "SKILL0803", Error, "Package not published",
         "{0}");
 
+    /// <summary>SKILL0901: more inputs than a skill may declare.</summary>
+    public static SkillDiagnosticDescriptor TooManyInputs { get; } = new(
+        "SKILL0901", Error, "Too many inputs",
+        "The skill declares {0} inputs; at most {1} are allowed. Group related inputs into a json input with a schema");
+
+    /// <summary>SKILL0902: an enum lists more values than allowed.</summary>
+    public static SkillDiagnosticDescriptor TooManyEnumValues { get; } = new(
+        "SKILL0902", Error, "Too many enum values",
+        "The enum at '{0}' lists {1} values; at most {2} are allowed. For an open-ended set, use a string with a pattern instead");
+
+    /// <summary>SKILL0903: an object schema has more properties than allowed.</summary>
+    public static SkillDiagnosticDescriptor TooManyProperties { get; } = new(
+        "SKILL0903", Error, "Too many properties",
+        "The schema at '{0}' has {1} properties; at most {2} are allowed. Group them into nested objects");
+
+    /// <summary>SKILL0904: schemas nest deeper than allowed.</summary>
+    public static SkillDiagnosticDescriptor SchemaTooDeep { get; } = new(
+        "SKILL0904", Error, "Schema nested too deeply",
+        "The schema at '{0}' is nested {1} levels deep; at most {2} are allowed. Flatten it, or name the inner schema in $defs and refer to it with $ref");
+
+    /// <summary>SKILL0905: one schema holds more schemas in all than allowed.</summary>
+    public static SkillDiagnosticDescriptor SchemaTooLarge { get; } = new(
+        "SKILL0905", Error, "Schema too large",
+        "'{0}' holds more than {1} schemas in all; make it smaller, or share repeated parts through $defs and $ref");
+
+    /// <summary>SKILL0906: a pattern is longer than allowed.</summary>
+    public static SkillDiagnosticDescriptor PatternTooLong { get; } = new(
+        "SKILL0906", Error, "Pattern too long",
+        "The pattern at '{0}' is {1} characters long; at most {2} are allowed");
+
     /// <summary>All descriptors, in ID order.</summary>
     public static IReadOnlyList<SkillDiagnosticDescriptor> All { get; } =
     [
@@ -273,10 +308,11 @@ public static class SkillDiagnosticDescriptors
         UnknownRuntimeType, InvalidRuntimeMinVersion, MissingRuntimeField, InvalidModelHint,
         InvalidInputName, DuplicateInputName, UnknownInputType, DefaultTypeMismatch, RequiredWithDefault,
         InvalidEnum, SchemaOnNonJsonInput,
-        UnknownOutputType, MalformedSchema, UnsupportedSchemaKeyword, SchemaIgnored,
+        UnknownOutputType, MalformedSchema, UnsupportedSchemaKeyword, SchemaIgnored, CyclicSchemaReference,
         InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency,
         InvalidNetworkPermission, InvalidFilesystemPermission, InvalidEnvPermission,
         UndeclaredTemplateVariable, UnterminatedTemplate,
         SkillVersionDisagreesWithPackage, DuplicatePackedSkill, PublishFailed,
+        TooManyInputs, TooManyEnumValues, TooManyProperties, SchemaTooDeep, SchemaTooLarge, PatternTooLong,
     ];
 }

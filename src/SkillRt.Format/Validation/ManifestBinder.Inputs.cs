@@ -21,6 +21,11 @@ internal sealed partial class ManifestBinder
             return [];
         }
 
+        if (sequence.Items.Count > SkillSizeLimits.MaxInputs)
+        {
+            Report(SkillDiagnosticDescriptors.TooManyInputs, sequence.Items[SkillSizeLimits.MaxInputs].Span, sequence.Items.Count, SkillSizeLimits.MaxInputs);
+        }
+
         var inputs = new List<SkillInput>(sequence.Items.Count);
         var byName = new Dictionary<string, SkillInput>(StringComparer.Ordinal);
         var byProperty = new Dictionary<string, SkillInput>(StringComparer.Ordinal);
@@ -76,7 +81,14 @@ internal sealed partial class ManifestBinder
         IReadOnlyList<string> enumValues = [];
         if (mapping.Find("enum") is { } enumEntry)
         {
-            enumValues = BindEnum(enumEntry, label, type, typeGiven);
+            if (enumEntry.Value is FrontmatterSequence { Items.Count: var count } listed && count > SkillSizeLimits.MaxEnumValues)
+            {
+                Report(SkillDiagnosticDescriptors.TooManyEnumValues, listed.Items[SkillSizeLimits.MaxEnumValues].Span, path + ".enum", count, SkillSizeLimits.MaxEnumValues);
+            }
+            else
+            {
+                enumValues = BindEnum(enumEntry, label, type, typeGiven);
+            }
         }
 
         var schema = mapping["schema"];

@@ -25,8 +25,12 @@ internal sealed class SchemaChecker
         _diagnostics = diagnostics;
     }
 
-    public static void Check(FrontmatterNode schema, string location, List<SkillDiagnostic> diagnostics) =>
+    public static void Check(FrontmatterNode schema, string location, List<SkillDiagnostic> diagnostics)
+    {
         new SchemaChecker(schema, diagnostics).CheckSchema(schema, location);
+        SchemaSizeChecker.Check(schema, location, diagnostics);
+        SchemaReferenceCycles.Find(schema, location, diagnostics);
+    }
 
     private void CheckSchema(FrontmatterNode node, string location)
     {

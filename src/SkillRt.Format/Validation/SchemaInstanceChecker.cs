@@ -109,6 +109,11 @@ internal sealed class SchemaInstanceChecker
             {
                 // An invalid pattern is the schema checker's to report.
             }
+            catch (RegexMatchTimeoutException)
+            {
+                // Pathological backtracking ("^(a+)+$" against a long default): a finding, not a crash.
+                Problem(pointer, $"could not be checked against the pattern {pattern.Value} in time; use a shorter value or a simpler pattern");
+            }
         }
     }
 

@@ -333,6 +333,12 @@ internal sealed class SerializerEmitter
     private void EmitEnumConversions(EnumSpec spec)
     {
         var type = TypeEmitter.Qualified(_skill, spec.Name);
+        if (spec.Members.Count > LargeEnumMembers)
+        {
+            EmitLargeEnumConversions(spec, type);
+            return;
+        }
+
         // Compares the JSON string in place, so reading a valid value allocates nothing.
         using (_writer.OpenBlock($"internal static bool TryParse(global::System.Text.Json.JsonElement value, out {type} result)"))
         {
@@ -359,6 +365,37 @@ internal sealed class SerializerEmitter
 
             _writer.WriteLine($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {CSharpLiteral.String($"Not a {spec.Name} value.")}),");
         }
+    }
+
+    // Past this many members an enum's conversions go through a table of wire names instead of one
+    // branch per member: the code stays linear in size and quick to compile at the spec's limit of
+    // 1,024 values, where a chain of ifs and a switch of a thousand arms cost the compiler seconds.
+    private const int LargeEnumMembers = 64;
+
+    private void EmitLargeEnumConversions(EnumSpec spec, string type)
+    {
+        // Members are declared in this order without explicit values, so a member's value is its index.
+        var table = Identifiers.Escape(spec.Name) + "WireNames";
+        _fields.Add($"private static readonly string[] {table} = new string[] {{ {string.Join(", ", spec.Members.Select(m => CSharpLiteral.String(m.WireName)))} }};");
+        using (_writer.OpenBlock($"internal static bool TryParse(global::System.Text.Json.JsonElement value, out {type} result)"))
+        {
+            using (_writer.OpenBlock($"for (var i = 0; i < {table}.Length; i++)"))
+            {
+                using (_writer.OpenBlock($"if (value.ValueEquals({table}[i]))"))
+                {
+                    _writer.WriteLine($"result = ({type})i;");
+                    _writer.WriteLine("return true;");
+                }
+            }
+
+            _writer.WriteLine("result = default;");
+            _writer.WriteLine("return false;");
+        }
+
+        _writer.WriteLine();
+        _writer.WriteLine($"internal static string ToWireName({type} value) => (uint)value < (uint){table}.Length");
+        _writer.WriteLine($"    ? {table}[(int)value]");
+        _writer.WriteLine($"    : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {CSharpLiteral.String($"Not a {spec.Name} value.")});");
     }
 
     /// <summary>Writes statements that write <paramref name="value"/> (an expression of the type's C# type) to <c>writer</c>.</summary>

@@ -15,13 +15,19 @@ namespace SkillRt.Dynamic;
 internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElement>
 {
     private readonly SkillManifest _manifest;
-    private readonly Lazy<JsonSchema> _inputSchema;
-    private readonly Lazy<JsonSchema?> _outputSchema;
+    private readonly Lazy<(JsonSchema Schema, SchemaPatterns Patterns)> _inputSchema;
+    private readonly Lazy<(JsonSchema Schema, SchemaPatterns Patterns)?> _outputSchema;
 
     // Each input's default as JSON, in declaration order; null where there is none.
     private readonly string?[] _defaults;
 
     public DynamicSkillContract(SkillDescriptor descriptor, SkillManifest manifest)
+        : this(descriptor, manifest, SchemaPatterns.DefaultMatchTimeout)
+    {
+    }
+
+    /// <summary>With the time one pattern match may take; tests shorten it.</summary>
+    internal DynamicSkillContract(SkillDescriptor descriptor, SkillManifest manifest, TimeSpan patternTimeout)
         : base(descriptor)
     {
         _manifest = manifest;
@@ -32,8 +38,8 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
         }
 
         // Local references only (the validator rejects others), so loading reads nothing from outside.
-        _inputSchema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(descriptor.InputSchema).GetAwaiter().GetResult());
-        _outputSchema = new Lazy<JsonSchema?>(() => descriptor.OutputSchema is { } schema ? JsonSchema.FromJsonAsync(schema).GetAwaiter().GetResult() : null);
+        _inputSchema = new Lazy<(JsonSchema, SchemaPatterns)>(() => Load(descriptor.InputSchema, patternTimeout));
+        _outputSchema = new Lazy<(JsonSchema, SchemaPatterns)?>(() => descriptor.OutputSchema is { } schema ? Load(schema, patternTimeout) : null);
     }
 
     public override void WriteInput(Utf8JsonWriter writer, JsonElement input)
@@ -73,7 +79,8 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
         }
 
         var found = new List<SkillViolation>();
-        SchemaViolations.Add(_inputSchema.Value.Validate(json.GetRawText()), found);
+        var (inputSchema, inputPatterns) = _inputSchema.Value;
+        SchemaViolations.Add(new BoundedSchemaValidator(inputPatterns).Validate(json.GetRawText(), inputSchema), found);
         foreach (var declared in _manifest.Inputs)
         {
             if (declared.Type == SkillInputType.Url && json.TryGetProperty(declared.Name, out var url) && url.ValueKind == JsonValueKind.String)
@@ -123,10 +130,10 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
 
         using (document)
         {
-            if (_outputSchema.Value is { } schema)
+            if (_outputSchema.Value is { } loaded)
             {
                 var found = new List<SkillViolation>();
-                SchemaViolations.Add(schema.Validate(document.RootElement.GetRawText()), found);
+                SchemaViolations.Add(new BoundedSchemaValidator(loaded.Patterns).Validate(document.RootElement.GetRawText(), loaded.Schema), found);
                 if (found.Count > 0)
                 {
                     violations = found;
@@ -138,6 +145,13 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
             violations = [];
             return true;
         }
+    }
+
+    // Patterns are matched by BoundedSchemaValidator, never by NJsonSchema itself (it has no timeout).
+    private static (JsonSchema Schema, SchemaPatterns Patterns) Load(string json, TimeSpan patternTimeout)
+    {
+        var schema = JsonSchema.FromJsonAsync(json).GetAwaiter().GetResult();
+        return (schema, SchemaPatterns.Detach(schema, patternTimeout));
     }
 
     /// <summary>The input with every missing input that has a default filled in, in declaration order.</summary>

@@ -46,6 +46,14 @@ internal static class SchemaViolations
 
     private static string Message(ValidationError error)
     {
+        if (error is PatternValidationError pattern)
+        {
+            // Worded as the generated checks word it (SkillJsonReader.CheckPattern).
+            return pattern.TimedOut
+                ? $"The value could not be checked against the pattern {pattern.Pattern} in time; use a shorter value."
+                : $"The value does not match the pattern {pattern.Pattern}.";
+        }
+
         var schema = error.Schema;
         return error.Kind switch
         {
