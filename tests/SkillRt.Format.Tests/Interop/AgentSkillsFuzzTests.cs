@@ -56,7 +56,10 @@ public sealed class AgentSkillsFuzzTests
         }
 
         // Most mutations break a skill; enough must survive for the assertions above to mean something.
-        Assert.True(succeeded > iterations / 20, $"only {succeeded} mutated skills could be split");
+        // With the stricter rules of issues 14 and 15 (template mistakes, cyclic references and size
+        // limits are errors) about 4% of the default 4,000 mutations survive (176 with the default
+        // seed), so the floor is 1 in 40.
+        Assert.True(succeeded > iterations / 40, $"only {succeeded} mutated skills could be split");
     }
 
     private static string Show(string text, AgentSkillsConversion split, AgentSkillsConversion? merge) =>
