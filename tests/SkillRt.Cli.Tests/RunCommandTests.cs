@@ -423,7 +423,7 @@ public sealed class RunCommandTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_template_that_cannot_render_exits_one_at_its_line()
+    public async Task A_template_naming_an_undeclared_input_is_refused_before_the_run_at_its_line()
     {
         var server = await StartServerAsync();
         var skill = _cli.WriteFile("greet/SKILL.md", """
@@ -444,7 +444,9 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.Equal(2, lines.Length);
         Assert.StartsWith(skill + "(8,", lines[0], StringComparison.Ordinal);
         Assert.Contains("persn", lines[0], StringComparison.Ordinal);
-        Assert.Equal("skill: the instructions of greet cannot be rendered; the skill needs fixing at the line above.", lines[1]);
+        // SKILL0701 is an error (issue 15), so the skill is refused as invalid before anything runs.
+        Assert.Contains("SKILL0701", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"skill: '{skill}' is not a valid skill (1 error); fix the lines above and try again.", lines[1]);
         Assert.Empty(server.Requests);
     }
 
