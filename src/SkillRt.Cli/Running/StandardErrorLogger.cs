@@ -12,9 +12,10 @@ namespace SkillRt.Cli.Running;
 internal sealed class StandardErrorLogger(TextWriter error) : ILogger<SkillRunner>
 {
     // Warnings that say again what the CLI reports itself: a repair (--stream shows it), the run's
-    // failure (the error line), a process timeout (the error line) and an unusable bubblewrap (the
-    // refusal, or event 202 under --no-sandbox, carries the same reason).
-    private static readonly int[] ReportedElsewhere = [3, 4, 5, 205, 209];
+    // failure (the error line), the run's time limit (the error line names --timeout), a process
+    // timeout (the error line) and an unusable bubblewrap (the refusal, or event 202 under
+    // --no-sandbox, carries the same reason).
+    private static readonly int[] ReportedElsewhere = [3, 4, 5, 9, 205, 209];
 
     private readonly object _gate = new();
 
