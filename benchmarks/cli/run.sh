@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Times the Native AOT `skill` with hyperfine against the issue's targets (the Rust skillrt v0.1 on
+# Times the Native AOT `skillrt` with hyperfine against the issue's targets (the Rust skillrt v0.1 on
 # this machine: validate ~1.3 ms, list ~85 ms):
-#   - `skill validate` on a 10 KB structured skill (benchmarks/SkillRt.Benchmarks/Data/large-structured.md);
-#   - `skill list` on a store of 1000 installed skills (pr-review-sized, laid out as `skill install` does);
+#   - `skillrt validate` on a 10 KB structured skill (benchmarks/SkillRt.Benchmarks/Data/large-structured.md);
+#   - `skillrt list` on a store of 1000 installed skills (pr-review-sized, laid out as `skillrt install` does);
 #   - a Native AOT "hello world", the floor any .NET executable pays to start on this machine.
 # Usage: bash benchmarks/cli/run.sh [--export results.md]   (needs hyperfine and clang: apt-get install hyperfine clang zlib1g-dev)
 set -euo pipefail
@@ -13,8 +13,8 @@ trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "Publishing skill (Native AOT, linux-x64) ..." >&2
-dotnet publish "$root/src/SkillRt.Cli" -c Release -r linux-x64 -o "$work/skill" -v:q -nologo >/dev/null
-skill="$work/skill/skill"
+dotnet publish "$root/src/SkillRt.Cli" -c Release -r linux-x64 -p:SkillRtNativeTool=true -o "$work/skill" -v:q -nologo >/dev/null
+skill="$work/skill/skillrt"
 
 echo "Publishing the AOT hello-world baseline ..." >&2
 mkdir -p "$work/hello"
@@ -42,5 +42,5 @@ large="$root/benchmarks/SkillRt.Benchmarks/Data/large-structured.md"
 echo "$(wc -c < "$large") bytes: $large; $(nproc) cores" >&2
 hyperfine --shell=none --warmup 20 --min-runs 200 "$@" \
   -n 'hello (AOT floor)' "$work/hello/out/hello" \
-  -n 'skill validate (10 KB skill)' "$skill validate $large" \
-  -n 'skill list (1000 skills)' "$skill list"
+  -n 'skillrt validate (10 KB skill)' "$skillrt validate $large" \
+  -n 'skillrt list (1000 skills)' "$skillrt list"

@@ -41,7 +41,7 @@ public sealed class PackSkills : Task
     [Output]
     public ITaskItem[] PackageFiles { get; private set; } = [];
 
-    /// <summary>The names of the packed skills, ordered; the targets tag the package <c>skillrt-skill-{name}</c> with each, so <c>skill install {name}</c> finds it on a feed.</summary>
+    /// <summary>The names of the packed skills, ordered; the targets tag the package <c>skillrt-skill-{name}</c> with each, so <c>skillrt install {name}</c> finds it on a feed.</summary>
     [Output]
     public string[] SkillNames { get; private set; } = [];
 

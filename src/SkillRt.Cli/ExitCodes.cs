@@ -21,7 +21,7 @@ internal static class ExitCodes
     /// <summary>The skill ran and failed: a missing dependency, a model or process error, an output that stayed invalid.</summary>
     public const int RunFailed = 4;
 
-    /// <summary>Something the command needs is not configured, such as the model for <c>skill run</c>.</summary>
+    /// <summary>Something the command needs is not configured, such as the model for <c>skillrt run</c>.</summary>
     public const int NotConfigured = 5;
 
     /// <summary>The skill store could not be read or written: permissions, a full disk, a lock held too long.</summary>

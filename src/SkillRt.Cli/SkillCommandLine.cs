@@ -40,17 +40,17 @@ internal static class SkillCommandLine
         };
         root.Options.Add(Verbose);
 
-        // No response files: '@file' arguments belong to the commands (skill run --inputs @inputs.json).
+        // No response files: '@file' arguments belong to the commands (skillrt run --inputs @inputs.json).
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0 && !IsHelpRequest(args))
         {
             // System.CommandLine exits 1 on a parse error, which is the code for an invalid skill here.
             foreach (var parseError in parseResult.Errors)
             {
-                await error.WriteLineAsync("skill: " + parseError.Message).ConfigureAwait(false);
+                await error.WriteLineAsync("skillrt: " + parseError.Message).ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("Run 'skill --help' for usage.").ConfigureAwait(false);
+            await error.WriteLineAsync("Run 'skillrt --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -67,7 +67,7 @@ internal static class SkillCommandLine
                 await error.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("skill: " + exception.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("skillrt: " + exception.Message).ConfigureAwait(false);
             if (verbose && exception.Detail is not null)
             {
                 await error.WriteLineAsync(exception.Detail).ConfigureAwait(false);
@@ -77,13 +77,13 @@ internal static class SkillCommandLine
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("skill: cancelled.").ConfigureAwait(false);
+            await error.WriteLineAsync("skillrt: cancelled.").ConfigureAwait(false);
             return 130;
         }
         catch (Exception exception)
         {
             // Not a user error: a bug in this command. Say so, and how to get the detail for a report.
-            await error.WriteLineAsync($"skill: internal error: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"skillrt: internal error: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
             await error.WriteLineAsync(verbose ? exception.ToString() : "Run the command again with --verbose and send that output to the SkillRt maintainers.").ConfigureAwait(false);
             return ExitCodes.InternalError;
         }

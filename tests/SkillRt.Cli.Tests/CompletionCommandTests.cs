@@ -12,10 +12,10 @@ public sealed class CompletionCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Theory]
-    [InlineData("bash", "complete -o default -F _skill_complete skill")]
-    [InlineData("zsh", "compdef _skill_complete skill")]
-    [InlineData("pwsh", "Register-ArgumentCompleter -Native -CommandName skill")]
-    public async Task Each_shell_gets_a_script_that_asks_skill_for_suggestions(string shell, string registration)
+    [InlineData("bash", "complete -o default -F _skillrt_complete skillrt")]
+    [InlineData("zsh", "compdef _skillrt_complete skillrt")]
+    [InlineData("pwsh", "Register-ArgumentCompleter -Native -CommandName skillrt")]
+    public async Task Each_shell_gets_a_script_that_asks_skillrt_for_suggestions(string shell, string registration)
     {
         var result = await _cli.RunAsync("completion", shell);
 
@@ -27,11 +27,11 @@ public sealed class CompletionCommandTests : IDisposable
     [Fact]
     public async Task The_suggest_directive_completes_commands_and_options()
     {
-        var commands = await _cli.RunAsync("[suggest:11]", "skill unins");
+        var commands = await _cli.RunAsync("[suggest:11]", "skillrt unins");
         Assert.Equal("uninstall\n", commands.Output);
 
         // The shell filters by prefix; skill offers the command's own options, and only those.
-        var options = await _cli.RunAsync("[suggest:21]", "skill install --for");
+        var options = await _cli.RunAsync("[suggest:21]", "skillrt install --for");
         Assert.StartsWith("--force\n", options.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("--format", options.Output, StringComparison.Ordinal);
     }
@@ -42,6 +42,6 @@ public sealed class CompletionCommandTests : IDisposable
         var result = await _cli.RunAsync("completion", "fish");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: ", result.Error, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace SkillRt.Cli.Tests;
 
-/// <summary><c>skill export --agent-skills</c> and <c>skill import</c>, run as the real process.</summary>
+/// <summary><c>skillrt export --agent-skills</c> and <c>skillrt import</c>, run as the real process.</summary>
 public sealed class ExportImportCommandTests : IDisposable
 {
     private const string ScriptedSkill =
@@ -189,7 +189,7 @@ public sealed class ExportImportCommandTests : IDisposable
         var result = await _cli.RunAsync(args);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: ", result.Error, StringComparison.Ordinal);
         Assert.Equal(1, result.Error.Count(c => c == '\n'));
     }
 
@@ -203,7 +203,7 @@ public sealed class ExportImportCommandTests : IDisposable
         var forced = await _cli.RunAsync("export", "--agent-skills", pr, "out", "--force");
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.Equal($"skill: '{Path.Combine("out", "pr-review")}' already exists and is not empty; pass --force to replace it, or choose another output folder.\n", refused.Error);
+        Assert.Equal($"skillrt: '{Path.Combine("out", "pr-review")}' already exists and is not empty; pass --force to replace it, or choose another output folder.\n", refused.Error);
         Assert.Equal(0, forced.ExitCode);
         Assert.Equal(["SKILL.md", "skillrt.yaml"], Directory.GetFiles(Work("out", "pr-review")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal([Work("out", "pr-review")], Directory.GetDirectories(Work("out")));
@@ -237,7 +237,7 @@ public sealed class ExportImportCommandTests : IDisposable
         var result = await _cli.RunAsync(args);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"skill: '{Path.Combine("out", "tidy")}' is the skill's own folder or holds it; choose an output folder outside '{Work("out", "tidy")}'.\n", result.Error);
+        Assert.Equal($"skillrt: '{Path.Combine("out", "tidy")}' is the skill's own folder or holds it; choose an output folder outside '{Work("out", "tidy")}'.\n", result.Error);
         Assert.Equal(Notes, File.ReadAllText(Work("out", "tidy", "tidy-notes.md")));
         Assert.True(File.Exists(Work("out", "tidy", "journal.txt")));
     }
@@ -252,7 +252,7 @@ public sealed class ExportImportCommandTests : IDisposable
         var result = await _cli.RunAsync(args);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("skill: the output folder is empty; pass the folder to write <out>/<name>/ into, such as '.'.\n", result.Error);
+        Assert.Equal("skillrt: the output folder is empty; pass the folder to write <out>/<name>/ into, such as '.'.\n", result.Error);
     }
 
     [Fact]

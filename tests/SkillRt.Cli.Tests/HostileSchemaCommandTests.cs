@@ -6,8 +6,8 @@ namespace SkillRt.Cli.Tests;
 
 /// <summary>
 /// Issue 14, items 5 and 6, as the probe attacked them through the command line: a pattern that
-/// backtracks catastrophically hung <c>skill run</c>, and a cyclic <c>$ref</c> was "valid" to
-/// <c>skill validate</c> yet crashed <c>skill run</c> with exit 70.
+/// backtracks catastrophically hung <c>skillrt run</c>, and a cyclic <c>$ref</c> was "valid" to
+/// <c>skillrt validate</c> yet crashed <c>skillrt run</c> with exit 70.
 /// </summary>
 public sealed class HostileSchemaCommandTests : IDisposable
 {

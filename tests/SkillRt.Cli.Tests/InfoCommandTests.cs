@@ -8,7 +8,7 @@ using Xunit;
 
 namespace SkillRt.Cli.Tests;
 
-/// <summary><c>skill info</c>: the manifest as text for people and as one JSON document for scripts.</summary>
+/// <summary><c>skillrt info</c>: the manifest as text for people and as one JSON document for scripts.</summary>
 public sealed class InfoCommandTests : IDisposable
 {
     private const string Deploy = """
@@ -187,7 +187,7 @@ public sealed class InfoCommandTests : IDisposable
         Assert.True(prose.ExitCode == 0, prose.ToString());
         Assert.StartsWith("commit-style (prose skill: no frontmatter", prose.Output, StringComparison.Ordinal);
         Assert.True(task.ExitCode == 0, task.ToString());
-        Assert.Contains("Inputs: none declared; it runs on a task in words: skill run csv-summary --task \"…\"\n", task.Output, StringComparison.Ordinal);
+        Assert.Contains("Inputs: none declared; it runs on a task in words: skillrt run csv-summary --task \"…\"\n", task.Output, StringComparison.Ordinal);
         Assert.Contains("Compatibility:  Requires Python 3.9 or later; no third-party packages.\n", task.Output, StringComparison.Ordinal);
         Assert.Contains("Permissions: none (no network host, file or environment variable may be reached)\n", task.Output, StringComparison.Ordinal);
     }
@@ -198,7 +198,7 @@ public sealed class InfoCommandTests : IDisposable
         var result = await _cli.RunAsync("info", "nothing-here");
 
         Assert.Equal(3, result.ExitCode);
-        Assert.StartsWith("skill: no skill 'nothing-here' is installed", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: no skill 'nothing-here' is installed", result.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Output);
     }
 
@@ -211,6 +211,6 @@ public sealed class InfoCommandTests : IDisposable
         var result = await _cli.RunAsync("info", path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"skill: '{path}' does not exist; pass a skill folder, a SKILL.md file, or name[@range] of an installed skill.\n", result.Error);
+        Assert.Equal($"skillrt: '{path}' does not exist; pass a skill folder, a SKILL.md file, or name[@range] of an installed skill.\n", result.Error);
     }
 }

@@ -13,7 +13,7 @@ using Xunit;
 namespace SkillRt.Cli.Tests;
 
 /// <summary>
-/// <c>skill install</c>, run as the real executable: folders, files, packages and feeds; the checks
+/// <c>skillrt install</c>, run as the real executable: folders, files, packages and feeds; the checks
 /// before anything lands in the store; and concurrent installs into one store.
 /// </summary>
 public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
@@ -103,7 +103,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "greeter");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"skill: '{Path.Combine("greeter", "SKILL.md")}' is a symbolic link, and links are not copied into the store (they could pull in files from anywhere); replace it with the file it points to, or install that file.\n", result.Error);
+        Assert.Equal($"skillrt: '{Path.Combine("greeter", "SKILL.md")}' is a symbolic link, and links are not copied into the store (they could pull in files from anywhere); replace it with the file it points to, or install that file.\n", result.Error);
         AssertStoreEmpty(cli);
     }
 
@@ -128,7 +128,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "...md");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: '...md' has no name, and '..' cannot be one;", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: '...md' has no name, and '..' cannot be one;", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cli.Home, "skills")));
     }
 
@@ -157,7 +157,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "empty");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("skill: no SKILL.md found under 'empty'; pass a skill folder, a SKILL.md file, or a folder that holds skill folders.\n", result.Error);
+        Assert.Equal("skillrt: no SKILL.md found under 'empty'; pass a skill folder, a SKILL.md file, or a folder that holds skill folders.\n", result.Error);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", Path.Combine("no", "such", "skill"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"skill: '{Path.Combine("no", "such", "skill")}' does not exist;", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: '{Path.Combine("no", "such", "skill")}' does not exist;", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         Assert.Empty(result.Output);
         var lines = result.Error.TrimEnd('\n').Split('\n');
         Assert.StartsWith($"{path}(4,10): error SKILL0107: '1.0' is not a SemVer 2.0.0 version", lines[0], StringComparison.Ordinal);
-        Assert.Equal($"skill: '{path}' is not a valid skill (1 error); it was not installed. Fix the lines above and try again.", lines[^1]);
+        Assert.Equal($"skillrt: '{path}' is not a valid skill (1 error); it was not installed. Fix the lines above and try again.", lines[^1]);
         AssertStoreEmpty(cli);
     }
 
@@ -221,7 +221,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{Path.Combine("skills", "bad", "SKILL.md")}(4,10): error SKILL0107:", result.Error, StringComparison.Ordinal);
-        Assert.Contains("skill: 1 of the 2 skills in 'skills' are not valid (1 error); nothing was installed.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("skillrt: 1 of the 2 skills in 'skills' are not valid (1 error); nothing was installed.", result.Error, StringComparison.Ordinal);
         AssertStoreEmpty(cli);
     }
 
@@ -292,7 +292,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         Assert.Equal(3, result.ExitCode);
         Assert.Empty(result.Output);
         Assert.Equal(
-            $"skill: no version of 'release-notes' on 'skills' ({_feed.Folder}) matches '^2.0' (found: 0.2.0 in Contoso.ReleaseSkills 0.2.0); install one of those, for example 'skill install release-notes@0.2.0'.\n",
+            $"skillrt: no version of 'release-notes' on 'skills' ({_feed.Folder}) matches '^2.0' (found: 0.2.0 in Contoso.ReleaseSkills 0.2.0); install one of those, for example 'skillrt install release-notes@0.2.0'.\n",
             result.Error);
         AssertStoreEmpty(cli);
     }
@@ -306,7 +306,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "no-such-skill");
 
         Assert.Equal(3, result.ExitCode);
-        Assert.StartsWith($"skill: no package on 'skills' ({_feed.Folder}) holds the skill 'no-such-skill'", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: no package on 'skills' ({_feed.Folder}) holds the skill 'no-such-skill'", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
     }
 
@@ -322,7 +322,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "release-notes");
 
         Assert.Equal(7, result.ExitCode);
-        Assert.StartsWith($"skill: cannot read the feed 'offline' ({url}):", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: cannot read the feed 'offline' ({url}):", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
         AssertStoreEmpty(cli);
     }
@@ -361,7 +361,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         Assert.Equal(7, result.ExitCode);
         Assert.Equal(
-            $"skill: the feed 'private' ({url}v3/index.json) refused the request (401 Unauthorized); add credentials for it to NuGet.config ('dotnet nuget update source private --username <user> --password <token>') and try again.\n",
+            $"skillrt: the feed 'private' ({url}v3/index.json) refused the request (401 Unauthorized); add credentials for it to NuGet.config ('dotnet nuget update source private --username <user> --password <token>') and try again.\n",
             result.Error);
         AssertStoreEmpty(cli);
     }
@@ -375,7 +375,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "release-notes");
 
         Assert.Equal(5, result.ExitCode);
-        Assert.StartsWith($"skill: no NuGet feed is enabled for '", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: no NuGet feed is enabled for '", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -389,7 +389,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "damaged.nupkg");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: 'damaged.nupkg' is not a NuGet package: its zip archive is damaged", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: 'damaged.nupkg' is not a NuGet package: its zip archive is damaged", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
         AssertStoreEmpty(cli);
     }
@@ -403,7 +403,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "plain.nupkg");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: 'plain.nupkg' has no skills: it was not packed with SkillRt", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: 'plain.nupkg' has no skills: it was not packed with SkillRt", result.Error, StringComparison.Ordinal);
         AssertStoreEmpty(cli);
     }
 
@@ -421,7 +421,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "slip.nupkg");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: 'slip.nupkg' has an entry that points outside the package ('skills/greeter/../../../../escaped.txt')", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: 'slip.nupkg' has an entry that points outside the package ('skills/greeter/../../../../escaped.txt')", result.Error, StringComparison.Ordinal);
         AssertStoreEmpty(cli);
         Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(cli.Home)!, "escaped.txt", SearchOption.AllDirectories));
     }
@@ -439,7 +439,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "outside.nupkg");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: 'outside.nupkg' lists the file 'buildTransitive/evil.targets' for the skill 'greeter', outside its folder 'skills/greeter/'", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: 'outside.nupkg' lists the file 'buildTransitive/evil.targets' for the skill 'greeter', outside its folder 'skills/greeter/'", result.Error, StringComparison.Ordinal);
         AssertStoreEmpty(cli);
     }
 
@@ -455,7 +455,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "tampered.nupkg");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skill: 'tampered.nupkg' is damaged: 'skills/greeter/SKILL.md' does not match the SHA-256", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: 'tampered.nupkg' is damaged: 'skills/greeter/SKILL.md' does not match the SHA-256", result.Error, StringComparison.Ordinal);
         AssertStoreEmpty(cli);
     }
 

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace SkillRt.Cli.Tests;
 
-/// <summary><c>skill new</c>: the scaffold validates, runs, and refuses bad names and occupied folders.</summary>
+/// <summary><c>skillrt new</c>: the scaffold validates, runs, and refuses bad names and occupied folders.</summary>
 public sealed class NewCommandTests : IDisposable
 {
     private readonly SkillCli _cli = new();
@@ -28,8 +28,8 @@ public sealed class NewCommandTests : IDisposable
 
             Next:
               edit the instructions, inputs and output schema in meeting-notes/SKILL.md
-              skill validate meeting-notes
-              skill run meeting-notes --input input="some text to work on"
+              skillrt validate meeting-notes
+              skillrt run meeting-notes --input input="some text to work on"
 
             """.Replace('/', Path.DirectorySeparatorChar),
             result.Output);
@@ -100,7 +100,7 @@ public sealed class NewCommandTests : IDisposable
         var empty = await _cli.RunAsync("new", "empty");
 
         Assert.Equal(2, taken.ExitCode);
-        Assert.Equal($"skill: '{Path.Combine(_cli.WorkingDirectory, "notes")}' already exists and is not empty; choose another name, or another folder with --output.\n", taken.Error);
+        Assert.Equal($"skillrt: '{Path.Combine(_cli.WorkingDirectory, "notes")}' already exists and is not empty; choose another name, or another folder with --output.\n", taken.Error);
         Assert.Equal(["README.md"], Directory.EnumerateFileSystemEntries(Path.Combine(_cli.WorkingDirectory, "notes")).Select(Path.GetFileName));
         Assert.True(empty.ExitCode == 0, empty.ToString());
     }

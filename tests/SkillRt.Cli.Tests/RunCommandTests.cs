@@ -10,7 +10,7 @@ using Xunit;
 namespace SkillRt.Cli.Tests;
 
 /// <summary>
-/// <c>skill run</c> as a process, against a real loopback server speaking OpenAI's chat-completions
+/// <c>skillrt run</c> as a process, against a real loopback server speaking OpenAI's chat-completions
 /// protocol: what reaches the model, what reaches stdout and stderr, and every exit code.
 /// </summary>
 public sealed class RunCommandTests : IAsyncDisposable
@@ -119,7 +119,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.True(server.Requests.All(r => r.Stream));
         var error = Lines(result.Error);
         Assert.Equal("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""", error[0]);
-        Assert.Equal("skill: attempt 1 broke the output contract (1 problem); sending it back to be fixed:", error[1]);
+        Assert.Equal("skillrt: attempt 1 broke the output contract (1 problem); sending it back to be fixed:", error[1]);
         Assert.StartsWith("  output /verdict: ", error[2], StringComparison.Ordinal);
         Assert.Equal(Review, error[3]);
         Assert.StartsWith("ran pr-review@1.2.0: 2 attempts, ", error[4], StringComparison.Ordinal);
@@ -198,9 +198,9 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.Contains("OPENAI_API_KEY", line, StringComparison.Ordinal);
         Assert.Contains("OPENAI_BASE_URL", line, StringComparison.Ordinal);
         Assert.Equal(5, noKey.ExitCode);
-        Assert.StartsWith("skill: no API key for https://api.openai.com/v1: set OPENAI_API_KEY", noKey.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: no API key for https://api.openai.com/v1: set OPENAI_API_KEY", noKey.Error, StringComparison.Ordinal);
         Assert.Equal(5, noModel.ExitCode);
-        Assert.StartsWith("skill: no model is configured: set SKILLRT_MODEL", noModel.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: no model is configured: set SKILLRT_MODEL", noModel.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, nothing.Output + noKey.Output + noModel.Output);
     }
 
@@ -229,13 +229,13 @@ public sealed class RunCommandTests : IAsyncDisposable
         var jsonInput = await _cli.RunAsync("run", PrReview, "--input", "max_findings=lots");
 
         Assert.Equal(2, inline.ExitCode);
-        Assert.StartsWith("skill: --inputs is not valid JSON at line 1, position ", Assert.Single(Lines(inline.Error)), StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: --inputs is not valid JSON at line 1, position ", Assert.Single(Lines(inline.Error)), StringComparison.Ordinal);
         Assert.Equal(2, file.ExitCode);
-        Assert.StartsWith("skill: the inputs file 'inputs.json' is not valid JSON at line 3, position 12: ", Assert.Single(Lines(file.Error)), StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: the inputs file 'inputs.json' is not valid JSON at line 3, position 12: ", Assert.Single(Lines(file.Error)), StringComparison.Ordinal);
         Assert.Equal(2, array.ExitCode);
         Assert.Contains("not an object", array.Error, StringComparison.Ordinal);
         Assert.Equal(2, jsonInput.ExitCode);
-        Assert.Equal("skill: --input max_findings: 'lots' is not a number, and 'max_findings' is an integer input; write it like 42.\n", jsonInput.Error);
+        Assert.Equal("skillrt: --input max_findings: 'lots' is not a number, and 'max_findings' is an integer input; write it like 42.\n", jsonInput.Error);
     }
 
     [Fact]
@@ -249,11 +249,11 @@ public sealed class RunCommandTests : IAsyncDisposable
 
         Assert.Equal(2, unknown.ExitCode);
         Assert.Equal(
-            "skill: --input names 'pr_link', which is not an input of pr-review: its inputs are pr_url (url, required), focus (string), max_findings (integer), include_nits (boolean); 'skill info pr-review' describes them.\n",
+            "skillrt: --input names 'pr_link', which is not an input of pr-review: its inputs are pr_url (url, required), focus (string), max_findings (integer), include_nits (boolean); 'skillrt info pr-review' describes them.\n",
             unknown.Error);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("pr_url", missing.Error, StringComparison.Ordinal);
-        Assert.EndsWith("skill: the input for pr-review is invalid (1 problem); fix the values given with --inputs or --input, or see 'skill info pr-review'.\n", missing.Error, StringComparison.Ordinal);
+        Assert.EndsWith("skillrt: the input for pr-review is invalid (1 problem); fix the values given with --inputs or --input, or see 'skillrt info pr-review'.\n", missing.Error, StringComparison.Ordinal);
         Assert.Equal(2, badEnum.ExitCode);
         Assert.StartsWith("  input /focus: ", badEnum.Error, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
@@ -265,7 +265,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         var result = await _cli.RunAsync("run", "no-such-skill", "--task", "anything");
 
         Assert.Equal(3, result.ExitCode);
-        Assert.StartsWith("skill: no skill 'no-such-skill' is installed", Assert.Single(Lines(result.Error)), StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: no skill 'no-such-skill' is installed", Assert.Single(Lines(result.Error)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class RunCommandTests : IAsyncDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal(
-            $"skill: the model server {server.BaseAddress} answered 401 Unauthorized: \"Incorrect API key provided: test-key.\"; check OPENAI_API_KEY.",
+            $"skillrt: the model server {server.BaseAddress} answered 401 Unauthorized: \"Incorrect API key provided: test-key.\"; check OPENAI_API_KEY.",
             Assert.Single(Lines(result.Error)));
         Assert.Equal(string.Empty, result.Output);
     }
@@ -296,7 +296,7 @@ public sealed class RunCommandTests : IAsyncDisposable
 
         Assert.Equal(4, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
-        Assert.StartsWith($"skill: the model server {server.BaseAddress} answered 500", line, StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: the model server {server.BaseAddress} answered 500", line, StringComparison.Ordinal);
         Assert.Contains("\"The engine is overloaded.\"", line, StringComparison.Ordinal);
     }
 
@@ -312,7 +312,7 @@ public sealed class RunCommandTests : IAsyncDisposable
 
         Assert.Equal(4, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
-        Assert.StartsWith($"skill: cannot reach the model server http://127.0.0.1:{port}/v1", line, StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: cannot reach the model server http://127.0.0.1:{port}/v1", line, StringComparison.Ordinal);
         Assert.EndsWith("check OPENAI_BASE_URL and that the server is running.", line, StringComparison.Ordinal);
     }
 
@@ -330,7 +330,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.Equal(4, result.ExitCode);
         var lines = Lines(result.Error);
         Assert.StartsWith("  output /summary: ", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("skill: the output of pr-review still broke its contract after every repair attempt (1 problem)", lines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: the output of pr-review still broke its contract after every repair attempt (1 problem)", lines[^1], StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count);
     }
 
@@ -370,7 +370,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("  - skill 'summarize@^1.0': ", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("  - skill 'translate@^2.0': ", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("skill: release-notes cannot run: 2 dependencies are missing; install missing skills with 'skill install <name@range>'", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: release-notes cannot run: 2 dependencies are missing; install missing skills with 'skillrt install <name@range>'", lines[2], StringComparison.Ordinal);
         Assert.Empty(server.Requests);
 
         Install("summarize", "1.3.0", Dependency("summarize", "1.3.0"));
@@ -446,7 +446,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.Contains("persn", lines[0], StringComparison.Ordinal);
         // SKILL0701 is an error (issue 15), so the skill is refused as invalid before anything runs.
         Assert.Contains("SKILL0701", lines[0], StringComparison.Ordinal);
-        Assert.Equal($"skill: '{skill}' is not a valid skill (1 error); fix the lines above and try again.", lines[1]);
+        Assert.Equal($"skillrt: '{skill}' is not a valid skill (1 error); fix the lines above and try again.", lines[1]);
         Assert.Empty(server.Requests);
     }
 

@@ -10,7 +10,7 @@ using Xunit;
 namespace SkillRt.Cli.Tests;
 
 /// <summary>
-/// <c>skill run</c> as a process against model servers that misbehave the way real ones do (never
+/// <c>skillrt run</c> as a process against model servers that misbehave the way real ones do (never
 /// answering, dropping the connection, answering without end), and process skills without inputs:
 /// every failure is one line and its documented exit code, never 70.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal(
-            "skill: the run of pr-review did not finish within 2s; raise it with --timeout (or SKILLRT_TIMEOUT), such as --timeout 4s.",
+            "skillrt: the run of pr-review did not finish within 2s; raise it with --timeout (or SKILLRT_TIMEOUT), such as --timeout 4s.",
             Assert.Single(Lines(result.Error)));
         Assert.Equal(string.Empty, result.Output);
     }
@@ -60,11 +60,11 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
         var badVariable = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, fromVariable.ExitCode);
-        Assert.StartsWith("skill: the run of pr-review did not finish within 1.5s;", fromVariable.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: the run of pr-review did not finish within 1.5s;", fromVariable.Error, StringComparison.Ordinal);
         Assert.Equal(2, badOption.ExitCode);
-        Assert.Equal("skill: --timeout 'soon' is not a duration; write a number with s, m or h (such as --timeout 90s or --timeout 5m), up to 24h.\n", badOption.Error);
+        Assert.Equal("skillrt: --timeout 'soon' is not a duration; write a number with s, m or h (such as --timeout 90s or --timeout 5m), up to 24h.\n", badOption.Error);
         Assert.Equal(5, badVariable.ExitCode);
-        Assert.StartsWith("skill: SKILLRT_TIMEOUT is '0s', which is not a duration;", badVariable.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: SKILLRT_TIMEOUT is '0s', which is not a duration;", badVariable.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
 
         Assert.Equal(4, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
-        Assert.StartsWith($"skill: cannot reach the model server {server.BaseAddress}: ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: cannot reach the model server {server.BaseAddress}: ", line, StringComparison.Ordinal);
         Assert.EndsWith("check OPENAI_BASE_URL and that the server is running.", line, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count);
     }
@@ -95,7 +95,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal(
-            $"skill: the model server {server.BaseAddress} sent a response of more than 7 MiB, and it was not read further; ask for a shorter output, or use a model that follows the output contract.",
+            $"skillrt: the model server {server.BaseAddress} sent a response of more than 7 MiB, and it was not read further; ask for a shorter output, or use a model that follows the output contract.",
             Assert.Single(Lines(result.Error)));
         Assert.Single(server.Requests);
     }
@@ -114,7 +114,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
         Assert.Equal(4, result.ExitCode);
         var lines = Lines(result.Error);
         Assert.Equal("  output (root): The answer passed the limit of 1,048,576 characters and was not read further; give a much shorter answer.", lines[^2]);
-        Assert.StartsWith("skill: the output of pr-review still broke its contract after every repair attempt (1 problem)", lines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: the output of pr-review still broke its contract after every repair attempt (1 problem)", lines[^1], StringComparison.Ordinal);
         var requests = server.Requests;
         Assert.Equal(3, requests.Count);
         var growth = requests[2].RawBody.Length - requests[0].RawBody.Length;

@@ -7,7 +7,7 @@ using Xunit;
 namespace SkillRt.Cli.Tests;
 
 /// <summary>
-/// <c>skill run</c> of process skills, through the real <c>skill</c> process: without bubblewrap the
+/// <c>skillrt run</c> of process skills, through the real <c>skill</c> process: without bubblewrap the
 /// run is refused and says why, <c>--no-sandbox</c> runs it with a warning every time, and a skill
 /// run from a loose file cannot read the files beside it.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class RunSandboxTests : IDisposable
         Assert.True(result.ExitCode != 0, result.ToString());
         Assert.Equal(string.Empty, result.Output);
         Assert.Contains("Skill 'marker' cannot run its process in a sandbox: bubblewrap (bwrap) is not on PATH; install it (apt-get install bubblewrap", result.Error, StringComparison.Ordinal);
-        Assert.Contains("(skill run --no-sandbox)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("(skillrt run --no-sandbox)", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(ran), "the process ran without a sandbox");
     }
 
@@ -49,8 +49,8 @@ public sealed class RunSandboxTests : IDisposable
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Equal("ran\n", result.Output);
             var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.StartsWith("skill: WARNING: --no-sandbox: where no sandbox is available, this run's processes are NOT confined", lines[0], StringComparison.Ordinal);
-            Assert.Contains(lines, line => line.StartsWith("skill: warning: Skill marker: no process sandbox is available (bubblewrap (bwrap) is not on PATH", StringComparison.Ordinal));
+            Assert.StartsWith("skillrt: WARNING: --no-sandbox: where no sandbox is available, this run's processes are NOT confined", lines[0], StringComparison.Ordinal);
+            Assert.Contains(lines, line => line.StartsWith("skillrt: warning: Skill marker: no process sandbox is available (bubblewrap (bwrap) is not on PATH", StringComparison.Ordinal));
             Assert.StartsWith("ran marker", lines[^1], StringComparison.Ordinal);
             Assert.True(File.Exists(ran));
             File.Delete(ran);

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace SkillRt.Cli.Tests;
 
-/// <summary><c>skill list</c>, <c>skill where</c> and <c>skill uninstall</c> over a store laid out by hand.</summary>
+/// <summary><c>skillrt list</c>, <c>skillrt where</c> and <c>skillrt uninstall</c> over a store laid out by hand.</summary>
 public sealed class StoreCommandTests : IDisposable
 {
     private readonly SkillCli _cli = new();
@@ -20,7 +20,7 @@ public sealed class StoreCommandTests : IDisposable
         var result = await _cli.RunAsync("list");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"No skills are installed in '{Path.Combine(_cli.Home, "skills")}'. Install one with 'skill install <path|package.nupkg|name@range>'.\n", result.Output);
+        Assert.Equal($"No skills are installed in '{Path.Combine(_cli.Home, "skills")}'. Install one with 'skillrt install <path|package.nupkg|name@range>'.\n", result.Output);
 
         var json = await _cli.RunAsync("list", "--format", "json");
         using var document = JsonDocument.Parse(json.Output);
@@ -73,7 +73,7 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("broken ", StringComparison.Ordinal) && l.Contains("error SKILL0107", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("wrong-version ", StringComparison.Ordinal) && l.Contains("has version 1.0.1, not 1.0.0", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("not-a-version ", StringComparison.Ordinal) && l.Contains("'latest' is not a version", StringComparison.Ordinal));
-        Assert.Equal(5, result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("skill: warning: damaged entry", StringComparison.Ordinal)));
+        Assert.Equal(5, result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("skillrt: warning: damaged entry", StringComparison.Ordinal)));
 
         var json = await _cli.RunAsync("list", "--format", "json");
         Assert.Equal(0, json.ExitCode);
@@ -97,15 +97,15 @@ public sealed class StoreCommandTests : IDisposable
 
         var missing = await _cli.RunAsync("where", "lint@^3");
         Assert.Equal(3, missing.ExitCode);
-        Assert.Equal("skill: no installed version of 'lint' matches '^3' (installed: 1.0.0, 1.4.0, 2.0.0-beta.1); install one with 'skill install lint@^3'.\n", missing.Error);
+        Assert.Equal("skillrt: no installed version of 'lint' matches '^3' (installed: 1.0.0, 1.4.0, 2.0.0-beta.1); install one with 'skillrt install lint@^3'.\n", missing.Error);
 
         var unknown = await _cli.RunAsync("where", "nothing");
         Assert.Equal(3, unknown.ExitCode);
-        Assert.StartsWith("skill: no skill 'nothing' is installed", unknown.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: no skill 'nothing' is installed", unknown.Error, StringComparison.Ordinal);
 
         var badRange = await _cli.RunAsync("where", "lint@^x");
         Assert.Equal(2, badRange.ExitCode);
-        Assert.StartsWith("skill: '^x' in 'lint@^x' is not a version range", badRange.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: '^x' in 'lint@^x' is not a version range", badRange.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class StoreCommandTests : IDisposable
 
         var again = await _cli.RunAsync("uninstall", "lint");
         Assert.Equal(3, again.ExitCode);
-        Assert.Equal("skill: no skill 'lint' is installed; run 'skill list' to see what is.\n", again.Error);
+        Assert.Equal("skillrt: no skill 'lint' is installed; run 'skillrt list' to see what is.\n", again.Error);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class StoreCommandTests : IDisposable
 
         var wrongVersion = await _cli.RunAsync("uninstall", "odd@9.9.9");
         Assert.Equal(3, wrongVersion.ExitCode);
-        Assert.Equal("skill: no installed version of 'odd' matches '9.9.9' (installed: latest, 1.0.0).\n", wrongVersion.Error);
+        Assert.Equal("skillrt: no installed version of 'odd' matches '9.9.9' (installed: latest, 1.0.0).\n", wrongVersion.Error);
 
         var result = await _cli.RunAsync("uninstall", "odd@latest");
 

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace SkillRt.Cli.Tests;
 
-/// <summary><c>skill validate</c>, run as the real process.</summary>
+/// <summary><c>skillrt validate</c>, run as the real process.</summary>
 public sealed class ValidateCommandTests : IDisposable
 {
     private readonly SkillCli _cli = new();
@@ -34,7 +34,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Markdown_files_that_are_not_skills_are_skipped_as_the_build_skips_them()
     {
-        // Issue 15: the build made README.md a skill while `skill validate .` skipped it. One rule now.
+        // Issue 15: the build made README.md a skill while `skillrt validate .` skipped it. One rule now.
         var folder = Directory.CreateTempSubdirectory("skillrt-validate-md-").FullName;
         try
         {
@@ -126,7 +126,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
-        Assert.Equal("skill: 'no/such/skill' does not exist; pass a SKILL.md file or a folder that contains skills.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal("skillrt: 'no/such/skill' does not exist; pass a SKILL.md file or a folder that contains skills.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -140,8 +140,8 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
-        Assert.StartsWith("skill: ", error, StringComparison.Ordinal);
-        Assert.EndsWith("Run 'skill --help' for usage.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'skillrt --help' for usage.\n", error.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill completion bash|zsh|pwsh</c>: prints a script that asks <c>skill</c> itself for
+/// <c>skillrt completion bash|zsh|pwsh</c>: prints a script that asks <c>skillrt</c> itself for
 /// completions through System.CommandLine's <c>[suggest:position]</c> directive, so completion
 /// always matches the installed version's commands and options.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class CompletionCommand
         var shell = new Argument<string>("shell") { Description = "The shell: bash, zsh or pwsh." };
         shell.AcceptOnlyFromAmong("bash", "zsh", "pwsh");
 
-        var command = new Command("completion", "Print a shell completion script; add 'source <(skill completion bash)' to ~/.bashrc.")
+        var command = new Command("completion", "Print a shell completion script; add 'source <(skillrt completion bash)' to ~/.bashrc.")
         {
             shell,
         };
@@ -39,31 +39,31 @@ internal static class CompletionCommand
     }
 
     private const string Bash = """
-        # skill completion for bash: source <(skill completion bash)
-        _skill_complete() {
+        # skillrt completion for bash: source <(skillrt completion bash)
+        _skillrt_complete() {
             local IFS=$'\n'
-            COMPREPLY=($(skill "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null))
+            COMPREPLY=($(skillrt "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null))
         }
-        complete -o default -F _skill_complete skill
+        complete -o default -F _skillrt_complete skillrt
 
         """;
 
     private const string Zsh = """
-        # skill completion for zsh: source <(skill completion zsh)
-        _skill_complete() {
+        # skillrt completion for zsh: source <(skillrt completion zsh)
+        _skillrt_complete() {
             local -a candidates
-            candidates=("${(@f)$(skill "[suggest:${#BUFFER}]" "$BUFFER" 2>/dev/null)}")
+            candidates=("${(@f)$(skillrt "[suggest:${#BUFFER}]" "$BUFFER" 2>/dev/null)}")
             compadd -- $candidates
         }
-        compdef _skill_complete skill
+        compdef _skillrt_complete skillrt
 
         """;
 
     private const string PowerShell = """
-        # skill completion for PowerShell: skill completion pwsh | Out-String | Invoke-Expression
-        Register-ArgumentCompleter -Native -CommandName skill -ScriptBlock {
+        # skillrt completion for PowerShell: skillrt completion pwsh | Out-String | Invoke-Expression
+        Register-ArgumentCompleter -Native -CommandName skillrt -ScriptBlock {
             param($wordToComplete, $commandAst, $cursorPosition)
-            skill "[suggest:$cursorPosition]" "$commandAst" 2>$null | ForEach-Object {
+            skillrt "[suggest:$cursorPosition]" "$commandAst" 2>$null | ForEach-Object {
                 [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
             }
         }

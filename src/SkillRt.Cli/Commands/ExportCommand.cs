@@ -10,7 +10,7 @@ using SkillRt.Cli.Store;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill export --agent-skills &lt;skill&gt; &lt;out&gt;</c>: writes <c>{out}/{name}/</c> as an
+/// <c>skillrt export --agent-skills &lt;skill&gt; &lt;out&gt;</c>: writes <c>{out}/{name}/</c> as an
 /// Agent Skills folder that Claude Code, Codex, Copilot and Agent Framework load and that strict
 /// Agent Skills validators accept: SKILL.md with only the Agent Skills keys, every other key in
 /// <c>skillrt.yaml</c> beside it (which SkillRt reads back), and the skill's other files.

@@ -9,7 +9,7 @@ using SkillRt.Cli.Store;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill import &lt;folder&gt; &lt;out&gt;</c>: the reverse of <c>skill export --agent-skills</c>.
+/// <c>skillrt import &lt;folder&gt; &lt;out&gt;</c>: the reverse of <c>skillrt export --agent-skills</c>.
 /// Reads an Agent Skills folder, merges its <c>skillrt.yaml</c> sidecar (if any) back into the
 /// frontmatter, and writes <c>{out}/{name}/SKILL.md</c> with the folder's other files.
 /// </summary>

@@ -13,7 +13,7 @@ using SkillRt.Cli.Store;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill info &lt;name|path&gt;</c>: what a skill is and what it needs, read from its manifest:
+/// <c>skillrt info &lt;name|path&gt;</c>: what a skill is and what it needs, read from its manifest:
 /// metadata, the inputs, the output and its schema, dependencies and permissions. <c>--format json</c>
 /// prints the same as one document for scripts.
 /// </summary>
@@ -60,7 +60,7 @@ internal static class InfoCommand
         {
             await output.WriteLineAsync($"{skill.Name} (prose skill: no frontmatter, so no declared inputs, output, dependencies or permissions)").ConfigureAwait(false);
             await output.WriteLineAsync($"File:  {path}").ConfigureAwait(false);
-            await output.WriteLineAsync($"'skill run {skill.Name}' prints its instructions; an agent reads them as they are.").ConfigureAwait(false);
+            await output.WriteLineAsync($"'skillrt run {skill.Name}' prints its instructions; an agent reads them as they are.").ConfigureAwait(false);
             return;
         }
 
@@ -125,7 +125,7 @@ internal static class InfoCommand
         var manifest = skill.Manifest;
         if (!manifest.DeclaresInputs)
         {
-            await output.WriteLineAsync($"Inputs: none declared; it runs on a task in words: skill run {skill.Name} --task \"…\"").ConfigureAwait(false);
+            await output.WriteLineAsync($"Inputs: none declared; it runs on a task in words: skillrt run {skill.Name} --task \"…\"").ConfigureAwait(false);
             return;
         }
 
@@ -221,7 +221,7 @@ internal static class InfoCommand
         writer.WriteEndObject();
         writer.WriteEndObject();
 
-        // Whether the skill takes an object of inputs or a task in words (skill run --task).
+        // Whether the skill takes an object of inputs or a task in words (skillrt run --task).
         writer.WriteBoolean("declaresInputs", manifest.DeclaresInputs);
         writer.WriteStartArray("inputs");
         foreach (var input in manifest.Inputs)

@@ -10,7 +10,7 @@ using SkillRt.Cli.Store;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill install &lt;path|package.nupkg|name@range&gt; [--force]</c>: copies skills into the store
+/// <c>skillrt install &lt;path|package.nupkg|name@range&gt; [--force]</c>: copies skills into the store
 /// from a folder or file, from a package <c>dotnet pack</c> made, or from the NuGet feeds configured
 /// for the working folder. Every skill is validated before anything is installed, and a source with
 /// several skills installs all of them or none.

@@ -10,7 +10,7 @@ using SkillRt.Cli.Store;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill list</c>: every installed version, sorted by name then version. A damaged entry is listed
+/// <c>skillrt list</c>: every installed version, sorted by name then version. A damaged entry is listed
 /// as damaged, with what is wrong, and also named on stderr; it never stops the listing.
 /// </summary>
 internal static class ListCommand
@@ -39,7 +39,7 @@ internal static class ListCommand
 
         if (entries.Count == 0)
         {
-            await output.WriteLineAsync($"No skills are installed in '{store.SkillsDirectory}'. Install one with 'skill install <path|package.nupkg|name@range>'.").ConfigureAwait(false);
+            await output.WriteLineAsync($"No skills are installed in '{store.SkillsDirectory}'. Install one with 'skillrt install <path|package.nupkg|name@range>'.").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -52,7 +52,7 @@ internal static class ListCommand
         await table.WriteAsync(output).ConfigureAwait(false);
         foreach (var entry in entries.Where(entry => !entry.IsSound))
         {
-            await error.WriteLineAsync($"skill: warning: damaged entry '{entry.Directory}': {entry.Problem}").ConfigureAwait(false);
+            await error.WriteLineAsync($"skillrt: warning: damaged entry '{entry.Directory}': {entry.Problem}").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill new &lt;name&gt;</c>: writes <c>&lt;folder&gt;/&lt;name&gt;/SKILL.md</c>, a small structured skill
+/// <c>skillrt new &lt;name&gt;</c>: writes <c>&lt;folder&gt;/&lt;name&gt;/SKILL.md</c>, a small structured skill
 /// that validates as it is (one string input, a JSON output with a schema, permissions spelled out
 /// as empty), so the first edit starts from something that runs.
 /// </summary>
@@ -74,8 +74,8 @@ internal static class NewCommand
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("Next:").ConfigureAwait(false);
         await output.WriteLineAsync($"  edit the instructions, inputs and output schema in {Path.Combine(shown, "SKILL.md")}").ConfigureAwait(false);
-        await output.WriteLineAsync($"  skill validate {Quote(shown)}").ConfigureAwait(false);
-        await output.WriteLineAsync($"  skill run {Quote(shown)} --input input=\"some text to work on\"").ConfigureAwait(false);
+        await output.WriteLineAsync($"  skillrt validate {Quote(shown)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  skillrt run {Quote(shown)} --input input=\"some text to work on\"").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
@@ -93,7 +93,7 @@ internal static class NewCommand
         name: {{name}}
         version: 0.1.0
         description: {{Yaml(description)}}
-        # Each input is a key of the inputs object ('skill run {{name}} --input input=…') and a variable in
+        # Each input is a key of the inputs object ('skillrt run {{name}} --input input=…') and a variable in
         # the instructions below. Types: string, number, integer, boolean, file, url, json.
         inputs:
           - name: input

@@ -13,7 +13,7 @@ using SkillRt.Mcp;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill run &lt;name|path&gt;</c>: runs a skill once and prints its validated output on stdout and
+/// <c>skillrt run &lt;name|path&gt;</c>: runs a skill once and prints its validated output on stdout and
 /// a one-line report on stderr. Markdown skills run on the model configured by <c>--model</c> or
 /// <c>SKILLRT_MODEL</c> over <c>OPENAI_BASE_URL</c> and <c>OPENAI_API_KEY</c>; a prose skill (no
 /// frontmatter) has nothing to run, so its instructions are printed.
@@ -22,7 +22,7 @@ internal static class RunCommand
 {
     /// <summary>Printed on stderr by every run with <c>--no-sandbox</c>, before anything runs.</summary>
     internal const string NoSandboxWarning =
-        "skill: WARNING: --no-sandbox: where no sandbox is available, this run's processes are NOT confined: they can read and write every file you can, reach any network and keep running after the run. Use it only for skills you trust as much as your own code.";
+        "skillrt: WARNING: --no-sandbox: where no sandbox is available, this run's processes are NOT confined: they can read and write every file you can, reach any network and keep running after the run. Use it only for skills you trust as much as your own code.";
 
     public static Command Create()
     {
@@ -148,7 +148,7 @@ internal static class RunCommand
         await error.WriteLineAsync(RunReportLine.Format(result.Report)).ConfigureAwait(false);
         foreach (var warning in result.Report.Warnings)
         {
-            await error.WriteLineAsync("skill: warning: " + warning).ConfigureAwait(false);
+            await error.WriteLineAsync("skillrt: warning: " + warning).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
@@ -158,7 +158,7 @@ internal static class RunCommand
     {
         if (request.Task is not null || request.Inputs is not null || request.Input.Length > 0)
         {
-            await error.WriteLineAsync($"skill: note: {skill.Name} is a prose skill (no frontmatter), so there is nothing to run; its instructions follow, and --task and inputs are not used.").ConfigureAwait(false);
+            await error.WriteLineAsync($"skillrt: note: {skill.Name} is a prose skill (no frontmatter), so there is nothing to run; its instructions follow, and --task and inputs are not used.").ConfigureAwait(false);
         }
 
         var instructions = skill.Instructions;
@@ -259,7 +259,7 @@ internal static class RunCommand
                             await error.WriteLineAsync().ConfigureAwait(false);
                         }
 
-                        await error.WriteLineAsync($"skill: attempt {repair.Attempt} broke the output contract ({repair.Violations.Count} problem{(repair.Violations.Count == 1 ? string.Empty : "s")}); sending it back to be fixed:").ConfigureAwait(false);
+                        await error.WriteLineAsync($"skillrt: attempt {repair.Attempt} broke the output contract ({repair.Violations.Count} problem{(repair.Violations.Count == 1 ? string.Empty : "s")}); sending it back to be fixed:").ConfigureAwait(false);
                         foreach (var violation in repair.Violations)
                         {
                             await error.WriteLineAsync("  output " + violation).ConfigureAwait(false);

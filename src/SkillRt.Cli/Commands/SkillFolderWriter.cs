@@ -8,7 +8,7 @@ using SkillRt.Cli.Discovery;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// Writes a converted skill as <c>{out}/{name}/</c> for <c>skill export</c> and <c>skill import</c>:
+/// Writes a converted skill as <c>{out}/{name}/</c> for <c>skillrt export</c> and <c>skillrt import</c>:
 /// the new SKILL.md and sidecar, plus every other file of the source folder (scripts/, references/,
 /// assets/ …). The folder is assembled beside the target and renamed into place, so a failure never
 /// leaves half a skill, and an existing non-empty target is replaced only when asked.

@@ -9,7 +9,7 @@ using SkillRt.Cli.Store;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill uninstall &lt;name[@version]&gt;</c>: removes every installed version of a skill, or the
+/// <c>skillrt uninstall &lt;name[@version]&gt;</c>: removes every installed version of a skill, or the
 /// versions that match. A damaged entry is removed by its folder name, so <c>name@folder</c> works
 /// even when the folder is not a version.
 /// </summary>
@@ -42,7 +42,7 @@ internal static class UninstallCommand
             throw new CliException(
                 ExitCodes.NotFound,
                 installed.Count == 0
-                    ? $"no skill '{name}' is installed; run 'skill list' to see what is."
+                    ? $"no skill '{name}' is installed; run 'skillrt list' to see what is."
                     : $"no installed version of '{name}' matches '{versionText}' (installed: {string.Join(", ", installed.Select(e => e.VersionText))}).");
         }
 

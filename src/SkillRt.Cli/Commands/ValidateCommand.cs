@@ -12,7 +12,7 @@ using SkillRt.Cli.Output;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill validate &lt;paths…&gt;</c>: validates files and folders (searched with <see cref="SkillFileFinder"/>)
+/// <c>skillrt validate &lt;paths…&gt;</c>: validates files and folders (searched with <see cref="SkillFileFinder"/>)
 /// and prints each diagnostic in the compiler's format, so editors and CI annotate the line.
 /// </summary>
 internal static class ValidateCommand
@@ -56,7 +56,7 @@ internal static class ValidateCommand
             IEnumerable<string> found;
             if (File.Exists(path))
             {
-                // The build's rule (spec section 2.5): `skill validate *.md` skips a README as a build with <SkillFile Include="*.md" /> does.
+                // The build's rule (spec section 2.5): `skillrt validate *.md` skips a README as a build with <SkillFile Include="*.md" /> does.
                 // A SKILL.md is a skill by its name; its first line is not read twice (it may be a pipe).
                 found = [path];
                 if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(Path.GetFullPath(path), SkillFileRule.FileStartsWithFrontmatter(path), []) is { } notASkill)
@@ -70,13 +70,13 @@ internal static class ValidateCommand
                 found = SkillFileFinder.Find(path);
                 if (!found.Any())
                 {
-                    await error.WriteLineAsync($"skill: no skill (SKILL.md, or a Markdown file with frontmatter) found under '{path}'; check the folder, or pass the skill files themselves.").ConfigureAwait(false);
+                    await error.WriteLineAsync($"skillrt: no skill (SKILL.md, or a Markdown file with frontmatter) found under '{path}'; check the folder, or pass the skill files themselves.").ConfigureAwait(false);
                     return ExitCodes.UsageError;
                 }
             }
             else
             {
-                await error.WriteLineAsync($"skill: '{path}' does not exist; pass a SKILL.md file or a folder that contains skills.").ConfigureAwait(false);
+                await error.WriteLineAsync($"skillrt: '{path}' does not exist; pass a SKILL.md file or a folder that contains skills.").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
 
@@ -86,7 +86,7 @@ internal static class ValidateCommand
 
         if (files.Count == 0)
         {
-            await error.WriteLineAsync("skill: none of the files given is a skill; pass SKILL.md files, Markdown files that open with a '---' frontmatter line, or folders.").ConfigureAwait(false);
+            await error.WriteLineAsync("skillrt: none of the files given is a skill; pass SKILL.md files, Markdown files that open with a '---' frontmatter line, or folders.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -103,7 +103,7 @@ internal static class ValidateCommand
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                await error.WriteLineAsync($"skill: cannot read '{file}': {exception.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"skillrt: cannot read '{file}': {exception.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
 

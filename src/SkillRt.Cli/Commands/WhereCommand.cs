@@ -6,8 +6,8 @@ using SkillRt.Cli.Store;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill where [name[@range]]</c>: prints the folder installed skills live in, or the folder of
-/// one installed skill, so scripts can <c>cd "$(skill where pr-review)"</c>.
+/// <c>skillrt where [name[@range]]</c>: prints the folder installed skills live in, or the folder of
+/// one installed skill, so scripts can <c>cd "$(skillrt where pr-review)"</c>.
 /// </summary>
 internal static class WhereCommand
 {

@@ -88,7 +88,7 @@ internal static class FolderSource
     }
 
     // Depth-first, in the order the file system gives; the caller sorts. Unreadable folders are
-    // skipped, as `skill validate` skips them: one private folder must not stop a whole install.
+    // skipped, as `skillrt validate` skips them: one private folder must not stop a whole install.
     private static void FindSkillFolders(string folder, List<string> found)
     {
         IEnumerable<DirectoryInfo> children;

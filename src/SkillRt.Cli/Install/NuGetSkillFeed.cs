@@ -99,7 +99,7 @@ internal sealed class NuGetSkillFeed
         var listed = versions.Count > 10 ? string.Join(", ", versions.Take(10)) + $" and {versions.Count - 10} more" : string.Join(", ", versions);
         throw new CliException(
             ExitCodes.NotFound,
-            $"no version of '{request.Name}' on {searched} matches '{request.RangeText ?? "*"}' (found: {listed}); install one of those, for example 'skill install {request.Name}@{found.Max(f => f.SkillVersion)}'.");
+            $"no version of '{request.Name}' on {searched} matches '{request.RangeText ?? "*"}' (found: {listed}); install one of those, for example 'skillrt install {request.Name}@{found.Max(f => f.SkillVersion)}'.");
     }
 
     // A match inside the range (or a stable one, when any version will do) beats a fallback; then the higher skill version.

@@ -186,7 +186,7 @@ internal sealed class SkillPackage : IDisposable
             {
                 throw new CliException(
                     _failureExitCode,
-                    $"'{DisplayName}' was packed by a newer SkillRt ({IndexEntry} schemaVersion {schema}); update the skill tool: dotnet tool update -g SkillRt.Cli.");
+                    $"'{DisplayName}' was packed by a newer SkillRt ({IndexEntry} schemaVersion {schema}); update the skillrt tool: dotnet tool update -g SkillRt.Cli.");
             }
 
             if (!root.TryGetProperty("skills", out var skills) || skills.ValueKind != JsonValueKind.Array)

@@ -9,7 +9,7 @@ using OpenAI.Chat;
 namespace SkillRt.Cli.Running;
 
 /// <summary>
-/// The model <c>skill run</c> talks to: a model id (<c>--model</c>, else <c>SKILLRT_MODEL</c>) on an
+/// The model <c>skillrt run</c> talks to: a model id (<c>--model</c>, else <c>SKILLRT_MODEL</c>) on an
 /// OpenAI-compatible chat-completions endpoint (<c>OPENAI_BASE_URL</c>, else OpenAI's own) with a key
 /// (<c>OPENAI_API_KEY</c>, which a local server such as Ollama does not need).
 /// </summary>

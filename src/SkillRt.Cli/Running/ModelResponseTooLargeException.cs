@@ -3,7 +3,7 @@ using System;
 namespace SkillRt.Cli.Running;
 
 /// <summary>
-/// The model server sent a response body larger than <c>skill run</c> reads. Not an
+/// The model server sent a response body larger than <c>skillrt run</c> reads. Not an
 /// <see cref="System.IO.IOException"/> on purpose: the OpenAI client retries those, and asking again
 /// for an answer that was too large only costs the same again.
 /// </summary>

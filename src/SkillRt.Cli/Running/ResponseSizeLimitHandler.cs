@@ -8,7 +8,7 @@ namespace SkillRt.Cli.Running;
 
 /// <summary>
 /// Stops reading a whole (not streamed) model response once it passes a size limit, so a server that
-/// answers with tens of megabytes costs <c>skill run</c> no more than the limit. Streamed responses
+/// answers with tens of megabytes costs <c>skillrt run</c> no more than the limit. Streamed responses
 /// (<c>text/event-stream</c>) pass untouched: the runner stops reading those itself once the answer
 /// text passes <see cref="SkillRunnerOptions.MaxAnswerLength"/>, and their event framing makes their
 /// size in bytes a poor measure of the answer.

@@ -30,7 +30,7 @@ internal static class RunFailures
         {
             SkillInputException input => new CliException(
                 ExitCodes.UsageError,
-                $"the input for {skill.Name} is invalid ({Problems(input.Violations.Count)}); fix the values given with --inputs or --input, or see 'skill info {skill.Name}'.",
+                $"the input for {skill.Name} is invalid ({Problems(input.Violations.Count)}); fix the values given with --inputs or --input, or see 'skillrt info {skill.Name}'.",
                 innerException: input)
             {
                 Diagnostics = input.Violations.Select(v => "  input " + v).ToList(),
@@ -45,7 +45,7 @@ internal static class RunFailures
             },
             SkillDependencyException dependencies => new CliException(
                 ExitCodes.RunFailed,
-                $"{skill.Name} cannot run: {(dependencies.Problems.Count == 1 ? "1 dependency is" : $"{dependencies.Problems.Count} dependencies are")} missing; install missing skills with 'skill install <name@range>', put tools on PATH, and configure MCP servers in .mcp.json in this folder.",
+                $"{skill.Name} cannot run: {(dependencies.Problems.Count == 1 ? "1 dependency is" : $"{dependencies.Problems.Count} dependencies are")} missing; install missing skills with 'skillrt install <name@range>', put tools on PATH, and configure MCP servers in .mcp.json in this folder.",
                 innerException: dependencies)
             {
                 Diagnostics = dependencies.Problems.Select(p => "  - " + p).ToList(),

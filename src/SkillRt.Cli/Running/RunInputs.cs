@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace SkillRt.Cli.Running;
 
 /// <summary>
-/// Builds the input object of <c>skill run</c> from <c>--inputs</c> (a JSON object, inline or
+/// Builds the input object of <c>skillrt run</c> from <c>--inputs</c> (a JSON object, inline or
 /// <c>@file.json</c>) and <c>--input key=value</c> (repeatable, winning over <c>--inputs</c>).
 /// </summary>
 /// <remarks>
@@ -129,7 +129,7 @@ internal static class RunInputs
         var inputs = skill.Manifest.Inputs.Count == 0
             ? "it declares none"
             : "its inputs are " + string.Join(", ", skill.Manifest.Inputs.Select(i => $"{i.Name} ({i.Type.ToWireName()}{(i.Required ? ", required" : string.Empty)})"));
-        throw new CliException(ExitCodes.UsageError, $"{source} names '{name}', which is not an input of {skill.Name}: {inputs}; 'skill info {skill.Name}' describes them.");
+        throw new CliException(ExitCodes.UsageError, $"{source} names '{name}', which is not an input of {skill.Name}: {inputs}; 'skillrt info {skill.Name}' describes them.");
     }
 
     private static string ReadValue(string value, string name)

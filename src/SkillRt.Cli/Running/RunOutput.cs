@@ -6,8 +6,8 @@ using SkillRt.Cli.Output;
 namespace SkillRt.Cli.Running;
 
 /// <summary>
-/// Prints a run's validated output on stdout, and nothing else there, so <c>skill run … | jq</c> and
-/// <c>$(skill run …)</c> work: a <c>json</c> output as indented JSON, a <c>text</c> or <c>file</c>
+/// Prints a run's validated output on stdout, and nothing else there, so <c>skillrt run … | jq</c> and
+/// <c>$(skillrt run …)</c> work: a <c>json</c> output as indented JSON, a <c>text</c> or <c>file</c>
 /// output as its plain text (the file's path). <c>--format json</c> always prints JSON;
 /// <c>--format text</c> prints any string unquoted and everything else as JSON.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text;
 namespace SkillRt.Cli.Running;
 
 /// <summary>
-/// The one line <c>skill run</c> prints on stderr after a run, so stdout stays the output alone:
+/// The one line <c>skillrt run</c> prints on stderr after a run, so stdout stays the output alone:
 /// <c>ran pr-review@1.2.0: 2 attempts, 1.84 s, tokens 812 in / 240 out, model gpt-4.1-mini, 0 tool calls, 1 repair</c>.
 /// </summary>
 internal static class RunReportLine

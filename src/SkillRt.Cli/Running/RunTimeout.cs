@@ -4,7 +4,7 @@ using SkillRt.Execution;
 namespace SkillRt.Cli.Running;
 
 /// <summary>
-/// The time limit of <c>skill run</c>: <c>--timeout</c>, else <c>SKILLRT_TIMEOUT</c>, else the
+/// The time limit of <c>skillrt run</c>: <c>--timeout</c>, else <c>SKILLRT_TIMEOUT</c>, else the
 /// runner's default (<see cref="SkillRunnerOptions.DefaultRunTimeout"/>). It covers the whole run,
 /// and the model client's own network timeout is derived from it.
 /// </summary>

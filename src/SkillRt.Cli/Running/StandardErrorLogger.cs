@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace SkillRt.Cli.Running;
 
 /// <summary>
-/// The runner's log as <c>skill run</c> shows it: warnings and errors only, one line each on stderr
-/// (<c>skill: warning: …</c>), so a refused connection or a process running without a sandbox is
+/// The runner's log as <c>skillrt run</c> shows it: warnings and errors only, one line each on stderr
+/// (<c>skillrt: warning: …</c>), so a refused connection or a process running without a sandbox is
 /// seen. Debug and information messages are not printed: stderr carries the run's report line.
 /// </summary>
 internal sealed class StandardErrorLogger(TextWriter error) : ILogger<SkillRunner>
@@ -32,7 +32,7 @@ internal sealed class StandardErrorLogger(TextWriter error) : ILogger<SkillRunne
             return;
         }
 
-        var line = "skill: " + (logLevel == LogLevel.Warning ? "warning: " : "error: ") + formatter(state, exception);
+        var line = "skillrt: " + (logLevel == LogLevel.Warning ? "warning: " : "error: ") + formatter(state, exception);
 
         // Tool calls and the proxy log from several threads; whole lines, never interleaved ones.
         lock (_gate)

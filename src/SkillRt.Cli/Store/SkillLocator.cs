@@ -72,13 +72,13 @@ internal static class SkillLocator
         {
             throw new CliException(
                 ExitCodes.NotFound,
-                $"no skill '{request.Name}' is installed and there is no file or folder named '{reference}'; run 'skill list' to see what is installed, or 'skill install {request.Name}'.");
+                $"no skill '{request.Name}' is installed and there is no file or folder named '{reference}'; run 'skillrt list' to see what is installed, or 'skillrt install {request.Name}'.");
         }
 
         var versions = string.Join(", ", installed.Select(e => e.IsSound ? e.VersionText : e.VersionText + " (damaged)"));
         throw new CliException(
             ExitCodes.NotFound,
-            $"no installed version of '{request.Name}' matches '{request.RangeText ?? "*"}' (installed: {versions}); install one with 'skill install {request}'.");
+            $"no installed version of '{request.Name}' matches '{request.RangeText ?? "*"}' (installed: {versions}); install one with 'skillrt install {request}'.");
     }
 
     /// <summary>The error for an invalid skill: its errors in the compiler's format, then one summary line.</summary>

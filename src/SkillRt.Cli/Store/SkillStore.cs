@@ -23,7 +23,7 @@ internal sealed class SkillStore
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
-    // Below this many entries `skill list` reads them on its own thread: starting pool threads costs more.
+    // Below this many entries `skillrt list` reads them on its own thread: starting pool threads costs more.
     private const int ParallelThreshold = 16;
 
     public SkillStore(string root)

@@ -6,7 +6,7 @@ namespace SkillRt.Cli.Store;
 /// <summary>
 /// Internal, for SkillRt's own tests only: deterministic windows for killing the store's writers at
 /// exactly the moments that must be recoverable. With <c>SKILLRT_INTERNAL_TEST_PAUSE</c> set to a
-/// point's name, the process prints <c>skill: test pause: {point} (pid {pid})</c> on stderr when it
+/// point's name, the process prints <c>skillrt: test pause: {point} (pid {pid})</c> on stderr when it
 /// reaches that point, then waits for a line (or the end) on stdin before going on; a test kills it
 /// there, or lets it go on. Unset, as everywhere but in those tests, a point costs one variable read.
 /// </summary>
@@ -32,7 +32,7 @@ internal static class StoreTestHook
             return;
         }
 
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"skill: test pause: {point} (pid {Environment.ProcessId})"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"skillrt: test pause: {point} (pid {Environment.ProcessId})"));
         Console.Error.Flush();
         Console.In.ReadLine();
     }

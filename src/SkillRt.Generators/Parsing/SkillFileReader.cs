@@ -28,7 +28,7 @@ internal static class SkillFileReader
             var diagnostics = new List<DiagnosticSpec>();
 
             // A README or CHANGELOG caught by <SkillFile Include="*.md" /> is not a skill: say so (as
-            // info, which never fails a build) and generate nothing, as `skill validate` skips it.
+            // info, which never fails a build) and generate nothing, as `skillrt validate` skips it.
             if (SkillFileRule.Check(path, SkillFileRule.StartsWithFrontmatter(content), skillFolders) is { } notASkill)
             {
                 diagnostics.Add(new DiagnosticSpec(notASkill.Id, notASkill.Message, locator.Locate(notASkill.Span)));

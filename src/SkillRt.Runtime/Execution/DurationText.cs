@@ -7,7 +7,7 @@ namespace SkillRt.Execution;
 /// <summary>
 /// Durations the way people write them on a command line and read them in messages: <c>90s</c>,
 /// <c>2m</c>, <c>1m30s</c>, <c>1h</c>, <c>500ms</c>. Used by the runner's messages and by
-/// <c>skill run --timeout</c>, so both speak the same units.
+/// <c>skillrt run --timeout</c>, so both speak the same units.
 /// </summary>
 internal static class DurationText
 {

@@ -354,7 +354,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         if (RequireSandbox)
         {
             throw new SkillSandboxException(
-                $"Skill '{skillName}' lists hosts in permissions.network, and reaching them from the sandbox needs socat, which is not on PATH; install it (apt-get install socat). Without it the process would run with no network; SkillRunnerOptions.UnsafeAllowUnsandboxedProcesses (skill run --no-sandbox) allows that.",
+                $"Skill '{skillName}' lists hosts in permissions.network, and reaching them from the sandbox needs socat, which is not on PATH; install it (apt-get install socat). Without it the process would run with no network; SkillRunnerOptions.UnsafeAllowUnsandboxedProcesses (skillrt run --no-sandbox) allows that.",
                 skillName);
         }
 
@@ -471,7 +471,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         if (RequireSandbox)
         {
             throw new SkillSandboxException(
-                $"Skill '{skillName}' cannot run its process in a sandbox: {problem}. SkillRt does not run a skill's processes unconfined unless told to: fix the sandbox, or accept that the process can read and write your files and reach any network with SkillRunnerOptions.UnsafeAllowUnsandboxedProcesses (skill run --no-sandbox).",
+                $"Skill '{skillName}' cannot run its process in a sandbox: {problem}. SkillRt does not run a skill's processes unconfined unless told to: fix the sandbox, or accept that the process can read and write your files and reach any network with SkillRunnerOptions.UnsafeAllowUnsandboxedProcesses (skillrt run --no-sandbox).",
                 skillName);
         }
 

@@ -36,7 +36,7 @@ internal sealed class PausedSkill : IDisposable
     {
         var start = cli.CreateStartInfo(args);
         start.Environment["SKILLRT_INTERNAL_TEST_PAUSE"] = point;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("skill did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("skillrt did not start");
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = new StringBuilder();
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -46,14 +46,14 @@ internal sealed class PausedSkill : IDisposable
             while (await process.StandardError.ReadLineAsync(guard.Token) is { } line)
             {
                 error.Append(line).Append('\n');
-                if (line.StartsWith($"skill: test pause: {point} ", StringComparison.Ordinal))
+                if (line.StartsWith($"skillrt: test pause: {point} ", StringComparison.Ordinal))
                 {
                     return new PausedSkill(process, output, error);
                 }
             }
 
             await process.WaitForExitAsync(guard.Token);
-            throw new InvalidOperationException($"skill {string.Join(' ', args)} ended (exit {process.ExitCode}) without reaching the pause point '{point}'.\n--- stdout ---\n{await output}\n--- stderr ---\n{error}");
+            throw new InvalidOperationException($"skillrt {string.Join(' ', args)} ended (exit {process.ExitCode}) without reaching the pause point '{point}'.\n--- stdout ---\n{await output}\n--- stderr ---\n{error}");
         }
         catch
         {

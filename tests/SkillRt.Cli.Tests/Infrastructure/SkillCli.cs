@@ -24,9 +24,9 @@ internal sealed class SkillCli : IDisposable
         "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name,
         new DirectoryInfo(AppContext.BaseDirectory).Name,
-        OperatingSystem.IsWindows() ? "skill.exe" : "skill");
+        OperatingSystem.IsWindows() ? "skillrt.exe" : "skillrt");
 
-    // The runtime this test runs on: the apphost of `skill` finds the same one through DOTNET_ROOT.
+    // The runtime this test runs on: the apphost of `skillrt` finds the same one through DOTNET_ROOT.
     private static readonly string DotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
     private readonly string _root;
@@ -69,7 +69,7 @@ internal sealed class SkillCli : IDisposable
     public async Task<CliResult> RunWithInputAsync(string? standardInput, params string[] args)
     {
         var start = CreateStartInfo(args);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("skill did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("skillrt did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (standardInput is not null)
@@ -142,7 +142,7 @@ internal sealed class SkillCli : IDisposable
     /// <summary>Runs <c>skill</c> through <paramref name="wrapper"/> (see <see cref="CreateStartInfo"/>), with stdin closed.</summary>
     public async Task<CliResult> RunWrappedAsync(string[] wrapper, params string[] args)
     {
-        using var process = Process.Start(CreateStartInfo(args, wrapper)) ?? throw new InvalidOperationException("skill did not start");
+        using var process = Process.Start(CreateStartInfo(args, wrapper)) ?? throw new InvalidOperationException("skillrt did not start");
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

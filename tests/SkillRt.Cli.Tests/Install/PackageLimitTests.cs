@@ -9,7 +9,7 @@ using Xunit;
 namespace SkillRt.Cli.Tests.Install;
 
 /// <summary>
-/// <c>skill install</c> of hostile packages that unpack to far more than they weigh (zip bombs): each
+/// <c>skillrt install</c> of hostile packages that unpack to far more than they weigh (zip bombs): each
 /// is refused, naming the package and the entry, before anything big reaches the disk. The installs
 /// run with a file-size limit (<c>ulimit -f</c>), so a copy that wrote first and checked later would
 /// be killed by SIGXFSZ instead of printing the refusal.
@@ -42,7 +42,7 @@ public sealed class PackageLimitTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal(
-            "skill: 'bomb.nupkg' has the entry 'skills/greeter/assets/blob.bin', which unpacks to more than 64 MiB, the most one file of a skill may have (a zip bomb, or a skill too big to install); it was not installed. If you trust the package, raise SKILLRT_PACKAGE_MAX_FILE_BYTES.\n",
+            "skillrt: 'bomb.nupkg' has the entry 'skills/greeter/assets/blob.bin', which unpacks to more than 64 MiB, the most one file of a skill may have (a zip bomb, or a skill too big to install); it was not installed. If you trust the package, raise SKILLRT_PACKAGE_MAX_FILE_BYTES.\n",
             result.Error);
         AssertNothingInstalled();
     }
@@ -64,7 +64,7 @@ public sealed class PackageLimitTests : IDisposable
         // Refused either way, and with nothing big written (the file-size limit): .NET's inflater stops at
         // the claimed size, so the file fails its hash; were it to read on, the size limit would stop it.
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.StartsWith("skill: 'liar.nupkg' ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("skillrt: 'liar.nupkg' ", result.Error, StringComparison.Ordinal);
         Assert.Contains("'skills/greeter/assets/blob.bin'", result.Error, StringComparison.Ordinal);
         AssertNothingInstalled();
     }
@@ -87,7 +87,7 @@ public sealed class PackageLimitTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal(
-            "skill: 'big.nupkg' unpacks to more than 1 MiB, the most a skill package may install (it was at 'skills/greeter/assets/c.bin'); it was not installed. If you trust the package, raise SKILLRT_PACKAGE_MAX_BYTES.\n",
+            "skillrt: 'big.nupkg' unpacks to more than 1 MiB, the most a skill package may install (it was at 'skills/greeter/assets/c.bin'); it was not installed. If you trust the package, raise SKILLRT_PACKAGE_MAX_BYTES.\n",
             result.Error);
         AssertNothingInstalled();
 
@@ -114,7 +114,7 @@ public sealed class PackageLimitTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal(
-            "skill: 'many.nupkg' has 8 entries, more than the 5 a skill package may have; it was not installed. If you trust the package, raise SKILLRT_PACKAGE_MAX_ENTRIES.\n",
+            "skillrt: 'many.nupkg' has 8 entries, more than the 5 a skill package may have; it was not installed. If you trust the package, raise SKILLRT_PACKAGE_MAX_ENTRIES.\n",
             result.Error);
         AssertNothingInstalled();
     }
@@ -132,7 +132,7 @@ public sealed class PackageLimitTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal(
-            "skill: 'index-bomb.nupkg' is damaged: skills/index.json unpacks to more than 16 MiB, more than an index can be; pack or download it again.\n",
+            "skillrt: 'index-bomb.nupkg' is damaged: skills/index.json unpacks to more than 16 MiB, more than an index can be; pack or download it again.\n",
             result.Error);
         AssertNothingInstalled();
     }
@@ -150,7 +150,7 @@ public sealed class PackageLimitTests : IDisposable
 
         Assert.Equal(5, result.ExitCode);
         Assert.Equal(
-            "skill: SKILLRT_PACKAGE_MAX_FILE_BYTES is 'lots', which is not a positive whole number; set it to a number such as 67108864, or unset it for the default (64 MiB).\n",
+            "skillrt: SKILLRT_PACKAGE_MAX_FILE_BYTES is 'lots', which is not a positive whole number; set it to a number such as 67108864, or unset it for the default (64 MiB).\n",
             result.Error);
 
         // Within limits, the crafted package installs: the refusals above are the limits, not the crafting.

@@ -19,8 +19,8 @@ public sealed class NativeTool : IAsyncLifetime
 
     private readonly string _root = Directory.CreateTempSubdirectory("skillrt-native-tool-").FullName;
 
-    /// <summary>The installed <c>skill</c>: a symbolic link to the native executable in the tool store.</summary>
-    public string Executable => Path.Combine(_root, "tools", "skill");
+    /// <summary>The installed <c>skillrt</c>: a symbolic link to the native executable in the tool store.</summary>
+    public string Executable => Path.Combine(_root, "tools", "skillrt");
 
     /// <summary>Why the native tool could not be built here, or <see langword="null"/> when it was.</summary>
     public string? Unavailable { get; private set; }
@@ -41,7 +41,7 @@ public sealed class NativeTool : IAsyncLifetime
 
         var project = Path.Combine(TestPaths.RepositoryRoot, "src", "SkillRt.Cli", "SkillRt.Cli.csproj");
         var feed = Path.Combine(_root, "feed");
-        string[] common = ["-c", "Native", "-p:Optimize=true", "-o", feed, "-p:PackageVersion=" + Version, "-nodeReuse:false", "-p:UseSharedCompilation=false"];
+        string[] common = ["-c", "Native", "-p:SkillRtNativeTool=true", "-p:Optimize=true", "-o", feed, "-p:PackageVersion=" + Version, "-nodeReuse:false", "-p:UseSharedCompilation=false"];
         await DotnetAsync(["pack", project, .. common]);
         await DotnetAsync(["pack", project, "-r", "linux-x64", .. common]);
 

@@ -40,8 +40,8 @@ public sealed class NativeToolTests : IClassFixture<NativeTool>, IClassFixture<S
         }
 
         Assert.Equal("\u007fELF"u8.ToArray(), header);
-        Assert.False(File.Exists(Path.ChangeExtension(target, ".dll")), "a native tool has no managed skill.dll beside it");
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(target)!, "host", "skill.dll")));
+        Assert.False(File.Exists(Path.ChangeExtension(target, ".dll")), "a native tool has no managed skillrt.dll beside it");
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(target)!, "host", "skillrt.dll")));
     }
 
     [Fact]

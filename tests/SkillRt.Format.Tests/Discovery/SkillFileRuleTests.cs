@@ -6,7 +6,7 @@ using Xunit;
 namespace SkillRt.Tests.Discovery;
 
 /// <summary>
-/// Spec section 2.5, the rule the build and `skill validate` share. Issue 15: with
+/// Spec section 2.5, the rule the build and `skillrt validate` share. Issue 15: with
 /// &lt;SkillFile Include="*.md" /&gt; a README became a prose skill named after the project, and a
 /// README beside a CHANGELOG failed the build with SKILL1001.
 /// </summary>

@@ -33,7 +33,7 @@ internal sealed class AgentSkillsTestFolder : IDisposable
         return file;
     }
 
-    /// <summary>Writes a split the way <c>skill export</c> does; returns the SKILL.md's path.</summary>
+    /// <summary>Writes a split the way <c>skillrt export</c> does; returns the SKILL.md's path.</summary>
     public string WriteSplit(string name, AgentSkillsConversion split) => Write(name, split.SkillMarkdown!, split.Sidecar);
 
     public void Dispose()

@@ -29,7 +29,7 @@ public sealed class SandboxAvailabilityTests
         var error = await Assert.ThrowsAsync<SkillSandboxException>(() => sandbox.RunAsync(Start(folder, ran), TestContext.Current.CancellationToken));
 
         Assert.Equal("strict", error.SkillName);
-        Assert.Contains("UnsafeAllowUnsandboxedProcesses (skill run --no-sandbox)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UnsafeAllowUnsandboxedProcesses (skillrt run --no-sandbox)", error.Message, StringComparison.Ordinal);
         if (OperatingSystem.IsLinux())
         {
             Assert.StartsWith("Skill 'strict' cannot run its process in a sandbox: bubblewrap (bwrap) is not on PATH; install it (apt-get install bubblewrap", error.Message, StringComparison.Ordinal);
