@@ -90,7 +90,7 @@ public sealed class DotnetBuildTests : IDisposable
         var (exitCode, output) = await DotnetAsync("build");
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains($"{Path.Combine(_project.FullName, "skills", "review", "SKILL.md")}(9,11): error SKILL0701: '{{{{ pr_link }}}}' names no declared input", output, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(_project.FullName, "skills", "review", "SKILL.md")}(9,11): error SKILL0701: 'pr_link' is not a declared input", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,11 +46,10 @@ public sealed class ValidateSkillsTests
     [Fact]
     public void Messages_with_braces_are_logged_verbatim()
     {
-        var (_, engine, result) = Run(Path.Combine(TestPaths.Fixtures, "Invalid", "skill0701-undeclared-variable", "SKILL.md"));
+        var (_, engine, result) = Run(Path.Combine(TestPaths.Fixtures, "Invalid", "skill0703-unclosed-template-block", "SKILL.md"));
 
-        // An error since issue 15: every run that renders it fails.
         Assert.False(result);
-        Assert.Equal("'{{ pr_link }}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(engine.Errors).Message);
+        Assert.Equal("'{% if %}' is never closed with '{% endif %}', so the template cannot be parsed and every run fails; add the end tag where the block ends", Assert.Single(engine.Errors).Message);
     }
 
     [Fact]

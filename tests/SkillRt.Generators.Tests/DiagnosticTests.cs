@@ -74,7 +74,7 @@ public sealed class DiagnosticTests
     public void Braces_in_messages_survive_roslyn_formatting()
     {
         var diagnostics = new GeneratorHarness().AddSkill("/p/t/SKILL.md", "---\nname: t\ndescription: d\nversion: 1.0.0\ninputs: []\n---\n{{ missing }}\n").Diagnostics();
-        Assert.Equal("'{{ missing }}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("'missing' is not a declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -246,12 +246,27 @@ public static class SkillDiagnosticDescriptors
     /// <summary>SKILL0701: the body template names something that is not a declared input.</summary>
     public static SkillDiagnosticDescriptor UndeclaredTemplateVariable { get; } = new(
         "SKILL0701", Error, "Template names an undeclared input",
-        "'{{{{ {0} }}}}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name");
+        "'{0}' is not a declared input, so every run that renders it fails; declare it under 'inputs' or fix the name");
 
     /// <summary>SKILL0702: a template expression is never closed.</summary>
     public static SkillDiagnosticDescriptor UnterminatedTemplate { get; } = new(
         "SKILL0702", Error, "Unterminated template expression",
         "'{0}' is never closed with '{1}'; close it, or wrap literal braces in '{{% raw %}}…{{% endraw %}}'");
+
+    /// <summary>SKILL0703: a block tag of the body template has no end tag.</summary>
+    public static SkillDiagnosticDescriptor UnclosedTemplateBlock { get; } = new(
+        "SKILL0703", Error, "Template block is never closed",
+        "'{{% {0} %}}' is never closed with '{{% end{0} %}}', so the template cannot be parsed and every run fails; add the end tag where the block ends");
+
+    /// <summary>SKILL0704: a tag of the body template is outside the block it belongs to.</summary>
+    public static SkillDiagnosticDescriptor MisplacedTemplateTag { get; } = new(
+        "SKILL0704", Error, "Template tag out of place",
+        "'{{% {0} %}}' is out of place: {1}");
+
+    /// <summary>SKILL0705: the body template uses a tag the runtime cannot render.</summary>
+    public static SkillDiagnosticDescriptor UnavailableTemplateTag { get; } = new(
+        "SKILL0705", Error, "Template tag not available",
+        "'{{% {0} %}}' cannot be rendered: {1}");
 
     /// <summary>SKILL0801: a packed skill's version would mislead consumers of its package.</summary>
     public static SkillDiagnosticDescriptor SkillVersionDisagreesWithPackage { get; } = new(
@@ -311,7 +326,7 @@ public static class SkillDiagnosticDescriptors
         UnknownOutputType, MalformedSchema, UnsupportedSchemaKeyword, SchemaIgnored, CyclicSchemaReference,
         InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency,
         InvalidNetworkPermission, InvalidFilesystemPermission, InvalidEnvPermission,
-        UndeclaredTemplateVariable, UnterminatedTemplate,
+        UndeclaredTemplateVariable, UnterminatedTemplate, UnclosedTemplateBlock, MisplacedTemplateTag, UnavailableTemplateTag,
         SkillVersionDisagreesWithPackage, DuplicatePackedSkill, PublishFailed,
         TooManyInputs, TooManyEnumValues, TooManyProperties, SchemaTooDeep, SchemaTooLarge, PatternTooLong,
     ];

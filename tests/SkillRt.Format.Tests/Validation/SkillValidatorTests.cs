@@ -155,7 +155,7 @@ public sealed class SkillValidatorTests
     {
         var body = "{% liquid\n  assign total = 3\n  for item in items\n  endfor\n%}{{ total }} {{ item }} {{ missing }}\n";
         var result = Validate("name: demo\ndescription: d\nversion: 1.0.0\ninputs:\n  - name: items\n    type: json\n", body);
-        Assert.Equal("'{{ missing }}' names no declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(result.Diagnostics).Message);
+        Assert.Equal("'missing' is not a declared input, so every run that renders it fails; declare it under 'inputs' or fix the name", Assert.Single(result.Diagnostics).Message);
     }
 
     [Theory]

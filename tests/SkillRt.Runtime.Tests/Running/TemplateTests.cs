@@ -22,10 +22,15 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public async Task Undeclared_name_in_a_tag_fails_at_its_line()
+    public async Task Undeclared_name_fails_at_its_line_where_no_validator_stands_before_the_renderer()
     {
-        // The frontmatter is 8 lines, so the body starts on line 9.
-        var error = await RenderFails(Skill("Intro.\n\n{% if verbose %}\nMore.\n{% endif %}\n"));
+        // A descriptor built in code skips the validator, which would refuse this (SKILL0701); the
+        // renderer still names the line. The body starts on line 9 of the SKILL.md.
+        var descriptor = new SkillDescriptor { Name = "templated", Instructions = "Intro.\n\n{% if verbose %}\nMore.\n{% endif %}\n", SourcePath = "skills/templated/SKILL.md", InstructionsLine = 9 };
+        var template = SkillRt.Templates.InstructionTemplate.Parse(descriptor, ["topic"]);
+
+        var error = await Assert.ThrowsAsync<SkillTemplateException>(async () =>
+            await template.RenderAsync(JsonDocument.Parse("""{"topic":"x"}""").RootElement, SkillRt.Templates.InstructionTemplate.CreateOptions(1000)));
 
         Assert.Equal(11, error.Line);
         Assert.Equal(7, error.Column);
@@ -33,9 +38,17 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void Undeclared_name_in_a_tag_is_refused_before_any_run()
+    {
+        var error = Assert.Throws<SkillValidationException>(() => Skill("Intro.\n\n{% if verbose %}\nMore.\n{% endif %}\n"));
+        Assert.Contains("skills/templated/SKILL.md(11,7): error SKILL0701: 'verbose' is not a declared input", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Syntax_error_fails_at_its_line()
     {
-        var error = await RenderFails(Skill("Intro.\n{% for %}\n"));
+        // A malformed expression is the runtime's to report: the build checks names and blocks, not grammar.
+        var error = await RenderFails(Skill("Intro.\n{{ topic topic }}\n"));
 
         Assert.Equal(10, error.Line);
         Assert.StartsWith("skills/templated/SKILL.md(10,", error.Message, StringComparison.Ordinal);
@@ -50,10 +63,10 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public async Task Include_cannot_read_files()
+    public void Include_is_refused_before_any_run()
     {
-        var error = await RenderFails(Skill("{% include 'secrets.txt' %}\n"));
-        Assert.Equal("'include' and 'render' cannot read 'secrets.txt': skill instructions have no access to files; put the text in the body.", error.Problem);
+        var error = Assert.Throws<SkillValidationException>(() => Skill("{% include 'secrets.txt' %}\n"));
+        Assert.Contains("error SKILL0705: '{% include %}' cannot be rendered: it reads another template from a file", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
