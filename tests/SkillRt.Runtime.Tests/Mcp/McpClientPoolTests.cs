@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SkillRt.Mcp;
+using SkillRt.Runtime.Tests.Infrastructure;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Mcp;
@@ -197,14 +198,26 @@ public sealed class McpClientPoolTests
     public async Task A_server_that_never_answers_times_out_and_is_killed()
     {
         var started = TestMcpServer.NewStartedFile();
+        var clock = new ManualClock();
         await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started, arguments: ["--hang"])), loggerFactory: null)
         {
-            ConnectTimeout = TimeSpan.FromMilliseconds(700),
+            // The limit is reached when the clock says so, once the server is running: a slow start on a busy
+            // machine is not mistaken for a hang, and the server is surely up to be killed.
+            ConnectTimeout = TimeSpan.FromSeconds(30),
             ShutdownTimeout = TimeSpan.FromMilliseconds(100),
+            TimeProvider = clock,
         };
 
-        Assert.Equal("it did not start and initialize within 0.7 s", await pool.CheckReachableAsync("test", Cancellation));
-        await Assert.ThrowsAsync<TimeoutException>(() => pool.GetClientAsync("test", Cancellation));
+        var check = pool.CheckReachableAsync("test", Cancellation);
+        await TestMcpServer.WaitForStartsAsync(started, 1);
+        Assert.False(check.IsCompleted, "the start ended before its time limit");
+        clock.Expire();
+        Assert.Equal("it did not start and initialize within 30 s", await check);
+
+        var again = pool.GetClientAsync("test", Cancellation);
+        await TestMcpServer.WaitForStartsAsync(started, 2);
+        clock.Expire();
+        await Assert.ThrowsAsync<TimeoutException>(() => again);
 
         var processes = TestMcpServer.Started(started);
         Assert.Equal(2, processes.Length);
