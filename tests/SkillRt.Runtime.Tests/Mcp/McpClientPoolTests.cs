@@ -42,7 +42,7 @@ public sealed class McpClientPoolTests
     public async Task A_server_starts_on_first_use_once_for_all_concurrent_callers()
     {
         var started = TestMcpServer.NewStartedFile();
-        await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started)), loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started)));
 
         Assert.True(pool.IsConfigured("test"));
         Assert.False(pool.IsConfigured("other"));
@@ -65,7 +65,7 @@ public sealed class McpClientPoolTests
     public async Task Disposing_the_pool_ends_the_server_process()
     {
         var started = TestMcpServer.NewStartedFile();
-        var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started)), loggerFactory: null);
+        var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started)));
         Assert.Null(await pool.CheckReachableAsync("test", Cancellation));
         var processId = Assert.Single(TestMcpServer.Started(started));
         using (var process = System.Diagnostics.Process.GetProcessById(processId))
@@ -85,7 +85,7 @@ public sealed class McpClientPoolTests
     public async Task One_caller_giving_up_does_not_cancel_the_start_for_the_others()
     {
         var started = TestMcpServer.NewStartedFile();
-        await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started)), loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started)));
         using var impatient = new CancellationTokenSource();
 
         var first = pool.GetClientAsync("test", impatient.Token);
@@ -107,7 +107,7 @@ public sealed class McpClientPoolTests
             var server = TestMcpServer.Configuration();
             server.Environment["SKILLRT_TEST_GREETING"] = "hello from the host";
             server.WorkingDirectory = folder;
-            await using var pool = new McpClientPool(Servers(server), loggerFactory: null);
+            await using var pool = TestMcpServer.Pool(Servers(server));
             var client = await pool.GetClientAsync("test", Cancellation);
 
             Assert.Equal("hello from the host", await CallTextAsync(client, "env", "name", "SKILLRT_TEST_GREETING"));
@@ -141,7 +141,7 @@ public sealed class McpClientPoolTests
                 """);
             var servers = new McpServerCollection();
             servers.AddFromFile(file);
-            await using var pool = new McpClientPool(servers, loggerFactory: null);
+            await using var pool = TestMcpServer.Pool(servers);
             var client = await pool.GetClientAsync("test", Cancellation);
 
             Assert.Equal("from the file", await CallTextAsync(client, "env", "name", "SKILLRT_TEST_GREETING"));
@@ -156,12 +156,11 @@ public sealed class McpClientPoolTests
     [Fact]
     public async Task Unreachable_servers_are_reported_in_one_line()
     {
-        await using var pool = new McpClientPool(
+        await using var pool = TestMcpServer.Pool(
             Servers(
                 McpServerConfiguration.Stdio("missing", "/nonexistent/skillrt-no-such-server", "--flag"),
                 TestMcpServer.Configuration("exits", startedFile: null, "--exit", "3"),
-                McpServerConfiguration.Http("down", new Uri("http://127.0.0.1:9/mcp"))),
-            loggerFactory: null);
+                McpServerConfiguration.Http("down", new Uri("http://127.0.0.1:9/mcp"))));
 
         Assert.Equal(
             "no MCP server named 'nowhere' is configured; add it to .mcp.json or mcp.json (under \"mcpServers\") or to SkillRunnerOptions.McpServers",
@@ -185,7 +184,7 @@ public sealed class McpClientPoolTests
     public async Task A_failed_start_is_tried_again_by_the_next_caller()
     {
         var started = TestMcpServer.NewStartedFile();
-        await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started, arguments: ["--exit", "1"])), loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started, arguments: ["--exit", "1"])));
 
         Assert.NotNull(await pool.CheckReachableAsync("test", Cancellation));
         Assert.NotNull(await pool.CheckReachableAsync("test", Cancellation));

@@ -189,7 +189,7 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
     {
         var started = TestMcpServer.NewStartedFile();
         var servers = new SkillRt.Mcp.McpServerCollection { TestMcpServer.Configuration(startedFile: started) };
-        await using var pool = new SkillRt.Mcp.McpClientPool(servers, loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(servers);
         var skill = Skill("test", "exit", "inputs:\n  - name: code\n    type: integer\n    required: true", string.Empty);
         var execution = new SkillExecution<JsonElement, JsonElement>(
             skill.Contract, JsonDocument.Parse("""{"code":2}""").RootElement, PreparedSkill.For(skill.Descriptor), new ModelSettings(null, null, null, 0), new SkillRunState(), null, null, Directory.GetCurrentDirectory());

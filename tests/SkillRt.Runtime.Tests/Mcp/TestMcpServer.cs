@@ -39,6 +39,12 @@ internal static class TestMcpServer
         return server;
     }
 
+    /// <summary>
+    /// A pool for tests: the same as the runner's, but a server may take 3 minutes to start, since the
+    /// dotnet host can take many seconds to load it on a machine running every test project at once.
+    /// </summary>
+    public static McpClientPool Pool(McpServerCollection servers) => new(servers, loggerFactory: null) { ConnectTimeout = TimeSpan.FromMinutes(3) };
+
     /// <summary>A new file name in the temporary folder for <see cref="StartedFileVariable"/>.</summary>
     public static string NewStartedFile() => Path.Combine(Path.GetTempPath(), "skillrt-mcp-started-" + Guid.NewGuid().ToString("N") + ".txt");
 

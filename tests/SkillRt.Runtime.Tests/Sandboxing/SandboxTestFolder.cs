@@ -70,7 +70,7 @@ internal sealed class SandboxTestFolder : IDisposable
         SkillDefinition skill, string inputJson, ProcessSandbox sandbox, TimeSpan? timeout = null, CancellationToken? cancellationToken = null, SkillRunState? state = null,
         ProcessLimits? limits = null, TimeProvider? clock = null)
     {
-        var options = new SkillRunnerOptions { ProcessTimeout = timeout ?? TimeSpan.FromSeconds(20), WorkingDirectory = Work, TimeProvider = clock ?? TimeProvider.System };
+        var options = new SkillRunnerOptions { ProcessTimeout = timeout ?? TimeSpan.FromMinutes(2), WorkingDirectory = Work, TimeProvider = clock ?? TimeProvider.System };
         var executor = new ProcessSkillExecutor(sandbox, options, NullLogger.Instance);
         using var input = JsonDocument.Parse(inputJson);
         var execution = new SkillExecution<JsonElement, JsonElement>(
