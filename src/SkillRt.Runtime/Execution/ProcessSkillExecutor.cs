@@ -50,6 +50,7 @@ internal sealed class ProcessSkillExecutor(ProcessSandbox sandbox, SkillRunnerOp
             Permissions = descriptor.Permissions,
             StandardInput = Encoding.UTF8.GetBytes(InputJson(execution.Input)),
             Timeout = options.ProcessTimeout,
+            TimeProvider = options.TimeProvider,
             Limits = limits,
             MaxOutputBytes = limits.MaxOutputBytes,
         };

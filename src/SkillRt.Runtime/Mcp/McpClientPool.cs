@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -58,6 +57,9 @@ internal sealed class McpClientPool : IAsyncDisposable
 
     /// <summary>How long a server may take to start and answer the initialization; 30 seconds by default.</summary>
     public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>The clock <see cref="ConnectTimeout"/> runs on; tests replace it to reach the limit when they choose.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>How long a stdio server may take to exit once its input is closed before it is killed; 5 seconds by default.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -194,14 +196,15 @@ internal sealed class McpClientPool : IAsyncDisposable
     private async Task<McpClient> StartAsync(McpServerConfiguration server)
     {
         McpLog.Starting(_logger, server.Name, server.Transport);
-        var started = Stopwatch.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
-        timeout.CancelAfter(ConnectTimeout);
+        var started = TimeProvider.GetTimestamp();
+        using var limit = new CancellationTokenSource(ConnectTimeout, TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token, limit.Token);
         try
         {
+            // The SDK's own initialization limit runs on the wall clock; ours runs on TimeProvider, and both are ConnectTimeout.
             var options = new McpClientOptions { ClientInfo = ClientInfo, InitializationTimeout = ConnectTimeout };
             var client = await McpClient.CreateAsync(CreateTransport(server), options, _loggerFactory, timeout.Token).ConfigureAwait(false);
-            McpLog.Started(_logger, server.Name, $"{client.ServerInfo?.Name} {client.ServerInfo?.Version}".Trim(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            McpLog.Started(_logger, server.Name, $"{client.ServerInfo?.Name} {client.ServerInfo?.Version}".Trim(), TimeProvider.GetElapsedTime(started).TotalMilliseconds);
             return client;
         }
         catch (OperationCanceledException e) when (!_disposing.IsCancellationRequested)
@@ -236,7 +239,7 @@ internal sealed class McpClientPool : IAsyncDisposable
         }
 
         var name = server.Name;
-        return new StdioClientTransport(
+        var stdio = new StdioClientTransport(
             new StdioClientTransportOptions
             {
                 Name = name,
@@ -248,6 +251,7 @@ internal sealed class McpClientPool : IAsyncDisposable
                 ShutdownTimeout = ShutdownTimeout,
             },
             _loggerFactory);
+        return new StdioExitTransport(stdio, ShutdownTimeout);
     }
 
     private static async Task DisposeClientAsync(Task<McpClient> start)

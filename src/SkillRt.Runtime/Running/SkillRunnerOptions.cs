@@ -48,7 +48,7 @@ public sealed class SkillRunnerOptions
     /// </summary>
     public int MaxAnswerLength { get; set; } = DefaultMaxAnswerLength;
 
-    /// <summary>The clock <see cref="RunTimeout"/> is measured with; tests replace it to reach the limit at a moment they choose.</summary>
+    /// <summary>The clock <see cref="RunTimeout"/> and <see cref="ProcessTimeout"/> are measured with; tests replace it to reach a limit at a moment they choose.</summary>
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>

@@ -237,7 +237,7 @@ internal sealed class ProcessSandbox : IAsyncDisposable
         var error = OutputCapture.ReadTailAsync(process.StandardError.BaseStream, StandardErrorTailBytes);
         var input = WriteInputAsync(process.StandardInput, start.StandardInput);
 
-        using var timeout = new CancellationTokenSource(start.Timeout);
+        using var timeout = new CancellationTokenSource(start.Timeout, start.TimeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {

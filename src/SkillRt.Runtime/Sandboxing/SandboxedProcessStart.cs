@@ -40,6 +40,9 @@ internal sealed class SandboxedProcessStart
     /// <summary>How long the process may run before it is killed with its children.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The clock <see cref="Timeout"/> runs on; tests replace it to reach the limit once the process is running.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>The most bytes of standard output kept; the rest is discarded and <see cref="SandboxedProcessResult.OutputTruncated"/> set.</summary>
     public int MaxOutputBytes { get; init; } = 16 * 1024 * 1024;
 

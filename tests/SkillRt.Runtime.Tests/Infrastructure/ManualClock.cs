@@ -13,11 +13,19 @@ namespace SkillRt.Runtime.Tests.Infrastructure;
 internal sealed class ManualClock : TimeProvider
 {
     private readonly ConcurrentQueue<ManualTimer> _timers = new();
+    private readonly TaskCompletionSource _firstTimer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes when the first timer is created: the code under test has set its limit, so an
+    /// <see cref="Expire"/> from then on reaches it.
+    /// </summary>
+    public Task FirstTimerCreated => _firstTimer.Task;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(callback, state);
         _timers.Enqueue(timer);
+        _firstTimer.TrySetResult();
         return timer;
     }
 

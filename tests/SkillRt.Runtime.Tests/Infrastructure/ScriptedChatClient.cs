@@ -14,6 +14,7 @@ internal sealed class ScriptedChatClient : IChatClient
 {
     private readonly ConcurrentQueue<ScriptedAnswer> _answers = new();
     private readonly List<ChatRequest> _requests = [];
+    private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<ChatRequest> Requests
     {
@@ -33,6 +34,9 @@ internal sealed class ScriptedChatClient : IChatClient
     public bool StallAfterFirstPiece { get; set; }
 
     public CancellationToken LastToken { get; private set; }
+
+    /// <summary>Completes when the first call has reached the client, with its token in <see cref="LastToken"/>: the moment to cancel.</summary>
+    public Task Called => _called.Task;
 
     public ScriptedChatClient Answer(string text, string? modelId = "gpt-4.1-mini-2025-04-14", long inputTokens = 100, long outputTokens = 20, ChatFinishReason? finishReason = null)
     {
@@ -90,6 +94,8 @@ internal sealed class ScriptedChatClient : IChatClient
         {
             _requests.Add(new ChatRequest([.. messages.Select(m => new ChatMessage(m.Role, m.Text))], options?.Clone()));
         }
+
+        _called.TrySetResult();
 
         if (Hang)
         {

@@ -48,6 +48,7 @@ public sealed class OpenAIChatServer : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<RecordedRequest> _abortObserved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RecordedRequest> _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
     private OpenAIChatServer(WebApplication app)
@@ -91,6 +92,12 @@ public sealed class OpenAIChatServer : IAsyncDisposable
     /// (e.g. during a <see cref="ScriptedReply.Slow"/> wait or between streamed chunks).
     /// </summary>
     public Task<RecordedRequest> AbortObserved => _abortObserved.Task;
+
+    /// <summary>
+    /// Completes with the first request once the server has read it, before it answers: the moment to
+    /// cancel a caller that should be waiting on a <see cref="ScriptedReply.Slow"/> reply.
+    /// </summary>
+    public Task<RecordedRequest> FirstRequest => _firstRequest.Task;
 
     /// <summary>Starts a server on <c>127.0.0.1</c> with a port the system picks.</summary>
     public static async Task<OpenAIChatServer> StartAsync(CancellationToken cancellationToken = default)
@@ -243,6 +250,8 @@ public sealed class OpenAIChatServer : IAsyncDisposable
                 _replies.TryDequeue(out reply);
             }
         }
+
+        _firstRequest.TrySetResult(recorded);
 
         if (!isChat)
         {

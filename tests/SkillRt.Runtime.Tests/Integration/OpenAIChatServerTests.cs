@@ -18,7 +18,14 @@ namespace SkillRt.Runtime.Tests.Integration;
 /// </summary>
 public sealed class OpenAIChatServerTests
 {
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(5);
+    /// <summary>How long a slow reply or a streamed chunk is held: only a cancellation ends it within a test.</summary>
+    private static readonly TimeSpan Held = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long the server may take to see an abort: seconds normally (the client drains for up to 2 s),
+    /// far less than <see cref="Held"/>, so a reply that ran to its end is still told apart from an abort.
+    /// </summary>
+    private static readonly TimeSpan AbortSeen = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task Plain_completion_is_read_by_the_client_and_the_request_is_recorded()
@@ -142,12 +149,9 @@ public sealed class OpenAIChatServerTests
         server.Enqueue(ScriptedReply.RateLimited(retryAfterMilliseconds: 10), ScriptedReply.Completion("After the retry."));
         var client = server.CreateChatClient();
 
-        var stopwatch = Stopwatch.StartNew();
         var response = await client.GetResponseAsync("Review PR 3.", cancellationToken: ct);
-        stopwatch.Stop();
 
         Assert.Equal("After the retry.", response.Text);
-        Assert.True(stopwatch.Elapsed < Quickly, $"The retry took {stopwatch.Elapsed}.");
         var requests = server.Requests;
         Assert.Equal(2, requests.Count);
         Assert.Equal(requests[0].RawBody, requests[1].RawBody);
@@ -188,17 +192,17 @@ public sealed class OpenAIChatServerTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await OpenAIChatServer.StartAsync(ct);
-        server.EnqueueSlow(TimeSpan.FromSeconds(30));
+        server.EnqueueSlow(Held);
         var client = server.CreateChatClient();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        var stopwatch = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetResponseAsync("Review PR 6.", cancellationToken: cancellation.Token));
-        stopwatch.Stop();
+        // Cancelled once the server holds the request: had the cancellation not reached the call, the reply would come after all.
+        var call = client.GetResponseAsync("Review PR 6.", cancellationToken: cancellation.Token);
+        await server.FirstRequest.WaitAsync(ct);
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
-        Assert.True(stopwatch.Elapsed < Quickly, $"Cancelling took {stopwatch.Elapsed}.");
-        var aborted = await server.AbortObserved.WaitAsync(Quickly, ct);
+        var aborted = await server.AbortObserved.WaitAsync(AbortSeen, ct);
         Assert.Equal(1, aborted.Number);
         Assert.True(aborted.WasAborted);
         Assert.True(Assert.Single(server.Requests).WasAborted);
@@ -209,7 +213,7 @@ public sealed class OpenAIChatServerTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await OpenAIChatServer.StartAsync(ct);
-        server.Enqueue(ScriptedReply.Stream("first second third", chunks: 3, chunkDelay: TimeSpan.FromSeconds(30)));
+        server.Enqueue(ScriptedReply.Stream("first second third", chunks: 3, chunkDelay: Held));
         var client = server.CreateChatClient();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
@@ -230,7 +234,7 @@ public sealed class OpenAIChatServerTests
 
         // The client's socket handler first drains an unfinished response for up to 2 s before it
         // closes the connection, so the server sees this abort later than the caller's exception.
-        var aborted = await server.AbortObserved.WaitAsync(Quickly, ct);
+        var aborted = await server.AbortObserved.WaitAsync(AbortSeen, ct);
         Assert.True(aborted.Stream);
         Assert.True(aborted.WasAborted);
     }

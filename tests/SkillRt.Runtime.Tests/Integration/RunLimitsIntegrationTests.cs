@@ -137,9 +137,12 @@ public sealed class RunLimitsIntegrationTests
         server.Enqueue(ScriptedReply.Hang());
         var runner = new SkillRunner(server.CreateChatClient(), new SkillRunnerOptions { RunTimeout = TimeSpan.FromHours(1) });
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PrReviewSkill.RunAsync(runner, new PrReviewInput(PullRequest), cancellation.Token));
+        // Cancelled while the server holds the request, as a caller giving up on a slow model would.
+        var run = PrReviewSkill.RunAsync(runner, new PrReviewInput(PullRequest), cancellation.Token);
+        await server.FirstRequest.WaitAsync(ct);
+        await cancellation.CancelAsync();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
         Assert.IsNotType<SkillTimeoutException>(error);
         Assert.Equal(cancellation.Token, error.CancellationToken);

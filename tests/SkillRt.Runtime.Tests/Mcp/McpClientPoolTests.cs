@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using SkillRt.Mcp;
+using SkillRt.Runtime.Tests.Infrastructure;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Mcp;
@@ -41,7 +42,7 @@ public sealed class McpClientPoolTests
     public async Task A_server_starts_on_first_use_once_for_all_concurrent_callers()
     {
         var started = TestMcpServer.NewStartedFile();
-        await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started)), loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started)));
 
         Assert.True(pool.IsConfigured("test"));
         Assert.False(pool.IsConfigured("other"));
@@ -64,7 +65,7 @@ public sealed class McpClientPoolTests
     public async Task Disposing_the_pool_ends_the_server_process()
     {
         var started = TestMcpServer.NewStartedFile();
-        var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started)), loggerFactory: null);
+        var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started)));
         Assert.Null(await pool.CheckReachableAsync("test", Cancellation));
         var processId = Assert.Single(TestMcpServer.Started(started));
         using (var process = System.Diagnostics.Process.GetProcessById(processId))
@@ -84,7 +85,7 @@ public sealed class McpClientPoolTests
     public async Task One_caller_giving_up_does_not_cancel_the_start_for_the_others()
     {
         var started = TestMcpServer.NewStartedFile();
-        await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started)), loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started)));
         using var impatient = new CancellationTokenSource();
 
         var first = pool.GetClientAsync("test", impatient.Token);
@@ -106,7 +107,7 @@ public sealed class McpClientPoolTests
             var server = TestMcpServer.Configuration();
             server.Environment["SKILLRT_TEST_GREETING"] = "hello from the host";
             server.WorkingDirectory = folder;
-            await using var pool = new McpClientPool(Servers(server), loggerFactory: null);
+            await using var pool = TestMcpServer.Pool(Servers(server));
             var client = await pool.GetClientAsync("test", Cancellation);
 
             Assert.Equal("hello from the host", await CallTextAsync(client, "env", "name", "SKILLRT_TEST_GREETING"));
@@ -140,7 +141,7 @@ public sealed class McpClientPoolTests
                 """);
             var servers = new McpServerCollection();
             servers.AddFromFile(file);
-            await using var pool = new McpClientPool(servers, loggerFactory: null);
+            await using var pool = TestMcpServer.Pool(servers);
             var client = await pool.GetClientAsync("test", Cancellation);
 
             Assert.Equal("from the file", await CallTextAsync(client, "env", "name", "SKILLRT_TEST_GREETING"));
@@ -155,12 +156,11 @@ public sealed class McpClientPoolTests
     [Fact]
     public async Task Unreachable_servers_are_reported_in_one_line()
     {
-        await using var pool = new McpClientPool(
+        await using var pool = TestMcpServer.Pool(
             Servers(
                 McpServerConfiguration.Stdio("missing", "/nonexistent/skillrt-no-such-server", "--flag"),
                 TestMcpServer.Configuration("exits", startedFile: null, "--exit", "3"),
-                McpServerConfiguration.Http("down", new Uri("http://127.0.0.1:9/mcp"))),
-            loggerFactory: null);
+                McpServerConfiguration.Http("down", new Uri("http://127.0.0.1:9/mcp"))));
 
         Assert.Equal(
             "no MCP server named 'nowhere' is configured; add it to .mcp.json or mcp.json (under \"mcpServers\") or to SkillRunnerOptions.McpServers",
@@ -184,7 +184,7 @@ public sealed class McpClientPoolTests
     public async Task A_failed_start_is_tried_again_by_the_next_caller()
     {
         var started = TestMcpServer.NewStartedFile();
-        await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started, arguments: ["--exit", "1"])), loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(Servers(TestMcpServer.Configuration(startedFile: started, arguments: ["--exit", "1"])));
 
         Assert.NotNull(await pool.CheckReachableAsync("test", Cancellation));
         Assert.NotNull(await pool.CheckReachableAsync("test", Cancellation));
@@ -197,14 +197,26 @@ public sealed class McpClientPoolTests
     public async Task A_server_that_never_answers_times_out_and_is_killed()
     {
         var started = TestMcpServer.NewStartedFile();
+        var clock = new ManualClock();
         await using var pool = new McpClientPool(Servers(TestMcpServer.Configuration(startedFile: started, arguments: ["--hang"])), loggerFactory: null)
         {
-            ConnectTimeout = TimeSpan.FromMilliseconds(700),
+            // The limit is reached when the clock says so, once the server is running: a slow start on a busy
+            // machine is not mistaken for a hang, and the server is surely up to be killed.
+            ConnectTimeout = TimeSpan.FromSeconds(30),
             ShutdownTimeout = TimeSpan.FromMilliseconds(100),
+            TimeProvider = clock,
         };
 
-        Assert.Equal("it did not start and initialize within 0.7 s", await pool.CheckReachableAsync("test", Cancellation));
-        await Assert.ThrowsAsync<TimeoutException>(() => pool.GetClientAsync("test", Cancellation));
+        var check = pool.CheckReachableAsync("test", Cancellation);
+        await TestMcpServer.WaitForStartsAsync(started, 1);
+        Assert.False(check.IsCompleted, "the start ended before its time limit");
+        clock.Expire();
+        Assert.Equal("it did not start and initialize within 30 s", await check);
+
+        var again = pool.GetClientAsync("test", Cancellation);
+        await TestMcpServer.WaitForStartsAsync(started, 2);
+        clock.Expire();
+        await Assert.ThrowsAsync<TimeoutException>(() => again);
 
         var processes = TestMcpServer.Started(started);
         Assert.Equal(2, processes.Length);

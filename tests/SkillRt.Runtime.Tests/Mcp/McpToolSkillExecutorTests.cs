@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkillRt.Execution;
+using SkillRt.Runtime.Tests.Infrastructure;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Mcp;
@@ -12,6 +13,9 @@ namespace SkillRt.Runtime.Tests.Mcp;
 /// <summary><c>mcp-tool</c> skills run on the test server: the tool's result, checked against the skill's contract.</summary>
 public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : IClassFixture<TestMcpServerFixture>
 {
+    /// <summary>McpLog.CallingTool: the executor is about to send the call.</summary>
+    private const int CallingToolEventId = 65;
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     private static SkillDefinition Skill(string server, string tool, string inputs, string outputs) => SkillDefinition.Parse($"""
@@ -173,7 +177,8 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
         var skill = Skill("test", "slow", "inputs:\n  - name: ms\n    type: integer\n    required: true", string.Empty);
         var options = new SkillRunnerOptions { ToolCallTimeout = TimeSpan.FromMilliseconds(200) };
 
-        var error = await Assert.ThrowsAsync<SkillToolException>(() => RunAsync(skill, """{"ms":10000}""", options));
+        // The tool waits a minute, so the 0.2 s limit is reached first however busy the machine is.
+        var error = await Assert.ThrowsAsync<SkillToolException>(() => RunAsync(skill, """{"ms":60000}""", options));
 
         Assert.Equal("Tool 'slow' on MCP server 'test' did not answer skill 'slow-skill' within 0.2 s; raise SkillRunnerOptions.ToolCallTimeout if it needs longer.", error.Message);
         Assert.Equal("waited 1 ms", (await RunAsync(skill, """{"ms":1}""")).GetString());
@@ -184,7 +189,7 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
     {
         var started = TestMcpServer.NewStartedFile();
         var servers = new SkillRt.Mcp.McpServerCollection { TestMcpServer.Configuration(startedFile: started) };
-        await using var pool = new SkillRt.Mcp.McpClientPool(servers, loggerFactory: null);
+        await using var pool = TestMcpServer.Pool(servers);
         var skill = Skill("test", "exit", "inputs:\n  - name: code\n    type: integer\n    required: true", string.Empty);
         var execution = new SkillExecution<JsonElement, JsonElement>(
             skill.Contract, JsonDocument.Parse("""{"code":2}""").RootElement, PreparedSkill.For(skill.Descriptor), new ModelSettings(null, null, null, 0), new SkillRunState(), null, null, Directory.GetCurrentDirectory());
@@ -193,7 +198,8 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
         var error = await Assert.ThrowsAsync<SkillToolException>(() => new McpToolSkillExecutor(pool, new SkillRunnerOptions(), NullLogger.Instance).ExecuteAsync(execution, Cancellation));
 
         Assert.StartsWith("MCP server 'test' failed during the call to tool 'exit' for skill 'exit-skill': the server exited with code 2", error.Message, StringComparison.Ordinal);
-        await first.Completion.WaitAsync(TimeSpan.FromSeconds(5), Cancellation);
+        // The session has ended by now; the limit only keeps a regression from hanging the run.
+        await first.Completion.WaitAsync(TimeSpan.FromMinutes(1), Cancellation);
         Assert.NotSame(first, await pool.GetClientAsync("test", Cancellation));
         Assert.Equal(2, TestMcpServer.Started(started).Length);
         File.Delete(started);
@@ -205,10 +211,14 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
         var skill = Skill("test", "slow", "inputs:\n  - name: ms\n    type: integer\n    required: true", string.Empty);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         var execution = new SkillExecution<JsonElement, JsonElement>(
-            skill.Contract, JsonDocument.Parse("""{"ms":10000}""").RootElement, PreparedSkill.For(skill.Descriptor), new ModelSettings(null, null, null, 0), new SkillRunState(), null, null, Directory.GetCurrentDirectory());
-        var run = new McpToolSkillExecutor(server.Pool, new SkillRunnerOptions(), NullLogger.Instance).ExecuteAsync(execution, cancellation.Token);
+            skill.Contract, JsonDocument.Parse("""{"ms":60000}""").RootElement, PreparedSkill.For(skill.Descriptor), new ModelSettings(null, null, null, 0), new SkillRunState(), null, null, Directory.GetCurrentDirectory());
+        var calling = new EventSignalLogger(CallingToolEventId);
+        var run = new McpToolSkillExecutor(server.Pool, new SkillRunnerOptions(), calling).ExecuteAsync(execution, cancellation.Token);
 
-        cancellation.CancelAfter(200);
+        // Cancelled once the executor is calling the tool; the tool waits a minute, so only the cancellation ends the run early.
+        await calling.Logged.WaitAsync(Cancellation);
+        Assert.False(run.IsCompleted);
+        await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }

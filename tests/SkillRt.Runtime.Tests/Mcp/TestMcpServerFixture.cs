@@ -10,7 +10,7 @@ public sealed class TestMcpServerFixture : IAsyncDisposable
     public TestMcpServerFixture()
     {
         Servers.Add(TestMcpServer.Configuration());
-        Pool = new McpClientPool(Servers, loggerFactory: null);
+        Pool = TestMcpServer.Pool(Servers);
     }
 
     public McpServerCollection Servers { get; } = new();

@@ -318,9 +318,14 @@ public sealed class SkillRunnerTests
     public async Task Cancellation_stops_the_model_call()
     {
         var client = new ScriptedChatClient { Hang = true };
-        using var cancellation = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancellation = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PrReviewSkill.RunAsync(new SkillRunner(client), new PrReviewInput(PullRequest), cancellation.Token));
+        var run = PrReviewSkill.RunAsync(new SkillRunner(client), new PrReviewInput(PullRequest), cancellation.Token);
+
+        // Cancelled once the model call is waiting: the hanging client ends only when its token is cancelled.
+        await client.Called.WaitAsync(TestContext.Current.CancellationToken);
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.True(client.LastToken.IsCancellationRequested);
     }
 }

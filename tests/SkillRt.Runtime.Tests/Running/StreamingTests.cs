@@ -74,16 +74,23 @@ public sealed class StreamingTests
     public async Task Cancelling_the_stream_stops_the_model_call_at_once()
     {
         var client = new ScriptedChatClient { Hang = true };
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var _ in PrReviewSkill.RunStreamingAsync(new SkillRunner(client), Input, cancellation.Token))
-            {
-            }
-        });
+        var stream = ReadAllAsync(PrReviewSkill.RunStreamingAsync(new SkillRunner(client), Input, cancellation.Token));
+
+        // Cancelled once the model call is waiting: the hanging client ends only when its token is cancelled.
+        await client.Called.WaitAsync(TestContext.Current.CancellationToken);
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream);
 
         Assert.True(client.LastToken.IsCancellationRequested);
+    }
+
+    private static async Task ReadAllAsync<T>(IAsyncEnumerable<T> stream)
+    {
+        await foreach (var _ in stream)
+        {
+        }
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class AllowlistProxyTests : IAsyncLifetime
         var copy = stream.CopyToAsync(answer, TestContext.Current.CancellationToken);
 
         // The tunnel carries the request after the CONNECT; the server answers and closes.
-        await copy.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await copy.WaitAsync(SandboxTools.Patience, TestContext.Current.CancellationToken);
         return Encoding.UTF8.GetString(answer.ToArray());
     }
 }

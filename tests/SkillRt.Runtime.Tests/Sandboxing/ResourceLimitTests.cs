@@ -148,7 +148,7 @@ public sealed class ResourceLimitTests
 
         limiter.Dispose();
 
-        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).TrueForAll(pid => !SandboxTools.IsRunning(pid)), TimeSpan.FromSeconds(10)));
+        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).TrueForAll(pid => !SandboxTools.IsRunning(pid)), SandboxTools.Patience));
         Assert.All(groups, group => Assert.False(Directory.Exists(group)));
     }
 

@@ -64,7 +64,7 @@ public sealed class SandboxEscapeTests
         Assert.False(File.Exists("/etc/skillrt-escape"));
         Assert.False(File.Exists("/usr/skillrt-escape"));
         Assert.False(File.Exists(Path.Combine(folder.Work, "skillrt-escape")));
-        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).Count == 0, TimeSpan.FromSeconds(5)), "a process the skill started outlived the run");
+        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).Count == 0, SandboxTools.Patience), "a process the skill started outlived the run");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SkillRt.Runtime.Tests.Infrastructure;
 using SkillRt.Sandboxing;
 using Xunit;
 
@@ -32,6 +33,13 @@ public sealed class SandboxLifetimeTests
           filesystem: [./state/**]
         """;
 
+    /// <summary>Waits until the script's two sleeps run and the process's time limit is set.</summary>
+    private static async Task BothSleepsStartedAsync(string marker, ManualClock clock)
+    {
+        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith("sleep " + marker).Count == 2, SandboxTools.Patience), "both sleeps started");
+        await clock.FirstTimerCreated.WaitAsync(SandboxTools.Patience, TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task A_process_past_its_time_limit_is_stopped_with_its_children()
     {
@@ -41,14 +49,19 @@ public sealed class SandboxLifetimeTests
         folder.Script("sleep.sh", SleepScript);
         var skill = await folder.SkillAsync(SleepSkill.Replace("MARKER", marker, StringComparison.Ordinal));
         await using var sandbox = SandboxTools.Sandboxed();
+        var clock = new ManualClock();
 
-        var error = await Assert.ThrowsAsync<SkillProcessException>(() => folder.RunAsync(skill, "\"go\"", sandbox, timeout: TimeSpan.FromSeconds(1)));
+        // The limit is reached when both sleeps run and the limit is set, not after a second that a busy machine may spend starting bwrap.
+        var run = folder.RunAsync(skill, "\"go\"", sandbox, timeout: TimeSpan.FromSeconds(1), clock: clock);
+        await BothSleepsStartedAsync(marker, clock);
+        clock.Expire();
+        var error = await Assert.ThrowsAsync<SkillProcessException>(() => run);
 
         Assert.True(error.TimedOut);
         Assert.Null(error.ExitCode);
         Assert.StartsWith("The process of skill 'sleeper' (sh) took longer than 1 s and was stopped", error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.Work, "state", "pids")), "the script ran before it was stopped");
-        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).Count == 0, TimeSpan.FromSeconds(3)), "a sleep is still running");
+        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).Count == 0, SandboxTools.Patience), "a sleep is still running");
     }
 
     [Fact]
@@ -63,12 +76,12 @@ public sealed class SandboxLifetimeTests
         using var cancellation = new CancellationTokenSource();
 
         var run = folder.RunAsync(skill, "\"go\"", sandbox, cancellationToken: cancellation.Token);
-        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith("sleep " + marker).Count == 2, TimeSpan.FromSeconds(5)), "both sleeps started");
+        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith("sleep " + marker).Count == 2, SandboxTools.Patience), "both sleeps started");
         await cancellation.CancelAsync();
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Equal(cancellation.Token, error.CancellationToken);
-        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).Count == 0, TimeSpan.FromSeconds(3)), "a sleep is still running");
+        Assert.True(await SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith(marker).Count == 0, SandboxTools.Patience), "a sleep is still running");
     }
 
     [Fact]
@@ -82,13 +95,17 @@ public sealed class SandboxLifetimeTests
         Directory.CreateDirectory(Path.Combine(folder.Work, "state"));
         var skill = await folder.SkillAsync(SleepSkill.Replace("MARKER", marker, StringComparison.Ordinal));
         await using var sandbox = SandboxTools.Unsandboxed();
+        var clock = new ManualClock();
 
-        var error = await Assert.ThrowsAsync<SkillProcessException>(() => folder.RunAsync(skill, "\"go\"", sandbox, timeout: TimeSpan.FromSeconds(1)));
+        var run = folder.RunAsync(skill, "\"go\"", sandbox, timeout: TimeSpan.FromSeconds(1), clock: clock);
+        await BothSleepsStartedAsync(marker, clock);
+        clock.Expire();
+        var error = await Assert.ThrowsAsync<SkillProcessException>(() => run);
 
         Assert.True(error.TimedOut);
         var pids = File.ReadAllText(Path.Combine(folder.Work, "state", "pids")).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToArray();
         Assert.Equal(2, pids.Length);
-        Assert.True(await SandboxTools.EventuallyAsync(() => !pids.Any(SandboxTools.IsRunning), TimeSpan.FromSeconds(3)), "the script or its child is still running");
+        Assert.True(await SandboxTools.EventuallyAsync(() => !pids.Any(SandboxTools.IsRunning), SandboxTools.Patience), "the script or its child is still running");
         Assert.Empty(SandboxTools.ProcessesWith(marker));
     }
 
@@ -98,15 +115,16 @@ public sealed class SandboxLifetimeTests
         SandboxTools.RequireBubblewrap();
         using var folder = new SandboxTestFolder();
         await using var sandbox = SandboxTools.Sandboxed();
-        var start = new SandboxedProcessStart { SkillName = "patient", Program = "sh", Arguments = ["-c", "sleep 1; echo still here"], WorkingDirectory = folder.Work };
+        var marker = SandboxTools.Marker().Replace("30.", "3.", StringComparison.Ordinal);
+        var start = new SandboxedProcessStart { SkillName = "patient", Program = "sh", Arguments = ["-c", $"sleep {marker}; echo still here"], WorkingDirectory = folder.Work };
         await sandbox.RunAsync(new SandboxedProcessStart { SkillName = "patient", Program = "true", WorkingDirectory = folder.Work }, TestContext.Current.CancellationToken);
 
-        // --die-with-parent follows the thread that started bwrap; this one ends once bwrap is running.
+        // --die-with-parent follows the thread that started bwrap; this one ends once the sandboxed sleep is running.
         Task<SandboxedProcessResult>? run = null;
         var thread = new Thread(() =>
         {
             run = sandbox.RunAsync(start, TestContext.Current.CancellationToken);
-            Thread.Sleep(300);
+            SandboxTools.EventuallyAsync(() => SandboxTools.ProcessesWith("sleep " + marker).Count > 0, SandboxTools.Patience).GetAwaiter().GetResult();
         });
         thread.Start();
         thread.Join();

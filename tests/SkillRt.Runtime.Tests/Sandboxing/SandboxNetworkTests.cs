@@ -53,7 +53,7 @@ public sealed class SandboxNetworkTests
         var result = await sandbox.RunAsync(Start(folder, new SkillPermissions { Network = ["*"] }, server.Port), TestContext.Current.CancellationToken);
 
         Assert.Equal("direct=connected\n", result.StandardOutput);
-        Assert.True(await SandboxTools.EventuallyAsync(() => server.Connections == 1, TimeSpan.FromSeconds(2)));
+        Assert.True(await SandboxTools.EventuallyAsync(() => server.Connections == 1, SandboxTools.Patience));
     }
 
     [Fact]

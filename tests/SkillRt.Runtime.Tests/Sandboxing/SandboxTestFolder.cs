@@ -68,9 +68,9 @@ internal sealed class SandboxTestFolder : IDisposable
     /// <summary>Runs <paramref name="skill"/> through <see cref="ProcessSkillExecutor"/> with this folder's working folder.</summary>
     public Task<JsonElement> RunAsync(
         SkillDefinition skill, string inputJson, ProcessSandbox sandbox, TimeSpan? timeout = null, CancellationToken? cancellationToken = null, SkillRunState? state = null,
-        ProcessLimits? limits = null)
+        ProcessLimits? limits = null, TimeProvider? clock = null)
     {
-        var options = new SkillRunnerOptions { ProcessTimeout = timeout ?? TimeSpan.FromSeconds(20), WorkingDirectory = Work };
+        var options = new SkillRunnerOptions { ProcessTimeout = timeout ?? TimeSpan.FromMinutes(2), WorkingDirectory = Work, TimeProvider = clock ?? TimeProvider.System };
         var executor = new ProcessSkillExecutor(sandbox, options, NullLogger.Instance);
         using var input = JsonDocument.Parse(inputJson);
         var execution = new SkillExecution<JsonElement, JsonElement>(

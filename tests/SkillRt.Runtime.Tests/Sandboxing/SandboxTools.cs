@@ -77,6 +77,12 @@ internal static class SandboxTools
         return found;
     }
 
+    /// <summary>
+    /// How long a test waits for a process to start or to be gone before it fails: generous, because a
+    /// machine running every test project at once can take seconds for either, and the wait ends as soon as the condition holds.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+
     /// <summary>Waits up to <paramref name="grace"/> for <paramref name="condition"/>; returns whether it held.</summary>
     public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan grace)
     {

@@ -68,7 +68,7 @@ internal sealed class ToolFixture : IAsyncDisposable
             Files = new FilesystemPolicy(permissions.Filesystem, WorkingDirectory),
             Network = new NetworkPolicy(permissions.Network),
             Sandbox = _sandbox,
-            ProcessTimeout = processTimeout ?? TimeSpan.FromSeconds(30),
+            ProcessTimeout = processTimeout ?? TimeSpan.FromMinutes(2),
             HttpHandler = _handler,
         };
     }

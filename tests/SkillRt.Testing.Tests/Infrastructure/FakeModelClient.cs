@@ -76,7 +76,7 @@ internal sealed class FakeModelClient : IChatClient
 
             if (i == 0 && HoldStreamAfterFirstUpdate is { } hold)
             {
-                await hold.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+                await hold.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
             }
 
             await Task.Yield();
