@@ -25,7 +25,7 @@ internal static class HostProcess
         {
             throw new CliException(
                 ExitCodes.InternalError,
-                $"this command runs in the host part of skill, and '{host}' is missing; reinstall the tool (dotnet tool update -g SkillRt.Cli).");
+                $"this command runs in the host part of skillrt, and '{host}' is missing; reinstall the tool: dotnet tool uninstall -g SkillRt.Cli, then dotnet tool install -g SkillRt.Cli (dotnet tool update leaves an installed version as it is).");
         }
 
         var start = new ProcessStartInfo(host) { UseShellExecute = false };
