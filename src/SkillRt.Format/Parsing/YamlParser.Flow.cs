@@ -161,54 +161,13 @@ internal sealed partial class YamlParser
     /// <summary>A plain scalar inside a flow collection; it may continue on the next lines.</summary>
     private FrontmatterScalar ParseFlowPlainScalar(Position collectionStart)
     {
-        var start = Mark();
-        var segmentStart = _pos;
-        var segmentEnd = ScanPlainSegment(flow: true);
-        System.Text.StringBuilder? builder = null;
-        var end = Mark();
-        while (true)
-        {
-            var afterSegment = Mark();
-            SkipSpaces();
-            if (!AtLineEnd() || _pos >= _end)
-            {
-                Reset(afterSegment);
-                break;
-            }
-
-            var breaks = 0;
-            while (AtLineEnd() && _pos < _end)
-            {
-                ConsumeLineBreak();
-                breaks++;
-                SkipSpaces();
-            }
-
-            CheckContinuationIndent();
-
-            if (_pos >= _end || Peek() is ',' or '[' or ']' or '{' or '}' or '#' or ':')
-            {
-                Reset(afterSegment);
-                break;
-            }
-
-            builder ??= new System.Text.StringBuilder().Append(_text, segmentStart, segmentEnd - segmentStart);
-            AppendFold(builder, breaks);
-
-            segmentStart = _pos;
-            segmentEnd = ScanPlainSegment(flow: true);
-            builder.Append(_text, segmentStart, segmentEnd - segmentStart);
-            end = Mark();
-        }
-
-        Reset(end);
-        if (segmentEnd == segmentStart && builder is null)
+        var scalar = ParsePlainScalar(flow: true, parentIndent: _blockIndent);
+        if (scalar.Value.Length == 0)
         {
             throw Syntax(HereSpan(1), $"unexpected '{Peek()}' in the collection that starts at line {collectionStart.Line}, column {collectionStart.Column}");
         }
 
-        var value = builder?.ToString() ?? _text.Substring(segmentStart, segmentEnd - segmentStart);
-        return new FrontmatterScalar(value, YamlScalars.Resolve(value), new SourceSpan(start.Line, start.Column, end.Line, end.Column));
+        return scalar;
     }
 
     /// <summary>Skips spaces, line breaks and comments inside a flow collection; the end of the text there means it was never closed.</summary>

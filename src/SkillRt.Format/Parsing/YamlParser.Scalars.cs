@@ -8,15 +8,17 @@ namespace SkillRt;
 internal sealed partial class YamlParser
 {
     /// <summary>
-    /// A plain scalar in block context. It may continue on following lines that are indented more
-    /// than its parent; line breaks fold to spaces and blank lines to newlines, as YAML specifies.
+    /// A plain scalar in block context (<paramref name="flow"/> false) or inside a flow collection.
+    /// It may continue on following lines: in block context those indented more than its parent, in
+    /// a flow collection those indented more than the block around the collection. Line breaks fold
+    /// to spaces and blank lines to newlines, as YAML specifies.
     /// </summary>
-    private FrontmatterScalar ParsePlainScalar(int parentIndent)
+    private FrontmatterScalar ParsePlainScalar(bool flow, int parentIndent)
     {
         var start = Mark();
         StringBuilder? builder = null;
         var segmentStart = _pos;
-        var segmentEnd = ScanPlainSegment(flow: false);
+        var segmentEnd = ScanPlainSegment(flow);
         var end = Mark();
         while (true)
         {
@@ -29,33 +31,8 @@ internal sealed partial class YamlParser
                 break;
             }
 
-            var breaks = 0;
-            int indent;
-            while (true)
-            {
-                ConsumeLineBreak();
-                breaks++;
-                var lineStart = _pos;
-                while (_pos < _end && _text[_pos] == ' ')
-                {
-                    _pos++;
-                }
-
-                indent = _pos - lineStart;
-                if (Peek() == '\t' && indent <= parentIndent && IsWhitespaceToLineEnd())
-                {
-                    // A blank line inside a multi-line value may hold tabs only after its indentation.
-                    throw Syntax(HereSpan(1), "a tab on a blank line inside a multi-line value must come after the indentation; remove it");
-                }
-
-                SkipSpaces();
-                if (!AtLineEnd() || _pos >= _end)
-                {
-                    break;
-                }
-            }
-
-            if (_pos >= _end || indent <= parentIndent || Peek() == '#' || IsDocumentEndAt(_lineStart))
+            var continues = flow ? SkipToFlowContinuation(out var breaks) : SkipToBlockContinuation(parentIndent, out breaks);
+            if (!continues)
             {
                 Reset(afterSegment);
                 break;
@@ -65,7 +42,7 @@ internal sealed partial class YamlParser
             AppendFold(builder, breaks);
 
             segmentStart = _pos;
-            segmentEnd = ScanPlainSegment(flow: false, continuation: true);
+            segmentEnd = ScanPlainSegment(flow, continuation: !flow);
             builder.Append(_text, segmentStart, segmentEnd - segmentStart);
             end = Mark();
         }
@@ -73,6 +50,53 @@ internal sealed partial class YamlParser
         Reset(end);
         var value = builder?.ToString() ?? _text.Substring(segmentStart, segmentEnd - segmentStart);
         return new FrontmatterScalar(value, YamlScalars.Resolve(value), new SourceSpan(start.Line, start.Column, end.Line, end.Column));
+    }
+
+    /// <summary>Skips the line breaks and blank lines after a block plain scalar's line; true when a continuation line follows.</summary>
+    private bool SkipToBlockContinuation(int parentIndent, out int breaks)
+    {
+        breaks = 0;
+        int indent;
+        while (true)
+        {
+            ConsumeLineBreak();
+            breaks++;
+            var lineStart = _pos;
+            while (_pos < _end && _text[_pos] == ' ')
+            {
+                _pos++;
+            }
+
+            indent = _pos - lineStart;
+            if (Peek() == '\t' && indent <= parentIndent && IsWhitespaceToLineEnd())
+            {
+                // A blank line inside a multi-line value may hold tabs only after its indentation.
+                throw Syntax(HereSpan(1), "a tab on a blank line inside a multi-line value must come after the indentation; remove it");
+            }
+
+            SkipSpaces();
+            if (!AtLineEnd() || _pos >= _end)
+            {
+                break;
+            }
+        }
+
+        return _pos < _end && indent > parentIndent && Peek() != '#' && !IsDocumentEndAt(_lineStart);
+    }
+
+    /// <summary>Skips the line breaks and blank lines after a flow plain scalar's line; true when a continuation line follows.</summary>
+    private bool SkipToFlowContinuation(out int breaks)
+    {
+        breaks = 0;
+        while (AtLineEnd() && _pos < _end)
+        {
+            ConsumeLineBreak();
+            breaks++;
+            SkipSpaces();
+        }
+
+        CheckContinuationIndent();
+        return _pos < _end && Peek() is not (',' or '[' or ']' or '{' or '}' or '#' or ':');
     }
 
     /// <summary>

@@ -335,7 +335,7 @@ internal sealed partial class YamlParser
                 // YAML indicators cannot start a plain scalar.
                 throw Syntax(HereSpan(1), $"'{Peek()}' cannot start a plain value; put the value in quotes");
             default:
-                node = ParsePlainScalar(parentIndent);
+                node = ParsePlainScalar(flow: false, parentIndent);
                 break;
         }
 
