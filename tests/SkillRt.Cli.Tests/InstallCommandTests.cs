@@ -270,6 +270,19 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     }
 
     [Fact]
+    public async Task A_nuget_minimum_version_installs_the_highest_version_at_or_above_it()
+    {
+        using var cli = new SkillCli();
+        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+
+        // Issue 15: `skillrt install pr-review@1.0` was refused though NuGet reads 1.0 as ">= 1.0".
+        var result = await cli.RunAsync("install", "release-notes@0.1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"Installed release-notes 0.2.0 to {cli.StoreEntry("release-notes", "0.2.0")}\n", result.Output);
+    }
+
+    [Fact]
     public async Task A_bare_name_installs_any_version()
     {
         using var cli = new SkillCli();
