@@ -226,6 +226,58 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     }
 
     [Fact]
+    public async Task Skip_invalid_installs_the_valid_skills_and_reports_each_invalid_one_with_exit_code_1()
+    {
+        using var cli = new SkillCli();
+        cli.WriteFile("skills/greeter/SKILL.md", Greeter);
+        cli.WriteFile("skills/farewell/SKILL.md", "---\nname: farewell\ndescription: Says goodbye.\nversion: 2.0.0\n---\nSay goodbye.\n");
+        cli.WriteFile("skills/bad/SKILL.md", "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
+        cli.WriteFile("skills/worse/SKILL.md", "---\nname: worse\nversion: 1.0.0\n---\nBody.\n");
+
+        var result = await cli.RunAsync("install", "skills", "--skip-invalid");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(
+            $"Installed farewell 2.0.0 to {cli.StoreEntry("farewell", "2.0.0")}\nInstalled greeter 1.0.0 to {cli.StoreEntry("greeter", "1.0.0")}\n",
+            result.Output);
+        var lines = result.Error.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"{Path.Combine("skills", "bad", "SKILL.md")}(4,10): error SKILL0107:", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{Path.Combine("skills", "worse", "SKILL.md")}(", lines[1], StringComparison.Ordinal);
+        Assert.Contains("): error SKILL", lines[1], StringComparison.Ordinal);
+        Assert.Equal("skillrt: skipped 2 skills of the 4 in 'skills' that are not valid (2 errors); the other 2 are installed. Fix the lines above and install again.", lines[2]);
+        Assert.True(File.Exists(Path.Combine(cli.StoreEntry("greeter", "1.0.0"), "SKILL.md")));
+        Assert.True(File.Exists(Path.Combine(cli.StoreEntry("farewell", "2.0.0"), "SKILL.md")));
+        Assert.False(Directory.Exists(Path.Combine(cli.Home, "skills", "bad")));
+        Assert.False(Directory.Exists(Path.Combine(cli.Home, "skills", "worse")));
+        AssertNoStagingLeftovers(cli);
+
+        // Fixed, the same command installs the rest and says the others are already there.
+        cli.WriteFile("skills/bad/SKILL.md", "---\nname: bad\ndescription: Fixed.\nversion: 1.0.0\n---\nBody.\n");
+        cli.WriteFile("skills/worse/SKILL.md", "---\nname: worse\ndescription: Fixed.\nversion: 1.0.0\n---\nBody.\n");
+        var again = await cli.RunAsync("install", "skills", "--skip-invalid");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains($"Installed bad 1.0.0 to {cli.StoreEntry("bad", "1.0.0")}\n", again.Output, StringComparison.Ordinal);
+        Assert.Contains($"greeter 1.0.0 is already installed at {cli.StoreEntry("greeter", "1.0.0")}; pass --force to reinstall\n", again.Output, StringComparison.Ordinal);
+        Assert.Empty(again.Error);
+    }
+
+    [Fact]
+    public async Task Skip_invalid_with_no_valid_skill_installs_none_and_says_so()
+    {
+        using var cli = new SkillCli();
+        cli.WriteFile("skills/bad/SKILL.md", "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
+        cli.WriteFile("skills/also-bad/SKILL.md", "---\nname: also-bad\ndescription: Broken.\nversion: 1\n---\nBody.\n");
+
+        var result = await cli.RunAsync("install", "skills", "--skip-invalid");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.EndsWith("skillrt: 2 of the 2 skills in 'skills' are not valid (2 errors); nothing was installed. Fix the lines above and try again.\n", result.Error, StringComparison.Ordinal);
+        AssertStoreEmpty(cli);
+    }
+
+    [Fact]
     public async Task Two_skills_with_one_name_in_one_source_are_refused()
     {
         using var cli = new SkillCli();
@@ -267,6 +319,19 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         Assert.Equal($"Installed release-notes 0.2.0 to {cli.StoreEntry("release-notes", "0.2.0")}\n", result.Output);
         Assert.True(File.Exists(Path.Combine(cli.StoreEntry("release-notes", "0.2.0"), "references", "style.md")));
         AssertNoStagingLeftovers(cli);
+    }
+
+    [Fact]
+    public async Task A_nuget_minimum_version_installs_the_highest_version_at_or_above_it()
+    {
+        using var cli = new SkillCli();
+        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+
+        // Issue 15: `skillrt install pr-review@1.0` was refused though NuGet reads 1.0 as ">= 1.0".
+        var result = await cli.RunAsync("install", "release-notes@0.1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"Installed release-notes 0.2.0 to {cli.StoreEntry("release-notes", "0.2.0")}\n", result.Output);
     }
 
     [Fact]

@@ -109,6 +109,57 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Where_info_and_uninstall_read_nuget_version_ranges_too()
+    {
+        Install("lint", "1.0.0", "Old.");
+        Install("lint", "1.4.0", "New.");
+        Install("lint", "2.0.0", "Major.");
+        Install("lint", "2.1.0-beta.1", "Preview.");
+
+        // NuGet reads a partial version as a minimum and a wildcard as the highest of a line.
+        Assert.Equal(_cli.StoreEntry("lint", "2.0.0") + "\n", (await _cli.RunAsync("where", "lint@1.0")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "2.0.0") + "\n", (await _cli.RunAsync("where", "lint@1")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "1.4.0") + "\n", (await _cli.RunAsync("where", "lint@1.*")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "1.0.0") + "\n", (await _cli.RunAsync("where", "lint@1.0.*")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "1.0.0") + "\n", (await _cli.RunAsync("where", "lint@[1.*,1.2)")).Output);
+        Assert.Equal(_cli.StoreEntry("lint", "1.4.0") + "\n", (await _cli.RunAsync("where", "lint@(,2.0)")).Output);
+
+        // A full version stays exact, as in dependencies.skills.
+        Assert.Equal(_cli.StoreEntry("lint", "1.0.0") + "\n", (await _cli.RunAsync("where", "lint@1.0.0")).Output);
+
+        var info = await _cli.RunAsync("info", "lint@1.*");
+        Assert.True(info.ExitCode == 0, info.ToString());
+        Assert.Contains("1.4.0", info.Output, StringComparison.Ordinal);
+
+        var missing = await _cli.RunAsync("where", "lint@3.0");
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Equal("skillrt: no installed version of 'lint' matches '3.0' (installed: 1.0.0, 1.4.0, 2.0.0, 2.1.0-beta.1); install one with 'skillrt install lint@3.0'.\n", missing.Error);
+
+        var uninstall = await _cli.RunAsync("uninstall", "lint@1.*");
+        Assert.True(uninstall.ExitCode == 0, uninstall.ToString());
+        Assert.False(Directory.Exists(_cli.StoreEntry("lint", "1.0.0")));
+        Assert.False(Directory.Exists(_cli.StoreEntry("lint", "1.4.0")));
+        Assert.True(Directory.Exists(_cli.StoreEntry("lint", "2.0.0")));
+    }
+
+    [Theory]
+    [InlineData("1.0.0.1", "skillrt: '1.0.0.1' in 'lint@1.0.0.1' is a NuGet version range, but skill versions have three numbers, not four; write a version")]
+    [InlineData("1.0.0-*", "skillrt: '1.0.0-*' in 'lint@1.0.0-*' is a NuGet version range, but a prerelease or fourth-number wildcard has no skill equivalent")]
+    [InlineData("[2.0,1.0]", "skillrt: '[2.0,1.0]' in 'lint@[2.0,1.0]' is not a version range (the lower bound is above the upper bound, so no version satisfies the range); write a version")]
+    [InlineData("latest", "skillrt: 'latest' in 'lint@latest' is not a version range ('latest' is not a version; an exact version needs all three numbers, such as 1.2.3); write a version")]
+    public async Task A_range_neither_syntax_reads_is_a_usage_error_that_says_what_to_write(string range, string expected)
+    {
+        Install("lint", "1.0.0", "Old.");
+
+        var result = await _cli.RunAsync("where", "lint@" + range);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, result.Error, StringComparison.Ordinal);
+        Assert.Contains("a NuGet minimum or wildcard (1.0", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public async Task Store_follows_xdg_data_home_when_skillrt_home_is_not_set()
     {
         if (!OperatingSystem.IsLinux())

@@ -129,8 +129,9 @@ internal static class RunCommand
         // The user's model wins over a skill's runtime.model.id: the skill cannot know which models the
         // configured server has. Its temperature and token hints still apply.
         var runOptions = model is null ? null : new SkillRunOptions { ModelId = model.ModelId };
+        using var progress = RunProgress.Start(error, skill);
         SkillRunResult<JsonElement> result;
-        await using (var runner = new SkillRunner(chatClient, options, new StandardErrorLogger(error)))
+        await using (var runner = new SkillRunner(chatClient, options, new StandardErrorLogger(error, progress)))
         {
             try
             {

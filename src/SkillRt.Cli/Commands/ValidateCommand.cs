@@ -17,6 +17,10 @@ namespace SkillRt.Cli.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
+    // Progress on a terminal (stderr only): at once for a large folder, else only if the checks take long.
+    private const int ManyFiles = 50;
+    private static readonly TimeSpan SlowProgressDelay = TimeSpan.FromSeconds(1);
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths")
@@ -91,8 +95,10 @@ internal static class ValidateCommand
         }
 
         var results = new List<(string Path, SkillValidationResult Result)>(files.Count);
+        using var progress = TerminalProgress.Start(error, files.Count > ManyFiles ? TimeSpan.Zero : SlowProgressDelay, enabled: !errorsOnly);
         foreach (var file in files)
         {
+            progress.Report($"validating {results.Count + 1} of {files.Count} files: {file}");
             SkillDocument document;
             try
             {
@@ -109,6 +115,8 @@ internal static class ValidateCommand
 
             results.Add((file, SkillValidator.Validate(document)));
         }
+
+        progress.Dispose();
 
         var errors = results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Error));
         var warnings = errorsOnly ? 0 : results.Sum(r => r.Result.Diagnostics.Count(d => d.Severity == SkillDiagnosticSeverity.Warning));

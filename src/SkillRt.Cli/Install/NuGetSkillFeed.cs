@@ -30,13 +30,16 @@ internal sealed class NuGetSkillFeed
 
     private readonly string _configDirectory;
     private readonly ILogger _log;
+    private readonly IProgress<string>? _progress;
 
     /// <param name="configDirectory">Where NuGet.config lookup starts: the working folder, as for <c>dotnet restore</c>.</param>
     /// <param name="log">NuGet's log: <see cref="NullLogger.Instance"/>, or stderr with <c>--verbose</c>.</param>
-    public NuGetSkillFeed(string configDirectory, ILogger log)
+    /// <param name="progress">Told what is being searched and downloaded (with the bytes so far), for a terminal's status line.</param>
+    public NuGetSkillFeed(string configDirectory, ILogger log, IProgress<string>? progress = null)
     {
         _configDirectory = configDirectory;
         _log = log;
+        _progress = progress;
     }
 
     /// <summary>The tag <c>dotnet pack</c> gives a package for every skill it holds (build/SkillRt.targets).</summary>
@@ -133,6 +136,7 @@ internal sealed class NuGetSkillFeed
     private async Task<List<Match>> FindInSourceAsync(PackageSource source, SkillRequest request, SourceCacheContext cache, List<(SemanticVersion, string)> found, CancellationToken cancellationToken)
     {
         CheckSource(source);
+        _progress?.Report($"resolving {request} on {Describe(source)}");
         var tag = SkillTag(request.Name);
         try
         {
@@ -189,7 +193,10 @@ internal sealed class NuGetSkillFeed
             var keep = false;
             try
             {
-                if (!await byId.CopyNupkgToStreamAsync(id, version, content, cache, _log, cancellationToken).ConfigureAwait(false))
+                var downloading = $"downloading {id} {version.ToNormalizedString()} from {Describe(source)}";
+                _progress?.Report(downloading);
+                Stream destination = _progress is null ? content : new DownloadCountingStream(content, bytes => _progress.Report($"{downloading}: {DownloadCountingStream.Format(bytes)}"));
+                if (!await byId.CopyNupkgToStreamAsync(id, version, destination, cache, _log, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }

@@ -1,8 +1,15 @@
 using System;
+using NuGet.Versioning;
 
 namespace SkillRt.Cli.Store;
 
-/// <summary>A skill asked for by name, optionally with a version range: <c>pr-review</c>, <c>pr-review@^1.2</c>, <c>pr-review@1.4.0</c>.</summary>
+/// <summary>
+/// A skill asked for by name, optionally with a version range: <c>pr-review</c>, <c>pr-review@^1.2</c>,
+/// <c>pr-review@1.4.0</c>, <c>pr-review@1.0</c>. The range is read as a skill dependency's range first
+/// (<see cref="SkillVersionRange"/>: exact versions, <c>^</c>, <c>~</c>, intervals, <c>*</c>) and otherwise
+/// as NuGet reads a PackageReference version (<see cref="NuGetRequestRange"/>: <c>1.0</c> for 1.0 or later,
+/// <c>1.*</c>), so what a .NET developer types for a package works for a skill too.
+/// </summary>
 /// <param name="Name">The skill's name.</param>
 /// <param name="Range">The versions accepted, or <see langword="null"/> for any.</param>
 /// <param name="RangeText">The range as written, for messages.</param>
@@ -24,14 +31,19 @@ internal sealed record SkillRequest(string Name, SkillVersionRange? Range, strin
         }
 
         var rangeText = text[(at + 1)..];
-        if (!SkillVersionRange.TryParse(rangeText, out var range))
+        if (SkillVersionRange.TryParse(rangeText, out var range, out var problem))
         {
-            throw new CliException(
-                ExitCodes.UsageError,
-                $"'{rangeText}' in '{text}' is not a version range; write a version (1.4.0), a caret or tilde range (^1.2, ~1.2.3) or an interval ([1.0,2.0)).");
+            return new SkillRequest(name, range, rangeText);
         }
 
-        return new SkillRequest(name, range, rangeText);
+        if (VersionRange.TryParse(rangeText, allowFloating: true, out var nuGetRange))
+        {
+            return new SkillRequest(name, NuGetRequestRange.Translate(nuGetRange, rangeText, text), rangeText);
+        }
+
+        throw new CliException(
+            ExitCodes.UsageError,
+            $"'{rangeText}' in '{text}' is not a version range ({problem}); write a version (1.4.0), a caret or tilde range (^1.2, ~1.2.3), an interval ([1.0,2.0)), or a NuGet minimum or wildcard (1.0 for 1.0 or later, 1.*).");
     }
 
     public override string ToString() => RangeText is null ? Name : $"{Name}@{RangeText}";
