@@ -14,10 +14,10 @@ namespace SkillRt.Cli;
 /// </summary>
 internal static class SkillCommandLine
 {
-    /// <summary><c>--verbose</c>, on every command: adds detail to errors (all diagnostics, stack traces of bugs).</summary>
+    /// <summary><c>--verbose</c>, on every command: adds detail to errors (all diagnostics, stack traces of bugs), and the repairs of a run.</summary>
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
-        Description = "Print more detail when something fails.",
+        Description = "Print more detail when something fails, and what each repair of a run sent back to the model.",
         Recursive = true,
     };
 
