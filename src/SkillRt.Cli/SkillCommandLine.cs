@@ -40,6 +40,12 @@ internal static class SkillCommandLine
         };
         root.Options.Add(Verbose);
 
+        // Bare `skillrt` is someone finding their way in, not a mistake: it shows the help, as --help does (exit 0).
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
+
         // No response files: '@file' arguments belong to the commands (skillrt run --inputs @inputs.json).
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0 && !IsHelpRequest(args))

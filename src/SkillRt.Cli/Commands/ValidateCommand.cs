@@ -61,7 +61,7 @@ internal static class ValidateCommand
                 found = [path];
                 if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(Path.GetFullPath(path), SkillFileRule.FileStartsWithFrontmatter(path), []) is { } notASkill)
                 {
-                    await error.WriteLineAsync(notASkill.ToString(path)).ConfigureAwait(false);
+                    await error.WriteLineAsync(Line(notASkill, path)).ConfigureAwait(false);
                     found = [];
                 }
             }
@@ -125,7 +125,7 @@ internal static class ValidateCommand
             {
                 foreach (var diagnostic in result.Diagnostics.Where(Reported))
                 {
-                    await output.WriteLineAsync(diagnostic.ToString(path)).ConfigureAwait(false);
+                    await output.WriteLineAsync(Line(diagnostic, path)).ConfigureAwait(false);
                 }
             }
 
@@ -135,6 +135,10 @@ internal static class ValidateCommand
 
         return errors > 0 ? ExitCodes.InvalidSkill : ExitCodes.Success;
     }
+
+    // The compiler's line, then the catalogue entry in brackets where MSBuild puts the project: editors'
+    // and CI's problem matchers read up to the message, and a terminal makes the link clickable.
+    private static string Line(SkillDiagnostic diagnostic, string path) => $"{diagnostic.ToString(path)} [{diagnostic.Descriptor.HelpLink}]";
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
@@ -158,6 +162,7 @@ internal static class ValidateCommand
                 writer.WriteString("id", diagnostic.Id);
                 writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
                 writer.WriteString("message", diagnostic.Message);
+                writer.WriteString("helpUri", diagnostic.Descriptor.HelpLink);
                 if (diagnostic.FilePath is not null)
                 {
                     // In the skillrt.yaml sidecar: the line and column below are that file's.
