@@ -20,14 +20,16 @@ internal static class DiagnosticLog
 
         // No subcategory and no end position: MSBuild then prints "path(line,col): error SKILLnnnn: …",
         // exactly the compiler's form. Messages can hold braces ('{{ x }}'); passing no format
-        // arguments keeps them literal.
+        // arguments keeps them literal. The help link (the catalogue entry) is what IDEs and the
+        // terminal logger link the code to, as they do for the compiler's own diagnostics.
+        var helpLink = diagnostic.Descriptor.HelpLink;
         switch (diagnostic.Severity)
         {
             case SkillDiagnosticSeverity.Error:
-                log.LogError(null, diagnostic.Id, diagnostic.Id, file, span.StartLine, span.StartColumn, 0, 0, message);
+                log.LogError(null, diagnostic.Id, diagnostic.Id, helpLink, file, span.StartLine, span.StartColumn, 0, 0, message);
                 break;
             case SkillDiagnosticSeverity.Warning:
-                log.LogWarning(null, diagnostic.Id, diagnostic.Id, file, span.StartLine, span.StartColumn, 0, 0, message);
+                log.LogWarning(null, diagnostic.Id, diagnostic.Id, helpLink, file, span.StartLine, span.StartColumn, 0, 0, message);
                 break;
             default:
                 log.LogMessage(null, diagnostic.Id, diagnostic.Id, file, span.StartLine, span.StartColumn, 0, 0, MessageImportance.Low, message);

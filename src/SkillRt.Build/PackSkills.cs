@@ -76,7 +76,7 @@ public sealed class PackSkills : Task
             if (byName.TryGetValue(skill.Name, out var other))
             {
                 var duplicate = SkillDiagnosticDescriptors.DuplicatePackedSkill;
-                Log.LogError(null, duplicate.Id, null, path, 1, 1, 0, 0, string.Format(CultureInfo.InvariantCulture, duplicate.MessageFormat, skill.Name, other));
+                Log.LogError(null, duplicate.Id, null, duplicate.HelpLink, path, 1, 1, 0, 0, string.Format(CultureInfo.InvariantCulture, duplicate.MessageFormat, skill.Name, other));
                 continue;
             }
 
@@ -175,11 +175,11 @@ public sealed class PackSkills : Task
 
         if (skillVersion > packageVersion)
         {
-            Log.LogWarning(null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.Id, null, path, 1, 1, 0, 0, $"The skill '{name}' is version {skillVersion}, newer than the package version {packageVersion}; raise the package version to at least {skillVersion.Major}.{skillVersion.Minor}.{skillVersion.Patch}, or lower the skill's");
+            Log.LogWarning(null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.Id, null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.HelpLink, path, 1, 1, 0, 0, $"The skill '{name}' is version {skillVersion}, newer than the package version {packageVersion}; raise the package version to at least {skillVersion.Major}.{skillVersion.Minor}.{skillVersion.Patch}, or lower the skill's");
         }
         else if (skillVersion.IsPrerelease && !packageVersion.IsPrerelease)
         {
-            Log.LogWarning(null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.Id, null, path, 1, 1, 0, 0, $"The skill '{name}' is a prerelease ({skillVersion}) in the stable package version {packageVersion}; release the skill, or make the package a prerelease too");
+            Log.LogWarning(null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.Id, null, SkillDiagnosticDescriptors.SkillVersionDisagreesWithPackage.HelpLink, path, 1, 1, 0, 0, $"The skill '{name}' is a prerelease ({skillVersion}) in the stable package version {packageVersion}; release the skill, or make the package a prerelease too");
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class PushPackage : Microsoft.Build.Utilities.Task, ICancelableTas
     {
         if (!File.Exists(PackagePath))
         {
-            Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, PackagePath, 0, 0, 0, 0, $"There is no package at '{PackagePath}' to publish; run `dotnet pack` first");
+            Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, SkillDiagnosticDescriptors.PublishFailed.HelpLink, PackagePath, 0, 0, 0, 0, $"There is no package at '{PackagePath}' to publish; run `dotnet pack` first");
             return false;
         }
 
@@ -82,7 +82,7 @@ public sealed class PushPackage : Microsoft.Build.Utilities.Task, ICancelableTas
             var fileName = identity.Id + "." + identity.Version.ToNormalizedString() + ".nupkg";
             if (Directory.EnumerateFiles(feed, "*.nupkg", SearchOption.AllDirectories).Any(f => string.Equals(Path.GetFileName(f), fileName, StringComparison.OrdinalIgnoreCase)))
             {
-                Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, PackagePath, 0, 0, 0, 0, $"The feed '{feed}' already has {Path.GetFileNameWithoutExtension(PackagePath)}; raise the package version and pack again");
+                Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, SkillDiagnosticDescriptors.PublishFailed.HelpLink, PackagePath, 0, 0, 0, 0, $"The feed '{feed}' already has {Path.GetFileNameWithoutExtension(PackagePath)}; raise the package version and pack again");
                 return false;
             }
         }
@@ -93,7 +93,7 @@ public sealed class PushPackage : Microsoft.Build.Utilities.Task, ICancelableTas
             var resource = await repository.GetResourceAsync<PackageUpdateResource>(cancellationToken).ConfigureAwait(false);
             if (resource is null)
             {
-                Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, PackagePath, 0, 0, 0, 0, $"The feed '{feed}' does not accept pushed packages (its service index has no PackagePublish resource); check the URL");
+                Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, SkillDiagnosticDescriptors.PublishFailed.HelpLink, PackagePath, 0, 0, 0, 0, $"The feed '{feed}' does not accept pushed packages (its service index has no PackagePublish resource); check the URL");
                 return false;
             }
 
@@ -114,7 +114,7 @@ public sealed class PushPackage : Microsoft.Build.Utilities.Task, ICancelableTas
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, PackagePath, 0, 0, 0, 0, Describe(exception, feed, apiKey));
+            Log.LogError(null, SkillDiagnosticDescriptors.PublishFailed.Id, null, SkillDiagnosticDescriptors.PublishFailed.HelpLink, PackagePath, 0, 0, 0, 0, Describe(exception, feed, apiKey));
             return false;
         }
     }

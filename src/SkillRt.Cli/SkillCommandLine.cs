@@ -14,10 +14,10 @@ namespace SkillRt.Cli;
 /// </summary>
 internal static class SkillCommandLine
 {
-    /// <summary><c>--verbose</c>, on every command: adds detail to errors (all diagnostics, stack traces of bugs).</summary>
+    /// <summary><c>--verbose</c>, on every command: adds detail to errors (all diagnostics, stack traces of bugs), and the repairs of a run.</summary>
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
-        Description = "Print more detail when something fails.",
+        Description = "Print more detail when something fails, and what each repair of a run sent back to the model.",
         Recursive = true,
     };
 
@@ -39,6 +39,12 @@ internal static class SkillCommandLine
             CompletionCommand.Create(),
         };
         root.Options.Add(Verbose);
+
+        // Bare `skillrt` is someone finding their way in, not a mistake: it shows the help, as --help does (exit 0).
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
 
         // No response files: '@file' arguments belong to the commands (skillrt run --inputs @inputs.json).
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

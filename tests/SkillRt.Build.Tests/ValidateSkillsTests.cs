@@ -41,6 +41,7 @@ public sealed class ValidateSkillsTests
         Assert.Equal(path, error.File);
         Assert.Equal((2, 7), (error.LineNumber, error.ColumnNumber));
         Assert.Equal("The name 'PR_Review' is invalid: it must be lowercase (use 'pr-review')", error.Message);
+        Assert.Equal(SkillDiagnosticHelp.LinkFor("SKILL0102"), error.HelpLink);
     }
 
     [Fact]

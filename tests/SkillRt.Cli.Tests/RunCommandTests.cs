@@ -106,6 +106,43 @@ public sealed class RunCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Verbose_shows_the_violations_each_repair_sent_back_before_the_report()
+    {
+        var server = await StartServerAsync();
+        server.EnqueueCompletion("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""");
+        server.EnqueueCompletion(Review);
+
+        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "-v");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertJsonEqual(Review, result.Output);
+        var error = Lines(result.Error);
+        Assert.Equal(3, error.Length);
+        Assert.Equal("skillrt: attempt 1 broke the output contract (1 problem); it was sent back to be fixed:", error[0]);
+        Assert.Equal("  output /verdict: The string \"ship-it\" is not allowed; use one of \"approve\", \"comment\", \"request-changes\".", error[1]);
+        Assert.StartsWith("ran pr-review@1.2.0: 2 attempts, ", error[2], StringComparison.Ordinal);
+        Assert.EndsWith(", 1 repair", error[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enum_violations_name_the_value_given_for_inputs_and_outputs()
+    {
+        var server = await StartServerAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            server.EnqueueCompletion("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""");
+        }
+
+        var input = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--input", "focus=speed");
+        var output = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+
+        Assert.Equal(2, input.ExitCode);
+        Assert.Equal("  input /focus: The string \"speed\" is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".", Lines(input.Error)[0]);
+        Assert.Equal(4, output.ExitCode);
+        Assert.Equal("  output /verdict: The string \"ship-it\" is not allowed; use one of \"approve\", \"comment\", \"request-changes\".", Lines(output.Error)[0]);
+    }
+
+    [Fact]
     public async Task Stream_writes_the_model_text_and_repairs_to_stderr_and_the_output_to_stdout()
     {
         var server = await StartServerAsync();
@@ -202,6 +239,22 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.Equal(5, noModel.ExitCode);
         Assert.StartsWith("skillrt: no model is configured: set SKILLRT_MODEL", noModel.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, nothing.Output + noKey.Output + noModel.Output);
+    }
+
+    [Fact]
+    public async Task Input_problems_are_reported_before_a_missing_model_configuration()
+    {
+        var result = await _cli.RunAsync("run", PrReview, "--input", "focus=speed");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            [
+                "  input (root): The required property 'pr_url' is missing.",
+                "  input /focus: The string \"speed\" is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".",
+                "skillrt: the input for pr-review is invalid (2 problems); fix the values given with --inputs or --input, or see 'skillrt info pr-review'.",
+            ],
+            Lines(result.Error));
+        Assert.Equal(string.Empty, result.Output);
     }
 
     [Fact]

@@ -54,6 +54,33 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Long_descriptions_are_cut_to_the_width_and_json_keeps_them_whole()
+    {
+        var description = string.Join(' ', Enumerable.Repeat("Reviews a pull request for correctness, security and style.", 7));
+        Install("pr-review", "1.2.0", description);
+        Install("lint", "1.0.0", "Short.");
+        _cli.Environment["COLUMNS"] = null;
+
+        var narrow = await _cli.RunAsync("list");
+        _cli.Environment["COLUMNS"] = "120";
+        var wide = await _cli.RunAsync("list");
+        var json = await _cli.RunAsync("list", "--format", "json");
+
+        Assert.True(description.Length > 400, description.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, narrow.ExitCode);
+        var lines = narrow.Output.TrimEnd('\n').Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} characters: {line}"));
+        var cut = Assert.Single(lines, l => l.StartsWith("pr-review ", StringComparison.Ordinal));
+        Assert.Equal(80, cut.Length);
+        Assert.EndsWith("…", cut, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l == "lint       1.0.0    Short.");
+        var wideLine = Assert.Single(wide.Output.Split('\n'), l => l.StartsWith("pr-review ", StringComparison.Ordinal));
+        Assert.Equal(120, wideLine.Length);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Contains(document.RootElement.GetProperty("skills").EnumerateArray(), s => s.GetProperty("description").GetString() == description);
+    }
+
+    [Fact]
     public async Task Damaged_entries_are_listed_as_damaged_and_never_stop_the_listing()
     {
         Install("good", "1.0.0", "Fine.");
@@ -70,10 +97,14 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(["NAME", "binary", "broken", "good", "no-file", "not-a-version", "wrong-version"], lines.Select(l => l.Split(' ')[0]));
         Assert.Contains(lines, l => l.StartsWith("good ", StringComparison.Ordinal) && l.EndsWith("Fine.", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("no-file ", StringComparison.Ordinal) && l.Contains("(damaged) SKILL.md is missing", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("broken ", StringComparison.Ordinal) && l.Contains("error SKILL0107", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("wrong-version ", StringComparison.Ordinal) && l.Contains("has version 1.0.1, not 1.0.0", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("not-a-version ", StringComparison.Ordinal) && l.Contains("'latest' is not a version", StringComparison.Ordinal));
-        Assert.Equal(5, result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("skillrt: warning: damaged entry", StringComparison.Ordinal)));
+        Assert.Equal(5, lines.Count(l => l.Contains("  (damaged) ", StringComparison.Ordinal)));
+
+        // The table cuts long problems to fit its width; stderr has each one whole.
+        var warnings = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("skillrt: warning: damaged entry", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, warnings.Count);
+        Assert.Contains(warnings, l => l.Contains("broken", StringComparison.Ordinal) && l.Contains("error SKILL0107", StringComparison.Ordinal));
+        Assert.Contains(warnings, l => l.Contains("wrong-version", StringComparison.Ordinal) && l.Contains("has version 1.0.1, not 1.0.0", StringComparison.Ordinal));
+        Assert.Contains(warnings, l => l.Contains("not-a-version", StringComparison.Ordinal) && l.Contains("'latest' is not a version", StringComparison.Ordinal));
 
         var json = await _cli.RunAsync("list", "--format", "json");
         Assert.Equal(0, json.ExitCode);

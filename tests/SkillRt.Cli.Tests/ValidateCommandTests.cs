@@ -102,6 +102,40 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Bare_skillrt_prints_the_help_and_exits_zero()
+    {
+        var (exitCode, output, error) = await RunAsync();
+        var (_, help, _) = await RunAsync("--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        Assert.Equal(help, output);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("validate", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_diagnostic_links_to_its_catalogue_entry_after_the_compiler_format_line()
+    {
+        var path = Path.Combine(TestPaths.Fixtures, "Invalid", "skill0107-invalid-version", "SKILL.md");
+        var link = SkillDiagnosticHelp.LinkFor("SKILL0107");
+
+        var (exitCode, output, _) = await RunAsync("validate", path);
+        var (_, json, _) = await RunAsync("validate", "--format", "json", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.EndsWith("spec/diagnostics.md#skill0107", link, StringComparison.Ordinal);
+        var line = output.Split('\n')[0];
+        Assert.StartsWith($"{path}(4,10): error SKILL0107: ", line, StringComparison.Ordinal);
+        Assert.EndsWith($" [{link}]", line, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(link, document.RootElement.GetProperty("skills")[0].GetProperty("diagnostics")[0].GetProperty("helpUri").GetString());
+
+        // The link's anchor is in the catalogue, so it lands on the entry.
+        Assert.Contains("<a id=\"skill0107\"></a>", File.ReadAllText(Path.Combine(TestPaths.Spec, "diagnostics.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_format_is_machine_readable()
     {
         var path = Path.Combine(TestPaths.Fixtures, "Invalid", "skill0107-invalid-version", "SKILL.md");
@@ -132,7 +166,6 @@ public sealed class ValidateCommandTests : IDisposable
     [Theory]
     [InlineData("validate", "--format", "xml")]
     [InlineData("validate")]
-    [InlineData()]
     [InlineData("no-such-command")]
     public async Task Command_line_mistakes_exit_two_with_a_hint(params string[] args)
     {

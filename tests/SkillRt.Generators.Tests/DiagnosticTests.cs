@@ -211,9 +211,13 @@ public sealed class DiagnosticTests
         var catalogue = File.ReadAllText(Path.Combine(TestPaths.Spec, "diagnostics.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         foreach (var descriptor in GeneratorDiagnostics.All)
         {
-            var heading = $"### {descriptor.Id}: {descriptor.Title}\n\nSeverity: {descriptor.DefaultSeverity.ToString().ToLowerInvariant()}\n";
+            var heading = $"<a id=\"{descriptor.Id.ToLowerInvariant()}\"></a>\n\n### {descriptor.Id}: {descriptor.Title}\n\nSeverity: {descriptor.DefaultSeverity.ToString().ToLowerInvariant()}\n";
             Assert.Contains(heading, catalogue, StringComparison.Ordinal);
+            Assert.Equal(SkillDiagnosticHelp.LinkFor(descriptor.Id), descriptor.HelpLinkUri);
         }
+
+        // The format's diagnostics, reported by the generator, link to their entries too.
+        Assert.All(SkillDiagnosticDescriptors.All, d => Assert.Equal(d.HelpLink, SkillDiagnosticDescriptorMap.Get(d.Id).HelpLinkUri));
     }
 
     internal static void AssertNoProblems(System.Collections.Generic.IEnumerable<Diagnostic> diagnostics)

@@ -49,7 +49,8 @@ internal static class ListCommand
             table.Add(entry.Name, entry.VersionText, entry.IsSound ? TextTable.OneLine(entry.Description) : "(damaged) " + entry.Problem);
         }
 
-        await table.WriteAsync(output).ConfigureAwait(false);
+        // Descriptions may run to 1024 characters: the table fits the terminal (or 80 columns), and --format json has them whole.
+        await table.WriteAsync(output, OutputWidth.For(output)).ConfigureAwait(false);
         foreach (var entry in entries.Where(entry => !entry.IsSound))
         {
             await error.WriteLineAsync($"skillrt: warning: damaged entry '{entry.Directory}': {entry.Problem}").ConfigureAwait(false);

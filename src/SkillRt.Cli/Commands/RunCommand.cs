@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
 using SkillRt.Cli.Running;
 using SkillRt.Cli.Store;
 using SkillRt.Mcp;
@@ -15,8 +16,9 @@ namespace SkillRt.Cli.Commands;
 /// <summary>
 /// <c>skillrt run &lt;name|path&gt;</c>: runs a skill once and prints its validated output on stdout and
 /// a one-line report on stderr. Markdown skills run on the model configured by <c>--model</c> or
-/// <c>SKILLRT_MODEL</c> over <c>OPENAI_BASE_URL</c> and <c>OPENAI_API_KEY</c>; a prose skill (no
-/// frontmatter) has nothing to run, so its instructions are printed.
+/// <c>SKILLRT_MODEL</c> over <c>OPENAI_BASE_URL</c> and <c>OPENAI_API_KEY</c>, or on the answers of a
+/// replay file (<c>--replay</c>); a prose skill (no frontmatter) has nothing to run, so its instructions
+/// are printed.
 /// </summary>
 internal static class RunCommand
 {
@@ -63,6 +65,14 @@ internal static class RunCommand
         {
             Description = "How long the whole run may take, repairs, tool calls and processes included, such as 90s, 5m or 1h; default $SKILLRT_TIMEOUT, else 10m.",
         };
+        var replay = new Option<string?>("--replay")
+        {
+            Description = "Answer from a replay file (written by --record, or SkillRt.Testing's format) instead of a model: no model, key or network is needed.",
+        };
+        var record = new Option<string?>("--record")
+        {
+            Description = "Write the model's answers (and the prompts sent) to this replay file, for --replay.",
+        };
 
         var command = new Command("run", "Run a skill on a model (or its process or MCP tool) and print the validated output.")
         {
@@ -75,6 +85,8 @@ internal static class RunCommand
             format,
             noSandbox,
             timeout,
+            replay,
+            record,
         };
 #if SKILL_NATIVE_FRONT
         command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
@@ -89,7 +101,10 @@ internal static class RunCommand
                 parseResult.GetValue(stream),
                 parseResult.GetValue(format),
                 parseResult.GetValue(noSandbox),
-                parseResult.GetValue(timeout)),
+                parseResult.GetValue(timeout),
+                parseResult.GetValue(replay),
+                parseResult.GetValue(record),
+                parseResult.GetValue(SkillCommandLine.Verbose)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -111,12 +126,25 @@ internal static class RunCommand
             return await PrintProseAsync(skill, request, output, error).ConfigureAwait(false);
         }
 
+        if (request.Replay is not null && request.Record is not null)
+        {
+            throw new CliException(ExitCodes.UsageError, "--replay and --record cannot be used together: record a run on a model with --record, then repeat it offline with --replay.");
+        }
+
+        // The input is checked against the skill before the model is looked for: its problems are the
+        // user's to fix whichever model would run it, and they need no model to be found.
         var input = ReadInput(skill, request);
+        if (!skill.Contract.TryReadInput(input, out _, out var inputViolations))
+        {
+            throw RunFailures.InvalidInput(skill, inputViolations);
+        }
+
         var timeout = RunTimeout.Read(request.Timeout);
 
-        // Process and mcp-tool skills never call a model, so they run without one configured.
-        var model = ModelConfiguration.TryRead(request.Model, out var problem);
-        if (model is null && skill.Manifest.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill)
+        // Process and mcp-tool skills never call a model, so they run without one configured; nor does a replay.
+        string? problem = null;
+        var model = request.Replay is null ? ModelConfiguration.TryRead(request.Model, out problem) : null;
+        if (model is null && request.Replay is null && skill.Manifest.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill)
         {
             throw new CliException(ExitCodes.NotConfigured, problem!);
         }
@@ -124,11 +152,12 @@ internal static class RunCommand
         var options = await CreateOptionsAsync(skill, store, cancellationToken).ConfigureAwait(false);
         options.UnsafeAllowUnsandboxedProcesses = request.NoSandbox;
         options.RunTimeout = timeout;
-        using var chatClient = model?.CreateChatClient(timeout, options.MaxAnswerLength) ?? new UnconfiguredChatClient(problem!);
+        using var chatClient = await CreateChatClientAsync(request, model, problem, timeout, options.MaxAnswerLength, cancellationToken).ConfigureAwait(false);
 
         // The user's model wins over a skill's runtime.model.id: the skill cannot know which models the
         // configured server has. Its temperature and token hints still apply.
-        var runOptions = model is null ? null : new SkillRunOptions { ModelId = model.ModelId };
+        var modelId = model?.ModelId ?? (request.Replay is null ? null : request.Model);
+        var runOptions = modelId is null ? null : new SkillRunOptions { ModelId = modelId };
         using var progress = RunProgress.Start(error, skill);
         SkillRunResult<JsonElement> result;
         await using (var runner = new SkillRunner(chatClient, options, new StandardErrorLogger(error, progress)))
@@ -146,6 +175,16 @@ internal static class RunCommand
         }
 
         await RunOutput.WriteAsync(output, result.Output, skill.Manifest.Output.Type, request.Format).ConfigureAwait(false);
+
+        // The report line only counts repairs; --verbose says what each one sent back (--stream already has, as they happened).
+        if (request.Verbose && !request.Stream)
+        {
+            foreach (var repair in result.Report.Repairs)
+            {
+                await WriteRepairAsync(error, repair, "it was sent back to be fixed:").ConfigureAwait(false);
+            }
+        }
+
         await error.WriteLineAsync(RunReportLine.Format(result.Report)).ConfigureAwait(false);
         foreach (var warning in result.Report.Warnings)
         {
@@ -153,6 +192,49 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    // The model's client: a replay file's answers, the configured model (recorded with --record), or, for a
+    // skill that needs no model, one that says what to configure should anything ask it.
+    private static async Task<IChatClient> CreateChatClientAsync(
+        Request request, ModelConfiguration? model, string? problem, TimeSpan timeout, int maxAnswerLength, CancellationToken cancellationToken)
+    {
+        if (request.Replay is not null)
+        {
+            return await ModelReplay.OpenAsync(request.Replay, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (model is null)
+        {
+            return new UnconfiguredChatClient(problem!);
+        }
+
+        var client = model.CreateChatClient(timeout, maxAnswerLength);
+        if (request.Record is null)
+        {
+            return client;
+        }
+
+        try
+        {
+            return await ModelReplay.RecordAsync(client, request.Record, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    // One repair: which attempt broke the contract and each violation that went back to the model with it.
+    private static async Task WriteRepairAsync(TextWriter error, SkillRepair repair, string what)
+    {
+        var count = repair.Violations.Count;
+        await error.WriteLineAsync($"skillrt: attempt {repair.Attempt} broke the output contract ({count} problem{(count == 1 ? string.Empty : "s")}); {what}").ConfigureAwait(false);
+        foreach (var violation in repair.Violations)
+        {
+            await error.WriteLineAsync("  output " + violation).ConfigureAwait(false);
+        }
     }
 
     private static async Task<int> PrintProseAsync(SkillDefinition skill, Request request, TextWriter output, TextWriter error)
@@ -260,12 +342,7 @@ internal static class RunCommand
                             await error.WriteLineAsync().ConfigureAwait(false);
                         }
 
-                        await error.WriteLineAsync($"skillrt: attempt {repair.Attempt} broke the output contract ({repair.Violations.Count} problem{(repair.Violations.Count == 1 ? string.Empty : "s")}); sending it back to be fixed:").ConfigureAwait(false);
-                        foreach (var violation in repair.Violations)
-                        {
-                            await error.WriteLineAsync("  output " + violation).ConfigureAwait(false);
-                        }
-
+                        await WriteRepairAsync(error, repair, "sending it back to be fixed:").ConfigureAwait(false);
                         atLineStart = true;
                         break;
                     case SkillRunUpdateKind.Completed:
@@ -287,5 +364,6 @@ internal static class RunCommand
         return result ?? throw new InvalidOperationException("The run's stream ended without a result.");
     }
 
-    private sealed record Request(string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox, string? Timeout);
+    private sealed record Request(
+        string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox, string? Timeout, string? Replay, string? Record, bool Verbose);
 }

@@ -65,7 +65,7 @@ internal static class ValidateCommand
                 found = [path];
                 if (!SkillFileRule.IsSkillFileName(path) && SkillFileRule.Check(Path.GetFullPath(path), SkillFileRule.FileStartsWithFrontmatter(path), []) is { } notASkill)
                 {
-                    await error.WriteLineAsync(notASkill.ToString(path)).ConfigureAwait(false);
+                    await error.WriteLineAsync(Line(notASkill, path)).ConfigureAwait(false);
                     found = [];
                 }
             }
@@ -133,7 +133,7 @@ internal static class ValidateCommand
             {
                 foreach (var diagnostic in result.Diagnostics.Where(Reported))
                 {
-                    await output.WriteLineAsync(diagnostic.ToString(path)).ConfigureAwait(false);
+                    await output.WriteLineAsync(Line(diagnostic, path)).ConfigureAwait(false);
                 }
             }
 
@@ -143,6 +143,10 @@ internal static class ValidateCommand
 
         return errors > 0 ? ExitCodes.InvalidSkill : ExitCodes.Success;
     }
+
+    // The compiler's line, then the catalogue entry in brackets where MSBuild puts the project: editors'
+    // and CI's problem matchers read up to the message, and a terminal makes the link clickable.
+    private static string Line(SkillDiagnostic diagnostic, string path) => $"{diagnostic.ToString(path)} [{diagnostic.Descriptor.HelpLink}]";
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
@@ -166,6 +170,7 @@ internal static class ValidateCommand
                 writer.WriteString("id", diagnostic.Id);
                 writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
                 writer.WriteString("message", diagnostic.Message);
+                writer.WriteString("helpUri", diagnostic.Descriptor.HelpLink);
                 if (diagnostic.FilePath is not null)
                 {
                     // In the skillrt.yaml sidecar: the line and column below are that file's.

@@ -1,5 +1,6 @@
 using System;
 using System.ClientModel;
+using System.Collections.Generic;
 using System.ClientModel.Primitives;
 using System.IO;
 using System.Linq;
@@ -28,13 +29,7 @@ internal static class RunFailures
         ArgumentNullException.ThrowIfNull(skill);
         return exception switch
         {
-            SkillInputException input => new CliException(
-                ExitCodes.UsageError,
-                $"the input for {skill.Name} is invalid ({Problems(input.Violations.Count)}); fix the values given with --inputs or --input, or see 'skillrt info {skill.Name}'.",
-                innerException: input)
-            {
-                Diagnostics = input.Violations.Select(v => "  input " + v).ToList(),
-            },
+            SkillInputException input => InvalidInput(skill, input.Violations, input),
             SkillOutputException output => new CliException(
                 ExitCodes.RunFailed,
                 $"the output of {skill.Name} still broke its contract after every repair attempt ({Problems(output.Violations.Count)}); try a stronger model with --model, or run with --verbose to see the last answer.",
@@ -82,6 +77,23 @@ internal static class RunFailures
             // error that escapes a run is the OpenAI client failing to read what the server sent.
             JsonException => Garbled(exception, model),
             _ => null,
+        };
+    }
+
+    /// <summary>The CLI error for inputs that break <paramref name="skill"/>'s declaration: every problem on a line of its own, exit 2.</summary>
+    /// <param name="skill">The skill the inputs are for.</param>
+    /// <param name="violations">What is wrong with them.</param>
+    /// <param name="exception">The runner's exception, when it was the runner that found them.</param>
+    public static CliException InvalidInput(SkillDefinition skill, IReadOnlyList<SkillViolation> violations, Exception? exception = null)
+    {
+        ArgumentNullException.ThrowIfNull(skill);
+        ArgumentNullException.ThrowIfNull(violations);
+        return new CliException(
+            ExitCodes.UsageError,
+            $"the input for {skill.Name} is invalid ({Problems(violations.Count)}); fix the values given with --inputs or --input, or see 'skillrt info {skill.Name}'.",
+            innerException: exception)
+        {
+            Diagnostics = violations.Select(v => "  input " + v).ToList(),
         };
     }
 

@@ -28,6 +28,9 @@ public sealed class SkillDiagnosticDescriptor
     /// <summary>A composite format string (<c>{0}</c>, <c>{1}</c>…) for the message.</summary>
     public string MessageFormat { get; }
 
+    /// <summary>Where the diagnostic is explained, with an example and the fix: its entry in <c>spec/diagnostics.md</c>.</summary>
+    public string HelpLink => SkillDiagnosticHelp.LinkFor(Id);
+
     internal SkillDiagnostic Create(SourceSpan span, params object?[] args) =>
         new(this, string.Format(CultureInfo.InvariantCulture, MessageFormat, args), span);
 

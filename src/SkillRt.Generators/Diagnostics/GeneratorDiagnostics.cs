@@ -31,5 +31,5 @@ internal static class GeneratorDiagnostics
     public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, KeywordNextToRefIgnored, RuntimeNotReferenced, GeneratorFailure];
 
     private static DiagnosticDescriptor Create(string id, string title, DiagnosticSeverity severity) =>
-        new(id, title, "{0}", Category, severity, isEnabledByDefault: true, description: "See spec/diagnostics.md.");
+        new(id, title, "{0}", Category, severity, isEnabledByDefault: true, description: "See spec/diagnostics.md.", helpLinkUri: SkillDiagnosticHelp.LinkFor(id));
 }

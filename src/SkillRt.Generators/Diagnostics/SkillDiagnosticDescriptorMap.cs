@@ -37,7 +37,8 @@ internal static class SkillDiagnosticDescriptorMap
                     _ => DiagnosticSeverity.Info,
                 },
                 isEnabledByDefault: true,
-                description: "See spec/diagnostics.md.");
+                description: "See spec/diagnostics.md.",
+                helpLinkUri: descriptor.HelpLink);
         }
 
         return map;

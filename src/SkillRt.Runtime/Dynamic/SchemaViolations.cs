@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
@@ -51,7 +53,7 @@ internal static class SchemaViolations
             // Worded as the generated checks word it (SkillJsonReader.CheckPattern).
             return pattern.TimedOut
                 ? $"The value could not be checked against the pattern {pattern.Pattern} in time; use a shorter value."
-                : $"The value does not match the pattern {pattern.Pattern}.";
+                : $"The value {Quoted(error.Token)}does not match the pattern {pattern.Pattern}.";
         }
 
         var schema = error.Schema;
@@ -66,10 +68,11 @@ internal static class SchemaViolations
             ValidationErrorKind.ObjectExpected => "Expected an object.",
             ValidationErrorKind.ArrayExpected => "Expected an array.",
             ValidationErrorKind.NullExpected => "Expected null.",
-            ValidationErrorKind.NotInEnumeration => $"The value is not allowed; use one of {Enumeration(schema)}.",
+            // The value found is named, as the generated checks name it: the reader (or the model) sees what to change.
+            ValidationErrorKind.NotInEnumeration => $"{Capitalized(Describe(error.Token))} is not allowed; use one of {Enumeration(schema)}.",
             ValidationErrorKind.StringTooShort => $"The string is too short; it must be at least {schema?.MinLength} characters.",
             ValidationErrorKind.StringTooLong => $"The string is too long; it must be at most {schema?.MaxLength} characters.",
-            ValidationErrorKind.PatternMismatch => $"The value does not match the pattern {schema?.Pattern}.",
+            ValidationErrorKind.PatternMismatch => $"The value {Quoted(error.Token)}does not match the pattern {schema?.Pattern}.",
             ValidationErrorKind.NumberTooSmall => $"The value is less than the minimum {Number(schema?.ExclusiveMinimum ?? schema?.Minimum)}{(schema?.IsExclusiveMinimum == true || schema?.ExclusiveMinimum is not null ? " (exclusive)" : string.Empty)}.",
             ValidationErrorKind.NumberTooBig => $"The value is greater than the maximum {Number(schema?.ExclusiveMaximum ?? schema?.Maximum)}{(schema?.IsExclusiveMaximum == true || schema?.ExclusiveMaximum is not null ? " (exclusive)" : string.Empty)}.",
             ValidationErrorKind.NumberNotMultipleOf => $"The value is not a multiple of {Number(schema?.MultipleOf)}.",
@@ -155,6 +158,24 @@ internal static class SchemaViolations
         schema is null || schema.Enumeration.Count == 0
             ? "the listed values"
             : string.Join(", ", schema.Enumeration.Select(v => v is string s ? "\"" + s + "\"" : v?.ToString() ?? "null"));
+
+    /// <summary>The value as SkillJsonReader.Describe words it: <c>the string "bugg"</c>, <c>the number 4</c>, <c>null</c>.</summary>
+    private static string Describe(JToken? token) => token?.Type switch
+    {
+        JTokenType.String => $"the string \"{SkillRt.Serialization.SkillJsonReader.Excerpt((string)token!)}\"",
+        JTokenType.Integer or JTokenType.Float => "the number " + token!.ToString(Formatting.None),
+        JTokenType.Boolean => (bool)token! ? "true" : "false",
+        JTokenType.Null => "null",
+        JTokenType.Array => "an array",
+        JTokenType.Object => "an object",
+        _ => "the value",
+    };
+
+    // A string value, quoted and cut as the generated pattern check quotes it, followed by a space; nothing for other values.
+    private static string Quoted(JToken? token) =>
+        token?.Type == JTokenType.String ? $"\"{SkillRt.Serialization.SkillJsonReader.Excerpt((string)token!)}\" " : string.Empty;
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
 

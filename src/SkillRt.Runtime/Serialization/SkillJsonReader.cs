@@ -578,7 +578,8 @@ public sealed class SkillJsonReader
         _ => "nothing",
     };
 
-    private static string Excerpt(string value)
+    /// <summary>At most the first 40 characters of a value, for messages; the dynamic checks (SchemaViolations) cut values the same way.</summary>
+    internal static string Excerpt(string value)
     {
         if (value.Length <= ExcerptLength)
         {

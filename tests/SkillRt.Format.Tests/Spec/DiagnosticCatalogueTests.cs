@@ -36,6 +36,18 @@ public sealed partial class DiagnosticCatalogueTests
     }
 
     [Fact]
+    public void Every_help_link_lands_on_an_anchor_placed_just_above_its_entry()
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.Spec, "diagnostics.md")).Replace("\r\n", "\n");
+        foreach (var descriptor in SkillDiagnosticDescriptors.All)
+        {
+            var anchor = descriptor.HelpLink[(descriptor.HelpLink.IndexOf('#', System.StringComparison.Ordinal) + 1)..];
+            Assert.Equal(SkillDiagnosticHelp.CatalogueUrl + "#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLink);
+            Assert.Contains($"<a id=\"{anchor}\"></a>\n\n### {descriptor.Id}: ", text, System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Ids_are_unique_and_well_formed()
     {
         var ids = SkillDiagnosticDescriptors.All.Select(d => d.Id).ToList();

@@ -560,7 +560,7 @@ public sealed class SkillRunnerIntegrationTests
         var report = string.Join(Environment.NewLine, violations);
         Assert.True(violations.Count >= 4, "Expected at least four violations but got:" + Environment.NewLine + report);
         Assert.Contains(violations, v => v.Message.Contains("'pr_url'", StringComparison.Ordinal) && v.Message.Contains("missing", StringComparison.Ordinal));
-        Assert.Contains(violations, v => v.Pointer == "/focus" && v.Message.StartsWith("The value is not allowed; use one of", StringComparison.Ordinal) && v.Message.Contains("security", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Pointer == "/focus" && v.Message.StartsWith("The string \"everything\" is not allowed; use one of", StringComparison.Ordinal) && v.Message.Contains("security", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Pointer == "/max_findings" && v.Message == "Expected an integer.");
         Assert.Contains(violations, v => v.Message.StartsWith("The property 'extra' is not allowed", StringComparison.Ordinal));
         foreach (var violation in violations)
@@ -644,7 +644,7 @@ public sealed class SkillRunnerIntegrationTests
         Assert.Equal(Blocker, repair.RawOutput);
         var violation = Assert.Single(repair.Violations);
         Assert.Equal("/findings/0/severity", violation.Pointer);
-        Assert.StartsWith("The value is not allowed; use one of", violation.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The string \"blocker\" is not allowed; use one of", violation.Message, StringComparison.Ordinal);
 
         var requests = server.Requests;
         Assert.Equal(2, requests.Count);

@@ -50,7 +50,7 @@ public sealed class DynamicPatternTests
 
         var violation = Assert.Single(error.Violations);
         Assert.Equal("/code", violation.Pointer);
-        Assert.Equal("The value does not match the pattern ^(a+)+$.", violation.Message);
+        Assert.Equal($"The value \"{Hostile}\" does not match the pattern ^(a+)+$.", violation.Message);
         Assert.Empty(client.Requests);
         Assert.True(skill.Contract.TryReadInput(Json("""{"code":"aaaa"}"""), out _, out _));
     }
@@ -64,7 +64,7 @@ public sealed class DynamicPatternTests
 
         var violation = Assert.Single(Assert.Single(result.Report.Repairs).Violations);
         Assert.Equal("/codes/1", violation.Pointer);
-        Assert.Equal("The value does not match the pattern ^(a+)+$.", violation.Message);
+        Assert.Equal($"The value \"{Hostile}\" does not match the pattern ^(a+)+$.", violation.Message);
         Assert.Equal(1, result.Output.GetProperty("codes").GetArrayLength());
     }
 

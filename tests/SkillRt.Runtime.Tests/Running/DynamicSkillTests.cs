@@ -39,7 +39,7 @@ public sealed class DynamicSkillTests
 
         var pointers = error.Violations.Select(v => v.Pointer).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["/extra", "/focus", "/max_findings", "/pr_url"], pointers);
-        Assert.Contains(error.Violations, v => v.Message == "The value is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".");
+        Assert.Contains(error.Violations, v => v.Message == "The string \"everything\" is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".");
         Assert.Contains(error.Violations, v => v.Message == "Expected an integer.");
         Assert.Contains(error.Violations, v => v.Message.StartsWith("The property 'extra' is not allowed; the allowed properties are 'pr_url', 'focus'", StringComparison.Ordinal));
         Assert.Contains(error.Violations, v => v.Message == "Expected an absolute URL such as https://example.com/path but found the string \"not a url\".");
@@ -93,7 +93,7 @@ public sealed class DynamicSkillTests
         var result = await new SkillRunner(client).RunAsync(await PrReview(), Json("""{"pr_url":"https://github.com/a/b/pull/1"}"""), cancellationToken: TestContext.Current.CancellationToken);
 
         var violations = Assert.Single(result.Report.Repairs).Violations;
-        Assert.Contains(violations, v => v.Pointer == "/verdict" && v.Message == "The value is not allowed; use one of \"approve\", \"comment\", \"request-changes\".");
+        Assert.Contains(violations, v => v.Pointer == "/verdict" && v.Message == "The string \"lgtm\" is not allowed; use one of \"approve\", \"comment\", \"request-changes\".");
         Assert.Contains(violations, v => v.Pointer == "/findings/0/severity");
         Assert.Contains(violations, v => v.Pointer == "/findings/0" && v.Message == "The required property 'message' is missing.");
         Assert.Equal("request-changes", result.Output.GetProperty("verdict").GetString());

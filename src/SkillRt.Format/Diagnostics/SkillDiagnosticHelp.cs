@@ -1,0 +1,20 @@
+namespace SkillRt;
+
+/// <summary>
+/// Where each diagnostic is explained: its entry in <c>spec/diagnostics.md</c>, which gives every ID
+/// an anchor of its own (<c>#skill0107</c>), so the link does not change when a title is reworded.
+/// The command-line tool, the build's tasks and the source generator all link there.
+/// </summary>
+public static class SkillDiagnosticHelp
+{
+    /// <summary>
+    /// The address of the catalogue, the one place to change it. The repository has no public home yet;
+    /// this is where it is expected, on GitHub.
+    /// </summary>
+    public const string CatalogueUrl = "https://github.com/skillrt/skillrt/blob/main/spec/diagnostics.md";
+
+    /// <summary>The link to the catalogue entry of <paramref name="id"/>, such as <c>…/spec/diagnostics.md#skill0107</c>.</summary>
+    /// <param name="id">A diagnostic ID, <c>SKILLnnnn</c>.</param>
+    /// <returns>The catalogue's address with the ID's anchor.</returns>
+    public static string LinkFor(string id) => CatalogueUrl + "#" + (id ?? string.Empty).ToLowerInvariant();
+}
