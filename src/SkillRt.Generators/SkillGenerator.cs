@@ -89,8 +89,7 @@ public sealed class SkillGenerator : IIncrementalGenerator
             {
                 output.ReportDiagnostic(Diagnostic.Create(
                     GeneratorDiagnostics.RuntimeNotReferenced,
-                    Location.None,
-                    "This project has SkillFile items but does not reference SkillRt.Runtime, which the generated code needs; reference the SkillRt package (or the SkillRt.Runtime project)"));
+                    Location.None));
                 return;
             }
 
@@ -216,7 +215,9 @@ public sealed class SkillGenerator : IIncrementalGenerator
             output.ReportDiagnostic(Diagnostic.Create(
                 GeneratorDiagnostics.DuplicateTypeName,
                 code.NameLocation.ToLocation(),
-                $"The skill '{code.Descriptor.Name}' would generate the type '{clash.TypeName}', which {clash.Owner} already generates; rename one of the skills, or set the ClassName or Namespace metadata on one SkillFile item"));
+                code.Descriptor.Name,
+                clash.TypeName,
+                clash.Owner));
             return;
         }
 
@@ -235,7 +236,10 @@ public sealed class SkillGenerator : IIncrementalGenerator
             output.ReportDiagnostic(Diagnostic.Create(
                 GeneratorDiagnostics.GeneratorFailure,
                 Location.Create(spec.FilePath, default, default),
-                $"SkillRt failed while generating code for '{spec.FilePath}' ({exception.GetType().Name}: {exception.Message}); please report this"));
+                "generate code for",
+                spec.FilePath,
+                $"{exception.GetType().Name}: {exception.Message}",
+                "please report this"));
         }
     }
 

@@ -8,12 +8,13 @@ namespace SkillRt;
 /// </summary>
 public sealed class SkillDiagnostic
 {
-    internal SkillDiagnostic(SkillDiagnosticDescriptor descriptor, string message, SourceSpan span, string? filePath = null)
+    internal SkillDiagnostic(SkillDiagnosticDescriptor descriptor, string message, SourceSpan span, string? filePath = null, string[]? arguments = null)
     {
         Descriptor = descriptor;
         Message = message;
         Span = span;
         FilePath = filePath;
+        Arguments = arguments ?? [message];
     }
 
     /// <summary>What kind of problem this is.</summary>
@@ -27,6 +28,13 @@ public sealed class SkillDiagnostic
 
     /// <summary>What is wrong and what to do about it, in one sentence or two.</summary>
     public string Message { get; }
+
+    /// <summary>
+    /// The values <see cref="Message"/> was formatted from with the descriptor's
+    /// <see cref="SkillDiagnosticDescriptor.MessageFormat"/>, as invariant text: the generator hands
+    /// them to Roslyn with the same format, as the platform's own analyzers report.
+    /// </summary>
+    internal string[] Arguments { get; }
 
     /// <summary>Where the problem is: in the SKILL.md file, or in <see cref="FilePath"/> when that is set.</summary>
     public SourceSpan Span { get; }
@@ -70,5 +78,5 @@ public sealed class SkillDiagnostic
 
     /// <summary>The same diagnostic, located in another file (<see langword="null"/>: the SKILL.md itself).</summary>
     internal SkillDiagnostic InFile(string? filePath) =>
-        string.Equals(filePath, FilePath, System.StringComparison.Ordinal) ? this : new(Descriptor, Message, Span, filePath);
+        string.Equals(filePath, FilePath, System.StringComparison.Ordinal) ? this : new(Descriptor, Message, Span, filePath, Arguments);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace SkillRt;
@@ -31,8 +32,16 @@ public sealed class SkillDiagnosticDescriptor
     /// <summary>Where the diagnostic is explained, with an example and the fix: its entry in <c>spec/diagnostics.md</c>.</summary>
     public string HelpLink => SkillDiagnosticHelp.LinkFor(Id);
 
-    internal SkillDiagnostic Create(SourceSpan span, params object?[] args) =>
-        new(this, string.Format(CultureInfo.InvariantCulture, MessageFormat, args), span);
+    internal SkillDiagnostic Create(SourceSpan span, params object?[] args)
+    {
+        var arguments = new string[args.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            arguments[i] = Convert.ToString(args[i], CultureInfo.InvariantCulture) ?? string.Empty;
+        }
+
+        return new(this, string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments), span, arguments: arguments);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Id + ": " + Title;

@@ -9,27 +9,43 @@ namespace SkillRt.Generators;
 internal static class GeneratorDiagnostics
 {
     private const string Category = "SkillRt";
+    private const string Description = "Explained, with a bad example and the fix, in spec/diagnostics.md.";
 
     /// <summary>SKILL1001: two skills would generate the same type.</summary>
-    public static DiagnosticDescriptor DuplicateTypeName { get; } = Create("SKILL1001", "Two skills generate the same type", DiagnosticSeverity.Error);
+    public static DiagnosticDescriptor DuplicateTypeName { get; } = new(
+        "SKILL1001", "Two skills generate the same type",
+        "The skill '{0}' would generate the type '{1}', which {2} already generates; rename one of the skills, or set the ClassName or Namespace metadata on one SkillFile item",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1001"));
 
     /// <summary>SKILL1002: part of a schema is read as <c>JsonElement</c>.</summary>
-    public static DiagnosticDescriptor SchemaFallsBackToJsonElement { get; } = Create("SKILL1002", "Schema read as JsonElement", DiagnosticSeverity.Warning);
+    public static DiagnosticDescriptor SchemaFallsBackToJsonElement { get; } = new(
+        "SKILL1002", "Schema read as JsonElement",
+        "The {0} at '{1}' cannot be expressed as a C# type ({2}); the value is read as a JsonElement without further checks",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1002"));
 
     /// <summary>SKILL1003: the <c>Namespace</c> or <c>ClassName</c> metadata is not a C# name.</summary>
-    public static DiagnosticDescriptor InvalidItemMetadata { get; } = Create("SKILL1003", "Invalid SkillFile metadata", DiagnosticSeverity.Error);
+    public static DiagnosticDescriptor InvalidItemMetadata { get; } = new(
+        "SKILL1003", "Invalid SkillFile metadata",
+        "The {0} metadata '{1}' of this SkillFile item {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1003"));
 
     /// <summary>SKILL1004: a keyword next to a <c>$ref</c> that would need a second type.</summary>
-    public static DiagnosticDescriptor KeywordNextToRefIgnored { get; } = Create("SKILL1004", "Keyword next to $ref not applied", DiagnosticSeverity.Warning);
+    public static DiagnosticDescriptor KeywordNextToRefIgnored { get; } = new(
+        "SKILL1004", "Keyword next to $ref not applied",
+        "In the {0} at '{1}', '{2}' next to '$ref' is not applied: the type comes from '{3}' alone. Move it into the referenced schema",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1004"));
 
     /// <summary>SKILL1005: skills but no SkillRt.Runtime to compile their code against.</summary>
-    public static DiagnosticDescriptor RuntimeNotReferenced { get; } = Create("SKILL1005", "SkillRt.Runtime not referenced", DiagnosticSeverity.Error);
+    public static DiagnosticDescriptor RuntimeNotReferenced { get; } = new(
+        "SKILL1005", "SkillRt.Runtime not referenced",
+        "This project has SkillFile items but does not reference SkillRt.Runtime, which the generated code needs; reference the SkillRt package (or the SkillRt.Runtime project)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1005"));
 
     /// <summary>SKILL9999: the generator failed on a file; the compiler must still not crash.</summary>
-    public static DiagnosticDescriptor GeneratorFailure { get; } = Create("SKILL9999", "SkillRt generator failure", DiagnosticSeverity.Error);
+    public static DiagnosticDescriptor GeneratorFailure { get; } = new(
+        "SKILL9999", "SkillRt generator failure",
+        "SkillRt could not {0} '{1}': {2}; {3}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL9999"));
 
     public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, KeywordNextToRefIgnored, RuntimeNotReferenced, GeneratorFailure];
-
-    private static DiagnosticDescriptor Create(string id, string title, DiagnosticSeverity severity) =>
-        new(id, title, "{0}", Category, severity, isEnabledByDefault: true, description: "See spec/diagnostics.md.", helpLinkUri: SkillDiagnosticHelp.LinkFor(id));
 }

@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace SkillRt.Generators;
 
 /// <summary>
-/// Roslyn descriptors for every SkillRt diagnostic: the format catalogue's, plus the generator's own.
-/// The message is passed whole as the single format argument, so it is never formatted twice.
+/// Roslyn descriptors for every SkillRt diagnostic: the format catalogue's, with its message formats,
+/// plus the generator's own. Each links to its entry in <c>spec/diagnostics.md</c>.
 /// </summary>
 internal static class SkillDiagnosticDescriptorMap
 {
@@ -13,7 +13,27 @@ internal static class SkillDiagnosticDescriptorMap
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = Build();
 
+    // One variant per error ID, made when a packaged skill first reports it: the same format with the
+    // package note as one argument more.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DiagnosticDescriptor> Packaged = new();
+
     public static DiagnosticDescriptor Get(string id) => Descriptors.TryGetValue(id, out var descriptor) ? descriptor : GeneratorDiagnostics.GeneratorFailure;
+
+    /// <summary>The descriptor of <paramref name="id"/> whose message ends with argument <paramref name="noteIndex"/>, the package note.</summary>
+    public static DiagnosticDescriptor GetPackaged(string id, int noteIndex) =>
+        Packaged.GetOrAdd(id, _ =>
+        {
+            var plain = Get(id);
+            return new DiagnosticDescriptor(
+                plain.Id,
+                plain.Title,
+                plain.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture) + "{" + noteIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}",
+                plain.Category,
+                plain.DefaultSeverity,
+                plain.IsEnabledByDefault,
+                plain.Description.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                plain.HelpLinkUri);
+        });
 
     private static Dictionary<string, DiagnosticDescriptor> Build()
     {
@@ -28,7 +48,7 @@ internal static class SkillDiagnosticDescriptorMap
             map[descriptor.Id] = new DiagnosticDescriptor(
                 descriptor.Id,
                 descriptor.Title,
-                "{0}",
+                descriptor.MessageFormat,
                 Category,
                 descriptor.Severity switch
                 {
@@ -37,7 +57,7 @@ internal static class SkillDiagnosticDescriptorMap
                     _ => DiagnosticSeverity.Info,
                 },
                 isEnabledByDefault: true,
-                description: "See spec/diagnostics.md.",
+                description: "Explained, with a bad example and the fix, in spec/diagnostics.md.",
                 helpLinkUri: descriptor.HelpLink);
         }
 

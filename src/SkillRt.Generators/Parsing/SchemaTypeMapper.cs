@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 
 namespace SkillRt.Generators;
 
@@ -18,7 +19,7 @@ internal sealed class SchemaTypeMapper
     private readonly HashSet<string> _typeNames;
     private readonly List<RecordSpec> _records = [];
     private readonly List<EnumSpec> _enums = [];
-    private readonly List<(string Id, SourceSpan Span, string Message)> _warnings = [];
+    private readonly List<(DiagnosticDescriptor Descriptor, SourceSpan Span, string[] Arguments)> _warnings = [];
     private readonly Dictionary<FrontmatterNode, TypeRef> _definitions = [];
     private readonly Dictionary<FrontmatterNode, int> _inProgress = [];
     private FrontmatterNode? _root;
@@ -35,7 +36,7 @@ internal sealed class SchemaTypeMapper
     public List<EnumSpec> Enums => _enums;
 
     /// <summary>What the mapper could not express or apply, with the diagnostic ID, where and why.</summary>
-    public List<(string Id, SourceSpan Span, string Message)> Warnings => _warnings;
+    public List<(DiagnosticDescriptor Descriptor, SourceSpan Span, string[] Arguments)> Warnings => _warnings;
 
     /// <summary>
     /// Maps one schema document. Its type is named after <paramref name="hint"/> (<c>Output</c> gives
@@ -115,7 +116,7 @@ internal sealed class SchemaTypeMapper
             {
                 if (StructuralKeywords.Contains(entry.Name))
                 {
-                    _warnings.Add((GeneratorDiagnostics.KeywordNextToRefIgnored.Id, entry.Key.Span, $"In the {_schemaName} at '{pointer}', '{entry.Name}' next to '$ref' is not applied: the type comes from '{reference.Value}' alone. Move it into the referenced schema"));
+                    _warnings.Add((GeneratorDiagnostics.KeywordNextToRefIgnored, entry.Key.Span, [_schemaName, pointer, entry.Name, reference.Value]));
                 }
             }
 
@@ -298,7 +299,7 @@ internal sealed class SchemaTypeMapper
 
     private TypeRef Fallback(FrontmatterNode node, string pointer, string reason)
     {
-        _warnings.Add((GeneratorDiagnostics.SchemaFallsBackToJsonElement.Id, node.Span, $"The {_schemaName} at '{pointer}' cannot be expressed as a C# type ({reason}); the value is read as a JsonElement without further checks"));
+        _warnings.Add((GeneratorDiagnostics.SchemaFallsBackToJsonElement, node.Span, [_schemaName, pointer, reason]));
         return TypeRef.Json;
     }
 

@@ -20,7 +20,7 @@ internal static class SkillFileReader
             var text = request.File.GetText(cancellationToken);
             if (text is null)
             {
-                return Failure(path, $"SkillRt could not read '{path}'; check that the file exists and is readable");
+                return Failure(path, "read", "the file is missing or cannot be read", "check that it exists and is readable");
             }
 
             var content = text.ToString();
@@ -31,14 +31,14 @@ internal static class SkillFileReader
             // info, which never fails a build) and generate nothing, as `skillrt validate` skips it.
             if (SkillFileRule.Check(path, SkillFileRule.StartsWithFrontmatter(content), skillFolders) is { } notASkill)
             {
-                diagnostics.Add(new DiagnosticSpec(notASkill.Id, notASkill.Message, locator.Locate(notASkill.Span)));
+                diagnostics.Add(DiagnosticSpec.From(notASkill, locator.Locate(notASkill.Span)));
                 return new SkillSpec(path, Reportable(request, diagnostics), null);
             }
 
             var validation = SkillValidator.Validate(SkillDocument.Parse(content, path));
             foreach (var diagnostic in validation.Diagnostics)
             {
-                diagnostics.Add(new DiagnosticSpec(diagnostic.Id, diagnostic.Message, locator.Locate(diagnostic.Span)));
+                diagnostics.Add(DiagnosticSpec.From(diagnostic, locator.Locate(diagnostic.Span)));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -48,7 +48,7 @@ internal static class SkillFileReader
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A generator exception would surface as CS8785 with no location; this names the file.
-            return Failure(path, $"SkillRt failed while processing '{path}' ({exception.GetType().Name}: {exception.Message}); please report this");
+            return Failure(path, "process", $"{exception.GetType().Name}: {exception.Message}", "please report this");
         }
     }
 
@@ -74,13 +74,13 @@ internal static class SkillFileReader
             }
 
             errors.Add(request.Package is { } package
-                ? diagnostic with { Message = diagnostic.Message + PackagedSkillNote.For(package) }
+                ? diagnostic with { PackageNote = PackagedSkillNote.For(package) }
                 : diagnostic);
         }
 
         return new EquatableArray<DiagnosticSpec>(errors.ToImmutable());
     }
 
-    private static SkillSpec Failure(string path, string message) =>
-        new(path, new EquatableArray<DiagnosticSpec>(ImmutableArray.Create(new DiagnosticSpec(GeneratorDiagnostics.GeneratorFailure.Id, message, new DiagnosticLocation(path, default, default)))), null);
+    private static SkillSpec Failure(string path, string action, string problem, string advice) =>
+        new(path, new EquatableArray<DiagnosticSpec>(ImmutableArray.Create(DiagnosticSpec.Create(GeneratorDiagnostics.GeneratorFailure, new DiagnosticLocation(path, default, default), action, path, problem, advice))), null);
 }

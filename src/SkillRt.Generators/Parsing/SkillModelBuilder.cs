@@ -28,13 +28,13 @@ internal static class SkillModelBuilder
         var className = request.ClassName is { } requested ? (requested.StartsWith("@", StringComparison.Ordinal) ? requested.Substring(1) : requested) : Identifiers.ToPascalCase(name) + "Skill";
         var @namespace = request.Namespace ?? request.DefaultNamespace;
         var problem =
-            !Identifiers.IsIdentifier(className) ? $"The ClassName metadata '{className}' of this SkillFile item is not a valid C# identifier; set it to letters, digits and underscores"
-            : ReservedClassNames.Contains(className) ? $"The ClassName metadata '{className}' of this SkillFile item is reserved for a type the generator nests in the skill's class; choose another name"
-            : !Identifiers.IsNamespace(@namespace) ? $"The Namespace metadata '{@namespace}' of this SkillFile item is not a valid C# namespace; set it to letters, digits and underscores separated by dots"
-            : null;
-        if (problem is not null)
+            !Identifiers.IsIdentifier(className) ? ("ClassName", className, "is not a valid C# identifier; set it to letters, digits and underscores")
+            : ReservedClassNames.Contains(className) ? ("ClassName", className, "is reserved for a type the generator nests in the skill's class; choose another name")
+            : !Identifiers.IsNamespace(@namespace) ? ("Namespace", @namespace, "is not a valid C# namespace; set it to letters, digits and underscores separated by dots")
+            : default((string Metadata, string Value, string Reason)?);
+        if (problem is { } bad)
         {
-            diagnostics.Add(new DiagnosticSpec(GeneratorDiagnostics.InvalidItemMetadata.Id, problem, locator.Locate(new SourceSpan(1, 1, 1, 1))));
+            diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.InvalidItemMetadata, locator.Locate(new SourceSpan(1, 1, 1, 1)), bad.Metadata, bad.Value, bad.Reason));
             return null;
         }
 
@@ -94,9 +94,9 @@ internal static class SkillModelBuilder
                 DefaultIsJson: isJson && defaultJson is not null));
         }
 
-        foreach (var (id, span, message) in mapper.Warnings)
+        foreach (var (descriptor, span, arguments) in mapper.Warnings)
         {
-            diagnostics.Add(new DiagnosticSpec(id, message, locator.Locate(span)));
+            diagnostics.Add(DiagnosticSpec.Create(descriptor, locator.Locate(span), arguments));
         }
 
         var inputRecord = new RecordSpec(inputName, null, new EquatableArray<PropertySpec>(properties.MoveToImmutable()), IsClosed: true, null, null, IsInput: true);
