@@ -128,6 +128,41 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public async Task A_sandbox_registered_before_AddSkillRt_is_the_one_process_skills_run_in()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var skill = SkillDefinition.Parse("""
+            ---
+            name: copy
+            description: Writes its input back.
+            runtime:
+              type: process
+              command: [cat]
+            inputs:
+              - name: text
+                type: string
+                required: true
+            outputs:
+              type: json
+              schema: {type: object}
+            ---
+            Copies.
+            """);
+        // Its own logger tells it apart: the one AddSkillRt would build logs to the runner's log, which is nowhere here.
+        var sandboxLog = new EventSignalLogger(200);
+        var services = new ServiceCollection().AddSingleton<IChatClient>(new ScriptedChatClient());
+        services.AddSingleton(new ProcessSandbox(requireSandbox: false, sandboxLog));
+        services.AddSkillRt();
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var result = await provider.GetRequiredService<ISkillRunner>().RunAsync(skill, JsonDocument.Parse("""{"text":"hi"}""").RootElement, cancellationToken: ct);
+
+        Assert.Equal("hi", result.Output.GetProperty("text").GetString());
+        Assert.True(sandboxLog.Logged.IsCompletedSuccessfully);
+        Assert.StartsWith("Skill copy: starting cat", await sandboxLog.Logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_container_disposes_the_parts_it_built_once_and_the_runner_disposes_none_of_them()
     {
         var handler = new RecordingHandler();
