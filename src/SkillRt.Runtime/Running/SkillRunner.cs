@@ -181,8 +181,12 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var inputJson = ReadInput(skill, input);
             var settings = ModelSettings.Resolve(_options, descriptor.Runtime.Model, options);
-            // Process and MCP-tool skills call no model: their runs name none.
-            var usesModel = descriptor.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
+            var executor = Array.Find(_executors, e => e.CanExecute(descriptor))
+                ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', and no executor of this runner accepts it; add one that does with services.AddSkillRt().AddSkillExecutor<T>().");
+
+            // Only SkillRt's model executor calls the model and is offered tools; process and MCP-tool
+            // skills, and skills an added executor took over, name no model in their run.
+            var usesModel = executor is ModelSkillExecutor;
             var requestModel = usesModel ? settings.ModelId ?? _defaultModelId : null;
             if (usesModel)
             {
@@ -191,8 +195,6 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
 
             SkillRunnerLog.Starting(_logger, descriptor.Name, descriptor.Runtime.Type.ToWireName(), requestModel);
 
-            var executor = Array.Find(_executors, e => e.CanExecute(descriptor))
-                ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', which this version of SkillRunner does not run.");
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
             // Everything the skill depends on is checked before anything with a side effect happens.

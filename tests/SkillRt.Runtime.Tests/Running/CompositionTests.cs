@@ -68,6 +68,7 @@ public sealed class CompositionTests
         Assert.Equal("HELLO", result.Output.GetString());
         Assert.Equal("shout", result.Report.SkillName);
         Assert.Equal(1, result.Report.Attempts);
+        Assert.Null(result.Report.ModelId);
         Assert.Empty(client.Requests);
 
         // The runner checks the input before any executor sees it.
