@@ -61,7 +61,7 @@ else
 var options = new SkillRunnerOptions();
 options.Prices.Add("gpt-4.1-mini", new ModelPrice(inputPerMillionTokens: 0.40m, outputPerMillionTokens: 1.60m));
 // The runner owns the MCP servers and processes it starts for skills; dispose it when done.
-await using var runner = new SkillRunner(model, options);
+await using var runner = SkillRunner.Create(model, options);
 
 // The input is a record with one property per input; required inputs are constructor arguments.
 var input = new PrReviewInput(new Uri("https://github.com/dotnet/runtime/pull/1")) { Focus = PrReviewFocus.Correctness };

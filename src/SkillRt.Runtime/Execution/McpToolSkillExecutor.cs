@@ -29,7 +29,7 @@ namespace SkillRt.Execution;
 /// </remarks>
 internal sealed class McpToolSkillExecutor(McpClientPool pool, SkillRunnerOptions options, ILogger logger) : ISkillExecutor
 {
-    public bool CanExecute(SkillRuntimeType runtimeType) => runtimeType == SkillRuntimeType.McpTool;
+    public bool CanExecute(SkillDescriptor skill) => skill.Runtime.Type == SkillRuntimeType.McpTool;
 
     public async Task<TOutput> ExecuteAsync<TInput, TOutput>(SkillExecution<TInput, TOutput> execution, CancellationToken cancellationToken)
         where TInput : notnull

@@ -29,7 +29,7 @@ internal sealed class ModelSkillExecutor(IChatClient chatClient, SkillRunnerOpti
         IncludeDetailedErrors = true,
     };
 
-    public bool CanExecute(SkillRuntimeType runtimeType) => runtimeType is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
+    public bool CanExecute(SkillDescriptor skill) => skill.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
 
     public async Task<TOutput> ExecuteAsync<TInput, TOutput>(SkillExecution<TInput, TOutput> execution, CancellationToken cancellationToken)
         where TInput : notnull

@@ -24,7 +24,7 @@ internal sealed class ProcessSkillExecutor(ProcessSandbox sandbox, SkillRunnerOp
 
     private readonly ILogger _logger = logger;
 
-    public bool CanExecute(SkillRuntimeType runtimeType) => runtimeType == SkillRuntimeType.Process;
+    public bool CanExecute(SkillDescriptor skill) => skill.Runtime.Type == SkillRuntimeType.Process;
 
     public async Task<TOutput> ExecuteAsync<TInput, TOutput>(SkillExecution<TInput, TOutput> execution, CancellationToken cancellationToken)
         where TInput : notnull

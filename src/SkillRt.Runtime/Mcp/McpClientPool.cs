@@ -26,7 +26,7 @@ namespace SkillRt.Mcp;
 /// caller's token, so one run giving up does not fail the start for the others. A start that failed
 /// and a server that has since exited are not kept: the next caller starts the server again.
 /// </remarks>
-internal sealed class McpClientPool : IAsyncDisposable
+internal sealed class McpClientPool : IAsyncDisposable, IDisposable
 {
     /// <summary>How long a server may take to start and initialize unless <see cref="ConnectTimeout"/> says otherwise.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(30);
@@ -134,6 +134,9 @@ internal sealed class McpClientPool : IAsyncDisposable
 
         return OneLine(reason);
     }
+
+    // A container disposed without await (provider.Dispose()) needs IDisposable on every service it built.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

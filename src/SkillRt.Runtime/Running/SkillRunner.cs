@@ -8,11 +8,8 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using System.Net.Http;
 using SkillRt.Dependencies;
 using SkillRt.Execution;
-using SkillRt.Mcp;
 using SkillRt.Sandboxing;
 using SkillRt.Tools;
 using SkillRt.Hosting;
@@ -27,8 +24,9 @@ namespace SkillRt;
 /// with its report; every run is traced, measured and logged.
 /// </summary>
 /// <remarks>
-/// The runner is thread-safe and meant to be shared: register it once (<c>services.AddSkillRt()</c>)
-/// or create one per chat client. Typed skills run through their generated contract
+/// The runner is thread-safe and meant to be shared: register it once (<c>services.AddSkillRt()</c>,
+/// which also lets a container replace its parts and add executors) or create one per chat client
+/// with <see cref="Create"/>. Typed skills run through their generated contract
 /// (<c>PrReviewSkill.RunAsync(runner, input)</c>); skills loaded at run time run through
 /// <see cref="SkillDefinition.Contract">SkillDefinition.Contract</see> with JSON inputs and outputs.
 /// </remarks>
@@ -37,49 +35,66 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
     private readonly SkillRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly ISkillExecutor[] _executors;
-    private readonly McpClientPool _mcpServers;
-    private readonly ProcessSandbox _sandbox;
-    private readonly SocketsHttpHandler _httpHandler;
     private readonly DependencyResolver _dependencies;
     private readonly SkillToolbox _toolbox;
+    // What the runner built itself and so must release; null when a container built the parts and releases them.
+    private readonly IAsyncDisposable? _ownedParts;
     private int _disposed;
     private readonly string? _providerName;
     private readonly string? _defaultModelId;
 
-    /// <summary>Creates a runner.</summary>
+    /// <summary>Creates a runner that logs its runs to one logger; prefer <see cref="Create"/>, which also takes the MCP clients' logs.</summary>
     /// <param name="chatClient">The model that runs markdown skills.</param>
     /// <param name="options">How to run; the defaults when <see langword="null"/>.</param>
-    /// <param name="logger">Where to log each run; nowhere when <see langword="null"/>.</param>
-    /// <param name="loggerFactory">Where the MCP clients log (category <c>SkillRt.Mcp</c> and the SDK's own); nowhere when <see langword="null"/>.</param>
+    /// <param name="logger">Where to log each run; nowhere when <see langword="null"/>. The MCP clients log nowhere.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message says which setting and why.</exception>
-    public SkillRunner(IChatClient chatClient, SkillRunnerOptions? options = null, ILogger<SkillRunner>? logger = null, ILoggerFactory? loggerFactory = null)
+    public SkillRunner(IChatClient chatClient, SkillRunnerOptions? options = null, ILogger<SkillRunner>? logger = null)
+        : this(SkillRunnerParts.Create(chatClient, options, logger, loggerFactory: null))
     {
-        ArgumentNullException.ThrowIfNull(chatClient);
-        _options = options ?? new SkillRunnerOptions();
-        if (SkillRunnerOptionsValidator.Problems(_options) is { Count: > 0 } problems)
-        {
-            throw new ArgumentException("The runner's options are invalid: " + string.Join(" ", problems), nameof(options));
-        }
+    }
 
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private SkillRunner(SkillRunnerParts parts)
+        : this(parts.ChatClient, parts.Options, parts.Logger, parts.Executors, parts.Dependencies, parts.Toolbox, ownedParts: parts)
+    {
+    }
+
+    /// <summary>
+    /// The runner as a container builds it: every part given, none owned. The executors are asked
+    /// last-registered first, the way a container resolves the last registration of a service, so
+    /// an executor added after <c>AddSkillRt</c> comes before SkillRt's own.
+    /// </summary>
+    internal SkillRunner(
+        IChatClient chatClient, SkillRunnerOptions options, ILogger logger, IEnumerable<ISkillExecutor> executors,
+        DependencyResolver dependencies, SkillToolbox toolbox, IAsyncDisposable? ownedParts)
+    {
+        _options = options;
+        _logger = logger;
+        _executors = [.. executors];
+        Array.Reverse(_executors);
+        _dependencies = dependencies;
+        _toolbox = toolbox;
+        _ownedParts = ownedParts;
         var metadata = chatClient.GetService<ChatClientMetadata>();
         _providerName = metadata?.ProviderName;
         _defaultModelId = metadata?.DefaultModelId;
-
-        _mcpServers = new McpClientPool(_options.McpServers, loggerFactory);
-        _sandbox = new ProcessSandbox(requireSandbox: !_options.UnsafeAllowUnsandboxedProcesses, _logger);
-        // fetch_url follows redirects itself, checking every hop against the skill's hosts; no cookies,
-        // so one skill's session never follows into another skill's (or tenant's) run.
-        _httpHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        _dependencies = new DependencyResolver(_options.Skills, _mcpServers);
-        _toolbox = new SkillToolbox(this, _mcpServers, _sandbox, _httpHandler, _options, _logger);
-        _executors =
-        [
-            new ModelSkillExecutor(chatClient, _options, _logger),
-            new ProcessSkillExecutor(_sandbox, _options, _logger),
-            new McpToolSkillExecutor(_mcpServers, _options, _logger),
-        ];
     }
+
+    /// <summary>Creates a runner for callers without dependency injection; it owns what it starts and stops it when disposed.</summary>
+    /// <param name="chatClient">The model that runs markdown skills.</param>
+    /// <param name="options">How to run; the defaults when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">
+    /// Where to log: runs under <c>SkillRt.SkillRunner</c>, MCP clients under <c>SkillRt.Mcp</c> and the
+    /// SDK's own categories; nowhere when <see langword="null"/>.
+    /// </param>
+    /// <returns>A runner to share between runs and dispose when done.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message says which setting and why.</exception>
+    /// <example>
+    /// <code>
+    /// await using var runner = SkillRunner.Create(chatClient, new SkillRunnerOptions { MaxRepairAttempts = 3 });
+    /// </code>
+    /// </example>
+    public static SkillRunner Create(IChatClient chatClient, SkillRunnerOptions? options = null, ILoggerFactory? loggerFactory = null) =>
+        new(SkillRunnerParts.Create(chatClient, options, SkillRunnerParts.CreateLogger(loggerFactory), loggerFactory));
 
     /// <inheritdoc />
     public Task<SkillRunResult<TOutput>> RunAsync<TInput, TOutput>(
@@ -166,8 +181,12 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var inputJson = ReadInput(skill, input);
             var settings = ModelSettings.Resolve(_options, descriptor.Runtime.Model, options);
-            // Process and MCP-tool skills call no model: their runs name none.
-            var usesModel = descriptor.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
+            var executor = Array.Find(_executors, e => e.CanExecute(descriptor))
+                ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', and no executor of this runner accepts it; add one that does with services.AddSkillRt().AddSkillExecutor<T>().");
+
+            // Only SkillRt's model executor calls the model and is offered tools; process and MCP-tool
+            // skills, and skills an added executor took over, name no model in their run.
+            var usesModel = executor is ModelSkillExecutor;
             var requestModel = usesModel ? settings.ModelId ?? _defaultModelId : null;
             if (usesModel)
             {
@@ -176,8 +195,6 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
 
             SkillRunnerLog.Starting(_logger, descriptor.Name, descriptor.Runtime.Type.ToWireName(), requestModel);
 
-            var executor = Array.Find(_executors, e => e.CanExecute(descriptor.Runtime.Type))
-                ?? throw new NotSupportedException($"Skill '{descriptor.Name}' has runtime type '{descriptor.Runtime.Type.ToWireName()}', which this version of SkillRunner does not run.");
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
             // Everything the skill depends on is checked before anything with a side effect happens.
@@ -185,7 +202,7 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             var skillDirectory = SkillDirectoryLocator.Locate(descriptor, workingDirectory);
             var dependencies = await _dependencies.ResolveAsync(descriptor, skillDirectory, cancellationToken).ConfigureAwait(false);
             var tools = usesModel
-                ? await _toolbox.CreateAsync(descriptor, dependencies, skillDirectory, workingDirectory, cancellationToken).ConfigureAwait(false)
+                ? await _toolbox.CreateAsync(this, descriptor, dependencies, skillDirectory, workingDirectory, cancellationToken).ConfigureAwait(false)
                 : null;
             // The built-in tools are shared between runs; this run's limits reach the processes they start through the async flow.
             var processLimits = ProcessLimits.Resolve(_options, options);
@@ -197,6 +214,9 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             };
             state.Tools = tools;
             var output = await executor.ExecuteAsync(execution, cancellationToken).ConfigureAwait(false);
+
+            // SkillRt's executors count their attempts; an added one that does not still made one.
+            state.Attempts = Math.Max(state.Attempts, 1);
 
             if (usesModel)
             {
@@ -277,8 +297,9 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Stops the MCP servers the runner started and releases its network handler. Runs still in
-    /// progress fail; a disposed runner runs nothing more.
+    /// Stops the MCP servers the runner started and releases its network handler, when the runner
+    /// built them itself (<see cref="Create"/> or the constructor); a container releases the ones it
+    /// built. Runs still in progress fail; a disposed runner runs nothing more.
     /// </summary>
     /// <returns>A task that completes when every server has stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -288,9 +309,10 @@ public sealed class SkillRunner : ISkillRunner, IAsyncDisposable, IDisposable
             return;
         }
 
-        await _mcpServers.DisposeAsync().ConfigureAwait(false);
-        await _sandbox.DisposeAsync().ConfigureAwait(false);
-        _httpHandler.Dispose();
+        if (_ownedParts is not null)
+        {
+            await _ownedParts.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stops the MCP servers the runner started, waiting for them; prefer <see cref="DisposeAsync"/>.</summary>

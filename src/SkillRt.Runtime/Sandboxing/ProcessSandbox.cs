@@ -25,7 +25,7 @@ namespace SkillRt.Sandboxing;
 /// ends. When it runs too long or the run is cancelled, the process is killed with every process it
 /// started.
 /// </remarks>
-internal sealed class ProcessSandbox : IAsyncDisposable
+internal sealed class ProcessSandbox : IAsyncDisposable, IDisposable
 {
     /// <summary>How much of standard error is kept: the end, where the reason for a failure usually is.</summary>
     public const int StandardErrorTailBytes = 64 * 1024;
@@ -198,6 +198,9 @@ internal sealed class ProcessSandbox : IAsyncDisposable
             tempFolder.Dispose();
         }
     }
+
+    /// <summary>Stops every allowlisting proxy still running, waiting for them; for a container disposed without await.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Stops every allowlisting proxy still running.</summary>
     public async ValueTask DisposeAsync()

@@ -20,13 +20,19 @@ namespace SkillRt.Tools;
 /// on, the tools of the MCP servers it depends on, and the built-in tools its permissions and folder
 /// allow. Every tool goes behind the run's <see cref="ToolRun"/> gate.
 /// </summary>
+/// <remarks>
+/// The runner that sibling skills run on is passed to each call rather than held, so the toolbox
+/// and the runner do not need each other to be built, and a container can build either first.
+/// </remarks>
 internal sealed class SkillToolbox(
-    ISkillRunner runner, McpClientPool mcpServers, ProcessSandbox sandbox, HttpMessageHandler httpHandler, SkillRunnerOptions options, ILogger logger)
+    McpClientPool mcpServers, ProcessSandbox sandbox, HttpMessageHandler httpHandler, SkillRunnerOptions options, ILogger logger)
 {
     // Compiled permission checks per skill and folder: globs become regular expressions once.
     private readonly ConditionalWeakTable<SkillDescriptor, PolicyCache> _policies = new();
 
+    // The runner is an argument, not a field: it runs the sibling skills the model calls.
     public async Task<ToolRun?> CreateAsync(
+        ISkillRunner runner,
         SkillDescriptor descriptor, ResolvedDependencies dependencies, string? skillDirectory, string workingDirectory, CancellationToken cancellationToken)
     {
         var permissions = descriptor.Permissions;

@@ -68,8 +68,8 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
             skillDirectory: null,
             workingDirectory: Directory.GetCurrentDirectory());
         var executor = new McpToolSkillExecutor(server.Pool, options ?? new SkillRunnerOptions(), NullLogger.Instance);
-        Assert.True(executor.CanExecute(SkillRuntimeType.McpTool));
-        Assert.False(executor.CanExecute(SkillRuntimeType.MarkdownSkill));
+        Assert.True(executor.CanExecute(skill.Descriptor));
+        Assert.False(executor.CanExecute(new SkillDescriptor { Name = "prose", Instructions = "Say hello." }));
         return executor.ExecuteAsync(execution, Cancellation);
     }
 

@@ -20,7 +20,7 @@ public sealed class HostingTests
     public async Task AddSkillRt_registers_a_runner_over_the_registered_chat_client_with_its_options()
     {
         var client = new ScriptedChatClient().Answer(PrReviewAnswers.Invalid).Answer(PrReviewAnswers.Valid);
-        var services = new ServiceCollection().AddSingleton<IChatClient>(client).AddSkillRt(options => options.MaxRepairAttempts = 0);
+        var services = new ServiceCollection().AddSingleton<IChatClient>(client).AddSkillRt(options => options.MaxRepairAttempts = 0).Services;
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         var runner = provider.GetRequiredService<ISkillRunner>();
@@ -34,7 +34,7 @@ public sealed class HostingTests
     {
         var other = new ScriptedChatClient();
         var skills = new ScriptedChatClient().Answer(PrReviewAnswers.Valid);
-        var services = new ServiceCollection().AddSingleton<IChatClient>(other).AddKeyedSingleton<IChatClient>("skills", skills).AddSkillRt("skills");
+        var services = new ServiceCollection().AddSingleton<IChatClient>(other).AddKeyedSingleton<IChatClient>("skills", skills).AddSkillRt("skills").Services;
         await using var provider = services.BuildServiceProvider();
 
         await PrReviewSkill.RunAsync(provider.GetRequiredService<ISkillRunner>(), Input, TestContext.Current.CancellationToken);
@@ -46,11 +46,11 @@ public sealed class HostingTests
     [Fact]
     public async Task Missing_chat_client_is_a_clear_error()
     {
-        await using var provider = new ServiceCollection().AddSkillRt().BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddSkillRt().Services.BuildServiceProvider();
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ISkillRunner>());
         Assert.StartsWith("SkillRt runs skills on an IChatClient, and none is registered; register one first", error.Message, StringComparison.Ordinal);
 
-        await using var keyed = new ServiceCollection().AddSingleton<IChatClient>(new ScriptedChatClient()).AddSkillRt("fast").BuildServiceProvider();
+        await using var keyed = new ServiceCollection().AddSingleton<IChatClient>(new ScriptedChatClient()).AddSkillRt("fast").Services.BuildServiceProvider();
         error = Assert.Throws<InvalidOperationException>(() => keyed.GetRequiredService<ISkillRunner>());
         Assert.Contains("the key 'fast'", error.Message, StringComparison.Ordinal);
     }
@@ -61,7 +61,7 @@ public sealed class HostingTests
         await using var provider = new ServiceCollection()
             .AddSingleton<IChatClient>(new ScriptedChatClient())
             .AddSkillRt(options => { options.MaxRepairAttempts = -2; options.Prices.Currency = " "; })
-            .BuildServiceProvider();
+            .Services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains(error.Failures, f => f.Contains("MaxRepairAttempts is -2", StringComparison.Ordinal));
@@ -73,7 +73,7 @@ public sealed class HostingTests
     {
         var sink = new LogSink();
         var client = new ScriptedChatClient().Answer(PrReviewAnswers.Invalid).Answer(PrReviewAnswers.Valid).Answer(PrReviewAnswers.Valid);
-        await using (var provider = new ServiceCollection().AddSingleton<IChatClient>(client).AddLogging(b => b.AddProvider(sink).SetMinimumLevel(LogLevel.Trace)).AddSkillRt().BuildServiceProvider())
+        await using (var provider = new ServiceCollection().AddSingleton<IChatClient>(client).AddLogging(b => b.AddProvider(sink).SetMinimumLevel(LogLevel.Trace)).AddSkillRt().Services.BuildServiceProvider())
         {
             await PrReviewSkill.RunAsync(provider.GetRequiredService<ISkillRunner>(), Input, TestContext.Current.CancellationToken);
         }
@@ -83,7 +83,7 @@ public sealed class HostingTests
         Assert.DoesNotContain(sink.Entries, e => e.Message.Contains("s3cret", StringComparison.Ordinal) || e.Message.Contains("Looks fine", StringComparison.Ordinal));
 
         sink.Entries.Clear();
-        await using (var provider = new ServiceCollection().AddSingleton<IChatClient>(client).AddLogging(b => b.AddProvider(sink).SetMinimumLevel(LogLevel.Trace)).AddSkillRt(o => o.LogContents = true).BuildServiceProvider())
+        await using (var provider = new ServiceCollection().AddSingleton<IChatClient>(client).AddLogging(b => b.AddProvider(sink).SetMinimumLevel(LogLevel.Trace)).AddSkillRt(o => o.LogContents = true).Services.BuildServiceProvider())
         {
             await PrReviewSkill.RunAsync(provider.GetRequiredService<ISkillRunner>(), Input, TestContext.Current.CancellationToken);
         }

@@ -1,0 +1,43 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SkillRt.Execution;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds to SkillRt registered with <c>AddSkillRt</c>.</summary>
+public static class SkillRtBuilderExtensions
+{
+    /// <summary>
+    /// Adds an executor the runner asks before SkillRt's own (model, process, MCP tool), created by
+    /// the container as a singleton with its constructor's services.
+    /// </summary>
+    /// <typeparam name="TExecutor">The executor; it is shared by every run, so it must be thread-safe.</typeparam>
+    /// <param name="builder">SkillRt's builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <remarks>Adding the same executor type twice adds it once.</remarks>
+    /// <example>
+    /// <code>
+    /// services.AddSkillRt().AddSkillExecutor&lt;HandoffExecutor&gt;();
+    /// </code>
+    /// </example>
+    public static ISkillRtBuilder AddSkillExecutor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TExecutor>(this ISkillRtBuilder builder)
+        where TExecutor : class, ISkillExecutor
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISkillExecutor, TExecutor>());
+        return builder;
+    }
+
+    /// <summary>Adds an executor instance the runner asks before SkillRt's own (model, process, MCP tool).</summary>
+    /// <param name="builder">SkillRt's builder.</param>
+    /// <param name="executor">The executor; it is shared by every run, so it must be thread-safe. The container does not dispose it.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISkillRtBuilder AddSkillExecutor(this ISkillRtBuilder builder, ISkillExecutor executor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(executor);
+        builder.Services.AddSingleton(executor);
+        return builder;
+    }
+}
