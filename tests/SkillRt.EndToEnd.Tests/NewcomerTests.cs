@@ -74,6 +74,8 @@ public sealed class NewcomerTests(NewcomerSetup setup) : IClassFixture<NewcomerS
     public async Task skillrt_validate_agrees_with_the_build_on_the_app_folder_and_on_its_md_files()
     {
         const string Summary = "1 skill checked: 1 valid skill, 0 errors, 0 warnings.\n";
+        // SkillDiagnosticHelp.CatalogueUrl; this project runs the tool and does not load SkillRt.Format.
+        const string HelpLink = "[https://github.com/skillrt/skillrt/blob/main/spec/diagnostics.md#skill0011]";
 
         // A folder: the README and the CHANGELOG are not skills and were not named, so nothing is said of them.
         var (exitCode, output, error) = await setup.RunSkillrtAsync(setup.App, "validate", ".");
@@ -86,8 +88,8 @@ public sealed class NewcomerTests(NewcomerSetup setup) : IClassFixture<NewcomerS
         Assert.True(exitCode == 0, output + error);
         Assert.Equal(Summary, output);
         Assert.Equal(
-            "CHANGELOG.md(1,1): info SKILL0011: 'CHANGELOG.md' is not a skill and is skipped: it is not named SKILL.md and does not open with a '---' frontmatter line. To make it a skill, move it to <name>/SKILL.md or give it frontmatter with a name and a description\n"
-            + "README.md(1,1): info SKILL0011: 'README.md' is not a skill and is skipped: it is not named SKILL.md and does not open with a '---' frontmatter line. To make it a skill, move it to <name>/SKILL.md or give it frontmatter with a name and a description\n",
+            "CHANGELOG.md(1,1): info SKILL0011: 'CHANGELOG.md' is not a skill and is skipped: it is not named SKILL.md and does not open with a '---' frontmatter line. To make it a skill, move it to <name>/SKILL.md or give it frontmatter with a name and a description " + HelpLink + "\n"
+            + "README.md(1,1): info SKILL0011: 'README.md' is not a skill and is skipped: it is not named SKILL.md and does not open with a '---' frontmatter line. To make it a skill, move it to <name>/SKILL.md or give it frontmatter with a name and a description " + HelpLink + "\n",
             error);
     }
 
