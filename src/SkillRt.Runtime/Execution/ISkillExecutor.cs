@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,6 +17,7 @@ namespace SkillRt.Execution;
 /// otherwise run itself (for example skills with a tag of its own). Executors are shared by every
 /// run and must be thread-safe.
 /// </remarks>
+[Experimental(Experimentals.Executors, UrlFormat = Experimentals.ExecutorsUrl)]
 public interface ISkillExecutor
 {
     /// <summary>Whether this executor runs the skill.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using SkillRt.Sandboxing;
 using SkillRt.Tools;
@@ -12,6 +13,7 @@ namespace SkillRt.Execution;
 /// </summary>
 /// <typeparam name="TInput">The skill's input type.</typeparam>
 /// <typeparam name="TOutput">The skill's output type.</typeparam>
+[Experimental(Experimentals.Executors, UrlFormat = Experimentals.ExecutorsUrl)]
 public sealed class SkillExecution<TInput, TOutput>
     where TInput : notnull
 {

@@ -21,6 +21,7 @@ public static class SkillRtBuilderExtensions
     /// services.AddSkillRt().AddSkillExecutor&lt;HandoffExecutor&gt;();
     /// </code>
     /// </example>
+    [Experimental(SkillRt.Experimentals.Executors, UrlFormat = SkillRt.Experimentals.ExecutorsUrl)]
     public static ISkillRtBuilder AddSkillExecutor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TExecutor>(this ISkillRtBuilder builder)
         where TExecutor : class, ISkillExecutor
     {
@@ -33,6 +34,7 @@ public static class SkillRtBuilderExtensions
     /// <param name="builder">SkillRt's builder.</param>
     /// <param name="executor">The executor; it is shared by every run, so it must be thread-safe. The container does not dispose it.</param>
     /// <returns>The builder, for chaining.</returns>
+    [Experimental(SkillRt.Experimentals.Executors, UrlFormat = SkillRt.Experimentals.ExecutorsUrl)]
     public static ISkillRtBuilder AddSkillExecutor(this ISkillRtBuilder builder, ISkillExecutor executor)
     {
         ArgumentNullException.ThrowIfNull(builder);
