@@ -18,7 +18,10 @@ namespace SkillRt.Cli.Tests;
 /// </summary>
 public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 {
-    private const string Greeter = "---\nname: greeter\ndescription: Greets someone.\nversion: 1.0.0\n---\nSay hello.\n";
+    private static readonly string Greeter = Skill("greeter", "1.0.0", "Greets someone.", "Say hello.");
+
+    // '1.0' is not a SemVer version: SKILL0107 at (4,10).
+    private static readonly string BadVersion = Skill("bad", "1.0", "Broken.", "Body.");
 
     private readonly SkillLibraryFeed _feed;
 
@@ -40,8 +43,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", "greeter");
 
         var entry = cli.StoreEntry("greeter", "1.0.0");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed greeter 1.0.0 to {entry}\n", result.Output);
+        AssertInstalled(cli, result, ("greeter", "1.0.0"));
         Assert.Empty(result.Error);
         Assert.Equal(
             ["SKILL.md", Path.Combine("references", "tone.md")],
@@ -63,8 +65,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", Path.Combine("drafts", "greeting.md"));
 
         var entry = cli.StoreEntry("greeter", "1.0.0");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed greeter 1.0.0 to {entry}\n", result.Output);
+        AssertInstalled(cli, result, ("greeter", "1.0.0"));
         Assert.Equal(["SKILL.md"], Directory.EnumerateFileSystemEntries(entry).Select(p => Path.GetFileName(p)));
         Assert.Equal(Greeter, File.ReadAllText(Path.Combine(entry, "SKILL.md")));
     }
@@ -81,8 +82,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         // Without the sidecar the entry would be 0.0.0, with no inputs: a different skill from the one validated.
         var entry = cli.StoreEntry("greeter", "1.0.0");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed greeter 1.0.0 to {entry}\n", result.Output);
+        AssertInstalled(cli, result, ("greeter", "1.0.0"));
         Assert.Equal(["SKILL.md", "skillrt.yaml"], Directory.EnumerateFileSystemEntries(entry).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal));
         Assert.Contains("\"name\": \"who\"", info.Output, StringComparison.Ordinal);
     }
@@ -102,9 +102,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", "greeter");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"skillrt: '{Path.Combine("greeter", "SKILL.md")}' is a symbolic link, and links are not copied into the store (they could pull in files from anywhere); replace it with the file it points to, or install that file.\n", result.Error);
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 2, error: $"skillrt: '{Path.Combine("greeter", "SKILL.md")}' is a symbolic link, and links are not copied into the store (they could pull in files from anywhere); replace it with the file it points to, or install that file.\n");
     }
 
     [Fact]
@@ -115,8 +113,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", "commit-style.md");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed commit-style 0.0.0 to {cli.StoreEntry("commit-style", "0.0.0")}\n", result.Output);
+        AssertInstalled(cli, result, ("commit-style", "0.0.0"));
     }
 
     [Fact]
@@ -127,8 +124,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", "...md");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skillrt: '...md' has no name, and '..' cannot be one;", result.Error, StringComparison.Ordinal);
+        AssertRefused(cli, result, 2, startingWith: "skillrt: '...md' has no name, and '..' cannot be one;");
         Assert.False(Directory.Exists(Path.Combine(cli.Home, "skills")));
     }
 
@@ -137,15 +133,12 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     {
         using var cli = new SkillCli();
         cli.WriteFile("library/skills/greeter/SKILL.md", Greeter);
-        cli.WriteFile("library/skills/farewell/SKILL.md", "---\nname: farewell\ndescription: Says goodbye.\nversion: 2.1.0\n---\nSay goodbye.\n");
+        cli.WriteFile("library/skills/farewell/SKILL.md", Skill("farewell", "2.1.0", "Says goodbye.", "Say goodbye."));
         cli.WriteFile("library/bin/Debug/skills/greeter/SKILL.md", Greeter);
 
         var result = await cli.RunAsync("install", "library");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(
-            $"Installed farewell 2.1.0 to {cli.StoreEntry("farewell", "2.1.0")}\nInstalled greeter 1.0.0 to {cli.StoreEntry("greeter", "1.0.0")}\n",
-            result.Output);
+        AssertInstalled(cli, result, ("farewell", "2.1.0"), ("greeter", "1.0.0"));
     }
 
     [Fact]
@@ -156,8 +149,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", "empty");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("skillrt: no SKILL.md found under 'empty'; pass a skill folder, a SKILL.md file, or a folder that holds skill folders.\n", result.Error);
+        AssertRefused(cli, result, 2, error: "skillrt: no SKILL.md found under 'empty'; pass a skill folder, a SKILL.md file, or a folder that holds skill folders.\n");
     }
 
     [Fact]
@@ -167,8 +159,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", Path.Combine("no", "such", "skill"));
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"skillrt: '{Path.Combine("no", "such", "skill")}' does not exist;", result.Error, StringComparison.Ordinal);
+        AssertRefused(cli, result, 2, startingWith: $"skillrt: '{Path.Combine("no", "such", "skill")}' does not exist;");
     }
 
     [Fact]
@@ -197,7 +188,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     public async Task An_invalid_skill_is_refused_with_compiler_format_diagnostics_and_nothing_installed()
     {
         using var cli = new SkillCli();
-        cli.WriteFile("bad/SKILL.md", "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
+        cli.WriteFile("bad/SKILL.md", BadVersion);
 
         var result = await cli.RunAsync("install", "bad");
 
@@ -215,7 +206,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     {
         using var cli = new SkillCli();
         cli.WriteFile("skills/greeter/SKILL.md", Greeter);
-        cli.WriteFile("skills/bad/SKILL.md", "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
+        cli.WriteFile("skills/bad/SKILL.md", BadVersion);
 
         var result = await cli.RunAsync("install", "skills");
 
@@ -230,16 +221,14 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     {
         using var cli = new SkillCli();
         cli.WriteFile("skills/greeter/SKILL.md", Greeter);
-        cli.WriteFile("skills/farewell/SKILL.md", "---\nname: farewell\ndescription: Says goodbye.\nversion: 2.0.0\n---\nSay goodbye.\n");
-        cli.WriteFile("skills/bad/SKILL.md", "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
+        cli.WriteFile("skills/farewell/SKILL.md", Skill("farewell", "2.0.0", "Says goodbye.", "Say goodbye."));
+        cli.WriteFile("skills/bad/SKILL.md", BadVersion);
         cli.WriteFile("skills/worse/SKILL.md", "---\nname: worse\nversion: 1.0.0\n---\nBody.\n");
 
         var result = await cli.RunAsync("install", "skills", "--skip-invalid");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal(
-            $"Installed farewell 2.0.0 to {cli.StoreEntry("farewell", "2.0.0")}\nInstalled greeter 1.0.0 to {cli.StoreEntry("greeter", "1.0.0")}\n",
-            result.Output);
+        Assert.Equal(Installed(cli, ("farewell", "2.0.0"), ("greeter", "1.0.0")), result.Output);
         var lines = result.Error.TrimEnd('\n').Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.StartsWith($"{Path.Combine("skills", "bad", "SKILL.md")}(4,10): error SKILL0107:", lines[0], StringComparison.Ordinal);
@@ -253,11 +242,11 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         AssertNoStagingLeftovers(cli);
 
         // Fixed, the same command installs the rest and says the others are already there.
-        cli.WriteFile("skills/bad/SKILL.md", "---\nname: bad\ndescription: Fixed.\nversion: 1.0.0\n---\nBody.\n");
-        cli.WriteFile("skills/worse/SKILL.md", "---\nname: worse\ndescription: Fixed.\nversion: 1.0.0\n---\nBody.\n");
+        cli.WriteFile("skills/bad/SKILL.md", Skill("bad", "1.0.0", "Fixed.", "Body."));
+        cli.WriteFile("skills/worse/SKILL.md", Skill("worse", "1.0.0", "Fixed.", "Body."));
         var again = await cli.RunAsync("install", "skills", "--skip-invalid");
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains($"Installed bad 1.0.0 to {cli.StoreEntry("bad", "1.0.0")}\n", again.Output, StringComparison.Ordinal);
+        Assert.Contains(Installed(cli, ("bad", "1.0.0")), again.Output, StringComparison.Ordinal);
         Assert.Contains($"greeter 1.0.0 is already installed at {cli.StoreEntry("greeter", "1.0.0")}; pass --force to reinstall\n", again.Output, StringComparison.Ordinal);
         Assert.Empty(again.Error);
     }
@@ -266,8 +255,8 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     public async Task Skip_invalid_with_no_valid_skill_installs_none_and_says_so()
     {
         using var cli = new SkillCli();
-        cli.WriteFile("skills/bad/SKILL.md", "---\nname: bad\ndescription: Broken.\nversion: 1.0\n---\nBody.\n");
-        cli.WriteFile("skills/also-bad/SKILL.md", "---\nname: also-bad\ndescription: Broken.\nversion: 1\n---\nBody.\n");
+        cli.WriteFile("skills/bad/SKILL.md", BadVersion);
+        cli.WriteFile("skills/also-bad/SKILL.md", Skill("also-bad", "1", "Broken.", "Body."));
 
         var result = await cli.RunAsync("install", "skills", "--skip-invalid");
 
@@ -299,8 +288,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         var result = await cli.RunAsync("install", _feed.Package);
 
         var entry = cli.StoreEntry("release-notes", "0.2.0");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed release-notes 0.2.0 to {entry}\n", result.Output);
+        AssertInstalled(cli, result, ("release-notes", "0.2.0"));
         var sample = Path.Combine(TestPaths.RepositoryRoot, "samples", "SkillLibrary", "skills", "release-notes");
         Assert.Equal(File.ReadAllText(Path.Combine(sample, "SKILL.md")), File.ReadAllText(Path.Combine(entry, "SKILL.md")));
         Assert.Equal(File.ReadAllText(Path.Combine(sample, "references", "style.md")), File.ReadAllText(Path.Combine(entry, "references", "style.md")));
@@ -310,13 +298,11 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     [Fact]
     public async Task Installs_by_name_and_range_from_a_folder_feed()
     {
-        using var cli = new SkillCli();
-        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+        using var cli = CliWithFeed();
 
         var result = await cli.RunAsync("install", "release-notes@^0.2");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed release-notes 0.2.0 to {cli.StoreEntry("release-notes", "0.2.0")}\n", result.Output);
+        AssertInstalled(cli, result, ("release-notes", "0.2.0"));
         Assert.True(File.Exists(Path.Combine(cli.StoreEntry("release-notes", "0.2.0"), "references", "style.md")));
         AssertNoStagingLeftovers(cli);
     }
@@ -324,55 +310,43 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     [Fact]
     public async Task A_nuget_minimum_version_installs_the_highest_version_at_or_above_it()
     {
-        using var cli = new SkillCli();
-        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+        using var cli = CliWithFeed();
 
         // Issue 15: `skillrt install pr-review@1.0` was refused though NuGet reads 1.0 as ">= 1.0".
         var result = await cli.RunAsync("install", "release-notes@0.1");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed release-notes 0.2.0 to {cli.StoreEntry("release-notes", "0.2.0")}\n", result.Output);
+        AssertInstalled(cli, result, ("release-notes", "0.2.0"));
     }
 
     [Fact]
     public async Task A_bare_name_installs_any_version()
     {
-        using var cli = new SkillCli();
-        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+        using var cli = CliWithFeed();
 
         var result = await cli.RunAsync("install", "release-notes");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"Installed release-notes 0.2.0 to {cli.StoreEntry("release-notes", "0.2.0")}\n", result.Output);
+        AssertInstalled(cli, result, ("release-notes", "0.2.0"));
     }
 
     [Fact]
     public async Task A_range_no_version_satisfies_is_not_found_with_the_versions_there_are()
     {
-        using var cli = new SkillCli();
-        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+        using var cli = CliWithFeed();
 
         var result = await cli.RunAsync("install", "release-notes@^2.0");
 
-        Assert.Equal(3, result.ExitCode);
+        AssertRefused(cli, result, 3, error: $"skillrt: no version of 'release-notes' on 'skills' ({_feed.Folder}) matches '^2.0' (found: 0.2.0 in Contoso.ReleaseSkills 0.2.0); install one of those, for example 'skillrt install release-notes@0.2.0'.\n");
         Assert.Empty(result.Output);
-        Assert.Equal(
-            $"skillrt: no version of 'release-notes' on 'skills' ({_feed.Folder}) matches '^2.0' (found: 0.2.0 in Contoso.ReleaseSkills 0.2.0); install one of those, for example 'skillrt install release-notes@0.2.0'.\n",
-            result.Error);
-        AssertStoreEmpty(cli);
     }
 
     [Fact]
     public async Task An_unknown_name_is_not_found_and_names_the_feeds_searched()
     {
-        using var cli = new SkillCli();
-        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+        using var cli = CliWithFeed();
 
         var result = await cli.RunAsync("install", "no-such-skill");
 
-        Assert.Equal(3, result.ExitCode);
-        Assert.StartsWith($"skillrt: no package on 'skills' ({_feed.Folder}) holds the skill 'no-such-skill'", result.Error, StringComparison.Ordinal);
-        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        AssertRefused(cli, result, 3, startingWith: $"skillrt: no package on 'skills' ({_feed.Folder}) holds the skill 'no-such-skill'", oneLine: true);
     }
 
     [Fact]
@@ -386,10 +360,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", "release-notes");
 
-        Assert.Equal(7, result.ExitCode);
-        Assert.StartsWith($"skillrt: cannot read the feed 'offline' ({url}):", result.Error, StringComparison.Ordinal);
-        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 7, startingWith: $"skillrt: cannot read the feed 'offline' ({url}):", oneLine: true);
     }
 
     [Fact]
@@ -424,11 +395,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         listener.Stop();
         await serving;
 
-        Assert.Equal(7, result.ExitCode);
-        Assert.Equal(
-            $"skillrt: the feed 'private' ({url}v3/index.json) refused the request (401 Unauthorized); add credentials for it to NuGet.config ('dotnet nuget update source private --username <user> --password <token>') and try again.\n",
-            result.Error);
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 7, error: $"skillrt: the feed 'private' ({url}v3/index.json) refused the request (401 Unauthorized); add credentials for it to NuGet.config ('dotnet nuget update source private --username <user> --password <token>') and try again.\n");
     }
 
     [Fact]
@@ -439,8 +406,7 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", "release-notes");
 
-        Assert.Equal(5, result.ExitCode);
-        Assert.StartsWith($"skillrt: no NuGet feed is enabled for '", result.Error, StringComparison.Ordinal);
+        AssertRefused(cli, result, 5, startingWith: $"skillrt: no NuGet feed is enabled for '");
     }
 
     [Fact]
@@ -453,41 +419,32 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         var result = await cli.RunAsync("install", "damaged.nupkg");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skillrt: 'damaged.nupkg' is not a NuGet package: its zip archive is damaged", result.Error, StringComparison.Ordinal);
-        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 2, startingWith: "skillrt: 'damaged.nupkg' is not a NuGet package: its zip archive is damaged", oneLine: true);
     }
 
     [Fact]
     public async Task A_package_not_packed_with_SkillRt_is_refused()
     {
         using var cli = new SkillCli();
-        WritePackage(Path.Combine(cli.WorkingDirectory, "plain.nupkg"), ("Plain.nuspec", "<package />"), ("lib/net8.0/Plain.dll", "code"));
 
-        var result = await cli.RunAsync("install", "plain.nupkg");
+        var result = await InstallPackageAsync(cli, "plain.nupkg", ("Plain.nuspec", "<package />"), ("lib/net8.0/Plain.dll", "code"));
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skillrt: 'plain.nupkg' has no skills: it was not packed with SkillRt", result.Error, StringComparison.Ordinal);
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 2, startingWith: "skillrt: 'plain.nupkg' has no skills: it was not packed with SkillRt");
     }
 
     [Fact]
     public async Task A_package_with_an_entry_that_climbs_out_is_refused_and_nothing_is_written()
     {
         using var cli = new SkillCli();
-        var skill = Greeter;
-        WritePackage(
-            Path.Combine(cli.WorkingDirectory, "slip.nupkg"),
-            ("skills/index.json", Index("greeter", "skills/greeter/SKILL.md", skill)),
-            ("skills/greeter/SKILL.md", skill),
+
+        var result = await InstallPackageAsync(
+            cli,
+            "slip.nupkg",
+            ("skills/index.json", Index("greeter", "skills/greeter/SKILL.md", Greeter)),
+            ("skills/greeter/SKILL.md", Greeter),
             ("skills/greeter/../../../../escaped.txt", "outside"));
 
-        var result = await cli.RunAsync("install", "slip.nupkg");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skillrt: 'slip.nupkg' has an entry that points outside the package ('skills/greeter/../../../../escaped.txt')", result.Error, StringComparison.Ordinal);
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 2, startingWith: "skillrt: 'slip.nupkg' has an entry that points outside the package ('skills/greeter/../../../../escaped.txt')");
         Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(cli.Home)!, "escaped.txt", SearchOption.AllDirectories));
     }
 
@@ -495,48 +452,43 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
     public async Task A_package_whose_index_points_outside_the_skill_folder_is_refused()
     {
         using var cli = new SkillCli();
-        WritePackage(
-            Path.Combine(cli.WorkingDirectory, "outside.nupkg"),
+
+        var result = await InstallPackageAsync(
+            cli,
+            "outside.nupkg",
             ("skills/index.json", Index("greeter", "buildTransitive/evil.targets", Greeter)),
             ("skills/greeter/SKILL.md", Greeter),
             ("buildTransitive/evil.targets", Greeter));
 
-        var result = await cli.RunAsync("install", "outside.nupkg");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skillrt: 'outside.nupkg' lists the file 'buildTransitive/evil.targets' for the skill 'greeter', outside its folder 'skills/greeter/'", result.Error, StringComparison.Ordinal);
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 2, startingWith: "skillrt: 'outside.nupkg' lists the file 'buildTransitive/evil.targets' for the skill 'greeter', outside its folder 'skills/greeter/'");
     }
 
     [Fact]
     public async Task A_package_file_that_does_not_match_its_hash_is_refused()
     {
         using var cli = new SkillCli();
-        WritePackage(
-            Path.Combine(cli.WorkingDirectory, "tampered.nupkg"),
+
+        var result = await InstallPackageAsync(
+            cli,
+            "tampered.nupkg",
             ("skills/index.json", Index("greeter", "skills/greeter/SKILL.md", Greeter)),
             ("skills/greeter/SKILL.md", Greeter.Replace("Say hello.", "Say something else.", StringComparison.Ordinal)));
 
-        var result = await cli.RunAsync("install", "tampered.nupkg");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("skillrt: 'tampered.nupkg' is damaged: 'skills/greeter/SKILL.md' does not match the SHA-256", result.Error, StringComparison.Ordinal);
-        AssertStoreEmpty(cli);
+        AssertRefused(cli, result, 2, startingWith: "skillrt: 'tampered.nupkg' is damaged: 'skills/greeter/SKILL.md' does not match the SHA-256");
     }
 
     [Fact]
     public async Task Concurrent_installs_all_succeed_and_leave_a_sound_store()
     {
         using var cli = new SkillCli();
-        cli.WriteFile("alpha/SKILL.md", "---\nname: alpha\ndescription: First.\nversion: 1.0.0\n---\nA.\n");
-        cli.WriteFile("beta/SKILL.md", "---\nname: beta\ndescription: Second.\nversion: 1.0.0\n---\nB.\n");
+        cli.WriteFile("alpha/SKILL.md", Skill("alpha", "1.0.0", "First.", "A."));
+        cli.WriteFile("beta/SKILL.md", Skill("beta", "1.0.0", "Second.", "B."));
         cli.WriteFile("greeter/SKILL.md", Greeter);
 
         // Different skills at once: both installed.
         var different = await Task.WhenAll(cli.RunAsync("install", "alpha"), cli.RunAsync("install", "beta"));
-        Assert.All(different, result => Assert.True(result.ExitCode == 0, result.ToString()));
-        Assert.Equal($"Installed alpha 1.0.0 to {cli.StoreEntry("alpha", "1.0.0")}\n", different[0].Output);
-        Assert.Equal($"Installed beta 1.0.0 to {cli.StoreEntry("beta", "1.0.0")}\n", different[1].Output);
+        AssertInstalled(cli, different[0], ("alpha", "1.0.0"));
+        AssertInstalled(cli, different[1], ("beta", "1.0.0"));
 
         // The same skill at once: one installs it, the other finds it installed.
         var same = await Task.WhenAll(cli.RunAsync("install", "greeter"), cli.RunAsync("install", "greeter"));
@@ -557,6 +509,55 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
 
         Assert.Equal(["alpha", "beta", "greeter"], Directory.EnumerateDirectories(Path.Combine(cli.Home, "skills")).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal));
         AssertNoStagingLeftovers(cli);
+    }
+
+    /// <summary>A SKILL.md with front matter in this order, as the tests' skills are written.</summary>
+    private static string Skill(string name, string version, string description, string body) =>
+        $"---\nname: {name}\ndescription: {description}\nversion: {version}\n---\n{body}\n";
+
+    /// <summary>A CLI whose NuGet.config has the one feed <c>skills</c>: the sample library's folder.</summary>
+    private SkillCli CliWithFeed()
+    {
+        var cli = new SkillCli();
+        _feed.WriteNuGetConfig(cli.WorkingDirectory);
+        return cli;
+    }
+
+    /// <summary>What <c>install</c> prints for these skills, installed in this order.</summary>
+    private static string Installed(SkillCli cli, params (string Name, string Version)[] skills) =>
+        string.Concat(skills.Select(skill => $"Installed {skill.Name} {skill.Version} to {cli.StoreEntry(skill.Name, skill.Version)}\n"));
+
+    /// <summary>The run succeeded and printed exactly that it installed these skills.</summary>
+    private static void AssertInstalled(SkillCli cli, CliResult result, params (string Name, string Version)[] skills)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(Installed(cli, skills), result.Output);
+    }
+
+    /// <summary>
+    /// The run failed with <paramref name="exitCode"/> and an error that is exactly <paramref name="error"/>
+    /// or starts with <paramref name="startingWith"/> (and is then one line, if <paramref name="oneLine"/>),
+    /// and the store was left empty.
+    /// </summary>
+    private static void AssertRefused(SkillCli cli, CliResult result, int exitCode, string? error = null, string? startingWith = null, bool oneLine = false)
+    {
+        Assert.Equal(exitCode, result.ExitCode);
+        if (error is not null)
+        {
+            Assert.Equal(error, result.Error);
+        }
+
+        if (startingWith is not null)
+        {
+            Assert.StartsWith(startingWith, result.Error, StringComparison.Ordinal);
+        }
+
+        if (oneLine)
+        {
+            Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+        }
+
+        AssertStoreEmpty(cli);
     }
 
     private static void AssertNoStagingLeftovers(SkillCli cli)
@@ -580,6 +581,13 @@ public sealed class InstallCommandTests : IClassFixture<SkillLibraryFeed>
         {"schemaVersion": 1, "skills": [{"name": "{{name}}", "version": "1.0.0", "path": "skills/{{name}}/SKILL.md",
           "files": [{"path": "{{file}}", "sha256": "{{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))}}"}]}]}
         """;
+
+    /// <summary>Writes the package <paramref name="fileName"/> (see <see cref="WritePackage"/>) and installs it.</summary>
+    private static Task<CliResult> InstallPackageAsync(SkillCli cli, string fileName, params (string Name, string Content)[] entries)
+    {
+        WritePackage(Path.Combine(cli.WorkingDirectory, fileName), entries);
+        return cli.RunAsync("install", fileName);
+    }
 
     /// <summary>A zip with exactly these entry names, written as they are, which no packer would do for the hostile ones.</summary>
     private static void WritePackage(string path, params (string Name, string Content)[] entries)

@@ -20,18 +20,11 @@ public sealed class RunCommandTests : IAsyncDisposable
 
     private static readonly string PrReview = Path.Combine(TestPaths.Examples, "pr-review");
 
-    private readonly SkillCli _cli = new();
-    private OpenAIChatServer? _server;
+    private readonly ModelServerCli _session = new();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+    private SkillCli Cli => _session.Cli;
 
-        _cli.Dispose();
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     [Fact]
     public async Task Json_inputs_reach_the_model_and_the_validated_output_goes_to_stdout()
@@ -39,7 +32,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         var server = await StartServerAsync();
         server.EnqueueCompletion(Review, promptTokens: 120, completionTokens: 40);
 
-        var result = await _cli.RunAsync("run", PrReview, "--inputs", $$"""{"pr_url": "{{PrUrl}}", "focus": "security"}""");
+        var result = await Cli.RunAsync("run", PrReview, "--inputs", $$"""{"pr_url": "{{PrUrl}}", "focus": "security"}""");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertJsonEqual(Review, result.Output);
@@ -62,16 +55,16 @@ public sealed class RunCommandTests : IAsyncDisposable
     {
         var server = await StartServerAsync();
         server.EnqueueCompletion(Review);
-        _cli.WriteFile("inputs.json", $$"""
+        Cli.WriteFile("inputs.json", $$"""
             {
               "pr_url": "{{PrUrl}}",
               "focus": "style",
               "max_findings": 3,
             }
             """);
-        _cli.WriteFile("focus.txt", "correctness");
+        Cli.WriteFile("focus.txt", "correctness");
 
-        var result = await _cli.RunAsync(
+        var result = await Cli.RunAsync(
             "run", PrReview, "--inputs", "@inputs.json", "--input", "focus=@focus.txt", "--input", "max_findings=5", "--input", "include_nits=true");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -94,7 +87,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         server.EnqueueCompletion("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""");
         server.EnqueueCompletion(Review);
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertJsonEqual(Review, result.Output);
@@ -112,7 +105,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         server.EnqueueCompletion("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""");
         server.EnqueueCompletion(Review);
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "-v");
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "-v");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertJsonEqual(Review, result.Output);
@@ -133,8 +126,8 @@ public sealed class RunCommandTests : IAsyncDisposable
             server.EnqueueCompletion("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""");
         }
 
-        var input = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--input", "focus=speed");
-        var output = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var input = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--input", "focus=speed");
+        var output = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(2, input.ExitCode);
         Assert.Equal("  input /focus: The string \"speed\" is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".", Lines(input.Error)[0]);
@@ -149,7 +142,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         server.EnqueueStream("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""", chunks: 4);
         server.EnqueueStream(Review, chunks: 5);
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--stream");
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--stream");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertJsonEqual(Review, result.Output);
@@ -169,7 +162,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         var server = await StartServerAsync();
         server.EnqueueCompletion("Dear Ada,\nthank you.");
         server.EnqueueCompletion("Dear Ada,\nthank you.");
-        var skill = _cli.WriteFile("thank-you/SKILL.md", """
+        var skill = Cli.WriteFile("thank-you/SKILL.md", """
             ---
             name: thank-you
             version: 2.0.0
@@ -181,8 +174,8 @@ public sealed class RunCommandTests : IAsyncDisposable
             Write a two-line thank-you note to {{ person }}.
             """);
 
-        var text = await _cli.RunAsync("run", skill, "--input", "person=Ada");
-        var json = await _cli.RunAsync("run", "thank-you", "--input", "person=Ada", "--format", "json");
+        var text = await Cli.RunAsync("run", skill, "--input", "person=Ada");
+        var json = await Cli.RunAsync("run", "thank-you", "--input", "person=Ada", "--format", "json");
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Equal("Dear Ada,\nthank you.\n", text.Output);
@@ -197,8 +190,8 @@ public sealed class RunCommandTests : IAsyncDisposable
         var server = await StartServerAsync();
         server.EnqueueCompletion("The file has 3 rows.");
 
-        var result = await _cli.RunAsync("run", Path.Combine(TestPaths.Examples, "csv-summary"), "--task", "Summarize data/sales.csv");
-        var withoutTask = await _cli.RunAsync("run", Path.Combine(TestPaths.Examples, "csv-summary"));
+        var result = await Cli.RunAsync("run", Path.Combine(TestPaths.Examples, "csv-summary"), "--task", "Summarize data/sales.csv");
+        var withoutTask = await Cli.RunAsync("run", Path.Combine(TestPaths.Examples, "csv-summary"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("The file has 3 rows.\n", result.Output);
@@ -212,7 +205,7 @@ public sealed class RunCommandTests : IAsyncDisposable
     {
         var path = Path.Combine(TestPaths.Examples, "commit-style", "SKILL.md");
 
-        var result = await _cli.RunAsync("run", path);
+        var result = await Cli.RunAsync("run", path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal), result.Output);
@@ -222,12 +215,12 @@ public sealed class RunCommandTests : IAsyncDisposable
     [Fact]
     public async Task Missing_model_configuration_exits_five_naming_the_variables()
     {
-        var nothing = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
-        _cli.Environment["SKILLRT_MODEL"] = "gpt-test";
-        var noKey = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
-        _cli.Environment["SKILLRT_MODEL"] = null;
-        _cli.Environment["OPENAI_API_KEY"] = "key";
-        var noModel = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var nothing = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        Cli.Environment["SKILLRT_MODEL"] = "gpt-test";
+        var noKey = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        Cli.Environment["SKILLRT_MODEL"] = null;
+        Cli.Environment["OPENAI_API_KEY"] = "key";
+        var noModel = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(5, nothing.ExitCode);
         var line = Assert.Single(Lines(nothing.Error));
@@ -244,7 +237,7 @@ public sealed class RunCommandTests : IAsyncDisposable
     [Fact]
     public async Task Input_problems_are_reported_before_a_missing_model_configuration()
     {
-        var result = await _cli.RunAsync("run", PrReview, "--input", "focus=speed");
+        var result = await Cli.RunAsync("run", PrReview, "--input", "focus=speed");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
@@ -261,10 +254,10 @@ public sealed class RunCommandTests : IAsyncDisposable
     public async Task A_local_server_needs_no_key_and_model_option_wins_over_the_variable()
     {
         var server = await StartServerAsync();
-        _cli.Environment["OPENAI_API_KEY"] = null;
+        Cli.Environment["OPENAI_API_KEY"] = null;
         server.EnqueueCompletion(Review);
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--model", "llama3.2");
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--model", "llama3.2");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("llama3.2", server.Requests[0].Model);
@@ -274,12 +267,12 @@ public sealed class RunCommandTests : IAsyncDisposable
     [Fact]
     public async Task Bad_json_inputs_exit_two_naming_the_line_and_position()
     {
-        _cli.WriteFile("inputs.json", "{\n  \"pr_url\": \"x\",\n  \"focus\": all\n}");
+        Cli.WriteFile("inputs.json", "{\n  \"pr_url\": \"x\",\n  \"focus\": all\n}");
 
-        var inline = await _cli.RunAsync("run", PrReview, "--inputs", "{\"pr_url\": ");
-        var file = await _cli.RunAsync("run", PrReview, "--inputs", "@inputs.json");
-        var array = await _cli.RunAsync("run", PrReview, "--inputs", "[1]");
-        var jsonInput = await _cli.RunAsync("run", PrReview, "--input", "max_findings=lots");
+        var inline = await Cli.RunAsync("run", PrReview, "--inputs", "{\"pr_url\": ");
+        var file = await Cli.RunAsync("run", PrReview, "--inputs", "@inputs.json");
+        var array = await Cli.RunAsync("run", PrReview, "--inputs", "[1]");
+        var jsonInput = await Cli.RunAsync("run", PrReview, "--input", "max_findings=lots");
 
         Assert.Equal(2, inline.ExitCode);
         Assert.StartsWith("skillrt: --inputs is not valid JSON at line 1, position ", Assert.Single(Lines(inline.Error)), StringComparison.Ordinal);
@@ -296,9 +289,9 @@ public sealed class RunCommandTests : IAsyncDisposable
     {
         var server = await StartServerAsync();
 
-        var unknown = await _cli.RunAsync("run", PrReview, "--input", "pr_link=" + PrUrl);
-        var missing = await _cli.RunAsync("run", PrReview, "--input", "focus=style");
-        var badEnum = await _cli.RunAsync("run", PrReview, "--inputs", $$"""{"pr_url": "{{PrUrl}}", "focus": "speed"}""");
+        var unknown = await Cli.RunAsync("run", PrReview, "--input", "pr_link=" + PrUrl);
+        var missing = await Cli.RunAsync("run", PrReview, "--input", "focus=style");
+        var badEnum = await Cli.RunAsync("run", PrReview, "--inputs", $$"""{"pr_url": "{{PrUrl}}", "focus": "speed"}""");
 
         Assert.Equal(2, unknown.ExitCode);
         Assert.Equal(
@@ -315,7 +308,7 @@ public sealed class RunCommandTests : IAsyncDisposable
     [Fact]
     public async Task Unknown_skill_exits_three()
     {
-        var result = await _cli.RunAsync("run", "no-such-skill", "--task", "anything");
+        var result = await Cli.RunAsync("run", "no-such-skill", "--task", "anything");
 
         Assert.Equal(3, result.ExitCode);
         Assert.StartsWith("skillrt: no skill 'no-such-skill' is installed", Assert.Single(Lines(result.Error)), StringComparison.Ordinal);
@@ -327,7 +320,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         var server = await StartServerAsync();
         server.EnqueueError(401, "Incorrect API key provided: test-key.", "invalid_request_error", "invalid_api_key");
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal(
@@ -345,7 +338,7 @@ public sealed class RunCommandTests : IAsyncDisposable
             server.Enqueue(ScriptedReply.ServerError("The engine is overloaded."));
         }
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
@@ -358,10 +351,10 @@ public sealed class RunCommandTests : IAsyncDisposable
     {
         // A port reserved and refusing, not a well-known one some machine may serve.
         using var closed = SkillRt.Tests.LoopbackPorts.ReserveClosed(out var port);
-        _cli.Environment["OPENAI_BASE_URL"] = $"http://127.0.0.1:{port}/v1";
-        _cli.Environment["SKILLRT_MODEL"] = "gpt-test";
+        Cli.Environment["OPENAI_BASE_URL"] = $"http://127.0.0.1:{port}/v1";
+        Cli.Environment["SKILLRT_MODEL"] = "gpt-test";
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
@@ -378,7 +371,7 @@ public sealed class RunCommandTests : IAsyncDisposable
             server.EnqueueCompletion("""{"summary":"","verdict":"approve","findings":[]}""");
         }
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, result.ExitCode);
         var lines = Lines(result.Error);
@@ -394,7 +387,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         server.EnqueueCompletion(Review);
         Install("pr-review", "1.2.0", File.ReadAllText(Path.Combine(PrReview, "SKILL.md")));
 
-        var result = await _cli.RunAsync("run", "pr-review@^1.0", "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", "pr-review@^1.0", "--input", "pr_url=" + PrUrl);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertJsonEqual(Review, result.Output);
@@ -405,7 +398,7 @@ public sealed class RunCommandTests : IAsyncDisposable
     public async Task Skill_dependencies_come_from_the_store_and_missing_ones_are_listed()
     {
         var server = await StartServerAsync();
-        var skill = _cli.WriteFile("release-notes/SKILL.md", """
+        var skill = Cli.WriteFile("release-notes/SKILL.md", """
             ---
             name: release-notes
             version: 1.0.0
@@ -416,7 +409,7 @@ public sealed class RunCommandTests : IAsyncDisposable
             Write release notes.
             """);
 
-        var missing = await _cli.RunAsync("run", skill, "--task", "Notes for 1.0");
+        var missing = await Cli.RunAsync("run", skill, "--task", "Notes for 1.0");
 
         Assert.Equal(4, missing.ExitCode);
         var lines = Lines(missing.Error);
@@ -430,7 +423,7 @@ public sealed class RunCommandTests : IAsyncDisposable
         Install("translate", "2.1.0", Dependency("translate", "2.1.0"));
         server.EnqueueCompletion("Version 1.0 adds retries.");
 
-        var result = await _cli.RunAsync("run", skill, "--task", "Notes for 1.0");
+        var result = await Cli.RunAsync("run", skill, "--task", "Notes for 1.0");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("Version 1.0 adds retries.\n", result.Output);
@@ -451,7 +444,7 @@ public sealed class RunCommandTests : IAsyncDisposable
     [Fact]
     public async Task A_process_skill_runs_without_a_model_configured()
     {
-        _cli.WriteFile("echo-back/SKILL.md", """
+        Cli.WriteFile("echo-back/SKILL.md", """
             ---
             name: echo-back
             version: 1.0.0
@@ -468,7 +461,7 @@ public sealed class RunCommandTests : IAsyncDisposable
             Echo the input.
             """);
 
-        var result = await _cli.RunAsync("run", "echo-back", "--input", "word=hello");
+        var result = await Cli.RunAsync("run", "echo-back", "--input", "word=hello");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertJsonEqual("""{"word":"hello"}""", result.Output);
@@ -479,7 +472,7 @@ public sealed class RunCommandTests : IAsyncDisposable
     public async Task A_template_naming_an_undeclared_input_is_refused_before_the_run_at_its_line()
     {
         var server = await StartServerAsync();
-        var skill = _cli.WriteFile("greet/SKILL.md", """
+        var skill = Cli.WriteFile("greet/SKILL.md", """
             ---
             name: greet
             version: 1.0.0
@@ -490,7 +483,7 @@ public sealed class RunCommandTests : IAsyncDisposable
             Greet {{ persn }}.
             """);
 
-        var result = await _cli.RunAsync("run", skill, "--input", "person=Ada");
+        var result = await Cli.RunAsync("run", skill, "--input", "person=Ada");
 
         Assert.Equal(1, result.ExitCode);
         var lines = Lines(result.Error);
@@ -503,18 +496,11 @@ public sealed class RunCommandTests : IAsyncDisposable
         Assert.Empty(server.Requests);
     }
 
-    private async Task<OpenAIChatServer> StartServerAsync()
-    {
-        _server = await OpenAIChatServer.StartAsync(TestContext.Current.CancellationToken);
-        _cli.Environment["OPENAI_BASE_URL"] = _server.BaseAddress.ToString();
-        _cli.Environment["OPENAI_API_KEY"] = OpenAIChatServer.ApiKey;
-        _cli.Environment["SKILLRT_MODEL"] = "gpt-test";
-        return _server;
-    }
+    private Task<OpenAIChatServer> StartServerAsync() => _session.StartServerAsync();
 
     private void Install(string name, string version, string content)
     {
-        var folder = _cli.StoreEntry(name, version);
+        var folder = Cli.StoreEntry(name, version);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "SKILL.md"), content);
     }

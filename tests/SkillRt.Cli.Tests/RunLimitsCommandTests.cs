@@ -20,18 +20,11 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
 
     private static readonly string PrReview = Path.Combine(TestPaths.Examples, "pr-review");
 
-    private readonly SkillCli _cli = new();
-    private OpenAIChatServer? _server;
+    private readonly ModelServerCli _session = new();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+    private SkillCli Cli => _session.Cli;
 
-        _cli.Dispose();
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     [Fact]
     public async Task A_server_that_never_answers_exits_four_at_the_timeout_naming_the_option()
@@ -39,7 +32,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
         var server = await StartServerAsync();
         server.Enqueue(ScriptedReply.Hang(), ScriptedReply.Hang(), ScriptedReply.Hang());
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--timeout", "2s");
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--timeout", "2s");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal(
@@ -53,11 +46,11 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
     {
         var server = await StartServerAsync();
         server.Enqueue(ScriptedReply.Hang());
-        _cli.Environment["SKILLRT_TIMEOUT"] = "1.5s";
-        var fromVariable = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
-        var badOption = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--timeout", "soon");
-        _cli.Environment["SKILLRT_TIMEOUT"] = "0s";
-        var badVariable = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        Cli.Environment["SKILLRT_TIMEOUT"] = "1.5s";
+        var fromVariable = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var badOption = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--timeout", "soon");
+        Cli.Environment["SKILLRT_TIMEOUT"] = "0s";
+        var badVariable = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, fromVariable.ExitCode);
         Assert.StartsWith("skillrt: the run of pr-review did not finish within 1.5s;", fromVariable.Error, StringComparison.Ordinal);
@@ -76,7 +69,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
             server.Enqueue(ScriptedReply.Drop());
         }
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, result.ExitCode);
         var line = Assert.Single(Lines(result.Error));
@@ -91,7 +84,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
         var server = await StartServerAsync();
         server.EnqueueCompletion(new string('x', 12 * 1024 * 1024));
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl);
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal(
@@ -109,7 +102,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
             server.Enqueue(ScriptedReply.EndlessStream(new string('y', 64 * 1024)));
         }
 
-        var result = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--stream");
+        var result = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--stream");
 
         Assert.Equal(4, result.ExitCode);
         var lines = Lines(result.Error);
@@ -124,7 +117,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
     [Fact]
     public async Task A_process_skill_without_inputs_runs_with_no_input_flags_or_an_empty_object()
     {
-        _cli.WriteFile("now/SKILL.md", """
+        Cli.WriteFile("now/SKILL.md", """
             ---
             name: now
             version: 1.0.0
@@ -137,7 +130,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
             ---
             Echoes its standard input.
             """);
-        _cli.WriteFile("empty-list/SKILL.md", """
+        Cli.WriteFile("empty-list/SKILL.md", """
             ---
             name: empty-list
             version: 1.0.0
@@ -152,10 +145,10 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
             Echoes its standard input.
             """);
 
-        var bare = await _cli.RunAsync("run", "now");
-        var emptyObject = await _cli.RunAsync("run", "now", "--inputs", "{}");
-        var emptyList = await _cli.RunAsync("run", "empty-list");
-        var named = await _cli.RunAsync("run", "now", "--inputs", """{"when": "today"}""");
+        var bare = await Cli.RunAsync("run", "now");
+        var emptyObject = await Cli.RunAsync("run", "now", "--inputs", "{}");
+        var emptyList = await Cli.RunAsync("run", "empty-list");
+        var named = await Cli.RunAsync("run", "now", "--inputs", """{"when": "today"}""");
 
         Assert.True(bare.ExitCode == 0, bare.ToString());
         Assert.Equal("{}\n", bare.Output);
@@ -167,15 +160,7 @@ public sealed class RunLimitsCommandTests : IAsyncDisposable
         Assert.Contains("names 'when', which is not an input of now: it declares none", named.Error, StringComparison.Ordinal);
     }
 
-    private async Task<OpenAIChatServer> StartServerAsync()
-    {
-        _server = await OpenAIChatServer.StartAsync(TestContext.Current.CancellationToken);
-        _cli.Environment["OPENAI_BASE_URL"] = _server.BaseAddress.ToString();
-        _cli.Environment["OPENAI_API_KEY"] = OpenAIChatServer.ApiKey;
-        _cli.Environment["SKILLRT_MODEL"] = "gpt-test";
-        _cli.Environment["SKILLRT_TIMEOUT"] = null;
-        return _server;
-    }
+    private Task<OpenAIChatServer> StartServerAsync() => _session.StartServerAsync();
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -20,25 +20,18 @@ public sealed class RunReplayCommandTests : IAsyncDisposable
 
     private static readonly string PrReview = Path.Combine(TestPaths.Examples, "pr-review");
 
-    private readonly SkillCli _cli = new();
-    private OpenAIChatServer? _server;
+    private readonly ModelServerCli _session = new();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+    private SkillCli Cli => _session.Cli;
 
-        _cli.Dispose();
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     [Fact]
     public async Task The_QuickStart_replay_runs_its_skill_with_no_model_configured()
     {
         var quickStart = Path.Combine(TestPaths.RepositoryRoot, "samples", "QuickStart");
 
-        var result = await _cli.RunAsync(
+        var result = await Cli.RunAsync(
             "run", Path.Combine(quickStart, "skills", "pr-review"), "--input", "pr_url=https://github.com/dotnet/runtime/pull/1",
             "--replay", Path.Combine(quickStart, "replays", "pr-review.json"), "-v");
 
@@ -59,11 +52,11 @@ public sealed class RunReplayCommandTests : IAsyncDisposable
         server.EnqueueCompletion("""{"summary":"Looks fine.","verdict":"ship-it","findings":[]}""", promptTokens: 100, completionTokens: 20);
         server.EnqueueCompletion(Review, promptTokens: 150, completionTokens: 30);
 
-        var recorded = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--record", "recordings/pr-review.json");
-        _cli.Environment["OPENAI_BASE_URL"] = null;
-        _cli.Environment["OPENAI_API_KEY"] = null;
-        _cli.Environment["SKILLRT_MODEL"] = null;
-        var replayed = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "recordings/pr-review.json");
+        var recorded = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--record", "recordings/pr-review.json");
+        Cli.Environment["OPENAI_BASE_URL"] = null;
+        Cli.Environment["OPENAI_API_KEY"] = null;
+        Cli.Environment["SKILLRT_MODEL"] = null;
+        var replayed = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "recordings/pr-review.json");
 
         Assert.True(recorded.ExitCode == 0, recorded.ToString());
         Assert.True(replayed.ExitCode == 0, replayed.ToString());
@@ -72,7 +65,7 @@ public sealed class RunReplayCommandTests : IAsyncDisposable
         Assert.EndsWith(", tokens 250 in / 50 out, model gpt-test, 0 tool calls, 1 repair\n", replayed.Error, StringComparison.Ordinal);
 
         // The file is SkillRt.Testing's: each exchange has what was asked and what the model answered.
-        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.WorkingDirectory, "recordings", "pr-review.json")));
+        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(Cli.WorkingDirectory, "recordings", "pr-review.json")));
         Assert.Equal(1, file.RootElement.GetProperty("version").GetInt32());
         var exchanges = file.RootElement.GetProperty("exchanges").EnumerateArray().ToArray();
         Assert.Equal(2, exchanges.Length);
@@ -83,36 +76,29 @@ public sealed class RunReplayCommandTests : IAsyncDisposable
     [Fact]
     public async Task A_replay_that_runs_out_of_answers_exits_four_and_a_missing_or_broken_file_exits_two()
     {
-        _cli.WriteFile("one.json", """{"version": 1, "exchanges": [{"response": {"text": "{\"verdict\": \"ship-it\"}"}}]}""");
-        _cli.WriteFile("broken.json", """{"version": 1, "exchanges": [{"request": {"messages": []}}]}""");
+        Cli.WriteFile("one.json", """{"version": 1, "exchanges": [{"response": {"text": "{\"verdict\": \"ship-it\"}"}}]}""");
+        Cli.WriteFile("broken.json", """{"version": 1, "exchanges": [{"request": {"messages": []}}]}""");
 
-        var exhausted = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "one.json");
-        var missing = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "none.json");
-        var broken = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "broken.json");
-        var both = await _cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "one.json", "--record", "two.json");
+        var exhausted = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "one.json");
+        var missing = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "none.json");
+        var broken = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "broken.json");
+        var both = await Cli.RunAsync("run", PrReview, "--input", "pr_url=" + PrUrl, "--replay", "one.json", "--record", "two.json");
 
         Assert.Equal(4, exhausted.ExitCode);
         Assert.Equal(
-            $"skillrt: the replay file '{Path.Combine(_cli.WorkingDirectory, "one.json")}' has 1 recorded answer and the run asked the model again (request 2); record the run again with --record, or add an answer to the file.",
+            $"skillrt: the replay file '{Path.Combine(Cli.WorkingDirectory, "one.json")}' has 1 recorded answer and the run asked the model again (request 2); record the run again with --record, or add an answer to the file.",
             Assert.Single(Lines(exhausted.Error)));
         Assert.Equal(2, missing.ExitCode);
-        Assert.StartsWith($"skillrt: --replay: the file '{Path.Combine(_cli.WorkingDirectory, "none.json")}' does not exist; record one with --record", Assert.Single(Lines(missing.Error)), StringComparison.Ordinal);
+        Assert.StartsWith($"skillrt: --replay: the file '{Path.Combine(Cli.WorkingDirectory, "none.json")}' does not exist; record one with --record", Assert.Single(Lines(missing.Error)), StringComparison.Ordinal);
         Assert.Equal(2, broken.ExitCode);
         Assert.StartsWith("skillrt: --replay: the replay file '", Assert.Single(Lines(broken.Error)), StringComparison.Ordinal);
         Assert.Contains("exchanges[0]", broken.Error, StringComparison.Ordinal);
         Assert.Equal(2, both.ExitCode);
         Assert.StartsWith("skillrt: --replay and --record cannot be used together", both.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_cli.WorkingDirectory, "two.json")));
+        Assert.False(File.Exists(Path.Combine(Cli.WorkingDirectory, "two.json")));
     }
 
-    private async Task<OpenAIChatServer> StartServerAsync()
-    {
-        _server = await OpenAIChatServer.StartAsync(TestContext.Current.CancellationToken);
-        _cli.Environment["OPENAI_BASE_URL"] = _server.BaseAddress.ToString();
-        _cli.Environment["OPENAI_API_KEY"] = OpenAIChatServer.ApiKey;
-        _cli.Environment["SKILLRT_MODEL"] = "gpt-test";
-        return _server;
-    }
+    private Task<OpenAIChatServer> StartServerAsync() => _session.StartServerAsync();
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

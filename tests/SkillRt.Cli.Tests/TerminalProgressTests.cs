@@ -23,20 +23,13 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
     private static readonly string PrReview = Path.Combine(TestPaths.Examples, "pr-review");
 
     private readonly SkillLibraryFeed _feed;
-    private readonly SkillCli _cli = new();
-    private OpenAIChatServer? _server;
+    private readonly ModelServerCli _session = new();
 
     public TerminalProgressTests(SkillLibraryFeed feed) => _feed = feed;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+    private SkillCli Cli => _session.Cli;
 
-        _cli.Dispose();
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     [Fact]
     public async Task Validate_of_a_large_folder_counts_files_on_the_terminal_and_leaves_only_its_report()
@@ -44,7 +37,7 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
         Assert.SkipUnless(TerminalSession.IsAvailable, "needs Linux and util-linux's script for a pseudo-terminal");
         WriteManySkills();
 
-        var (exitCode, received) = await TerminalSession.RunAsync(_cli, "validate", "many");
+        var (exitCode, received) = await TerminalSession.RunAsync(Cli, "validate", "many");
 
         Assert.True(exitCode == 0, received);
         Assert.Contains($"\rvalidating 1 of {ManySkills} files: ", received, StringComparison.Ordinal);
@@ -58,18 +51,18 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
         WriteManySkills();
 
         // Redirected (a pipe): exactly the report, and nothing on stderr.
-        var redirected = await _cli.RunAsync("validate", "many");
+        var redirected = await Cli.RunAsync("validate", "many");
         Assert.Equal(0, redirected.ExitCode);
         Assert.Equal(Summary + "\n", redirected.Output);
         Assert.Empty(redirected.Error);
 
         // A terminal that cannot redraw a line, and --quiet: the same bytes, through the pty's \r\n.
-        _cli.Environment["TERM"] = "dumb";
-        var dumb = await TerminalSession.RunAsync(_cli, "validate", "many");
+        Cli.Environment["TERM"] = "dumb";
+        var dumb = await TerminalSession.RunAsync(Cli, "validate", "many");
         Assert.Equal(Summary + "\r\n", StripTerminalSetup(dumb.Received));
 
-        _cli.Environment["TERM"] = "xterm";
-        var quiet = await TerminalSession.RunAsync(_cli, "validate", "many", "--quiet");
+        Cli.Environment["TERM"] = "xterm";
+        var quiet = await TerminalSession.RunAsync(Cli, "validate", "many", "--quiet");
         Assert.Equal(Summary + "\r\n", StripTerminalSetup(quiet.Received));
     }
 
@@ -78,9 +71,9 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
     {
         Assert.SkipUnless(TerminalSession.IsAvailable, "needs Linux and util-linux's script for a pseudo-terminal");
         WriteManySkills();
-        var json = Path.Combine(_cli.WorkingDirectory, "out.json");
+        var json = Path.Combine(Cli.WorkingDirectory, "out.json");
 
-        using (var session = TerminalSession.StartWithStdoutTo(_cli, json, "validate", "many", "--format", "json"))
+        using (var session = TerminalSession.StartWithStdoutTo(Cli, json, "validate", "many", "--format", "json"))
         {
             var (exitCode, received) = await session.CompleteAsync();
             Assert.True(exitCode == 0, received);
@@ -88,7 +81,7 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
             Assert.Equal(string.Empty, TerminalSession.Screen(received));
         }
 
-        var redirected = await _cli.RunAsync("validate", "many", "--format", "json");
+        var redirected = await Cli.RunAsync("validate", "many", "--format", "json");
         Assert.Equal(redirected.Output, File.ReadAllText(json));
     }
 
@@ -96,13 +89,13 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
     public async Task Install_from_a_feed_shows_what_it_resolves_then_only_the_installed_line()
     {
         Assert.SkipUnless(TerminalSession.IsAvailable, "needs Linux and util-linux's script for a pseudo-terminal");
-        _feed.WriteNuGetConfig(_cli.WorkingDirectory);
+        _feed.WriteNuGetConfig(Cli.WorkingDirectory);
 
-        var (exitCode, received) = await TerminalSession.RunAsync(_cli, "install", "release-notes@^0.2");
+        var (exitCode, received) = await TerminalSession.RunAsync(Cli, "install", "release-notes@^0.2");
 
         Assert.True(exitCode == 0, received);
         Assert.Contains("\rresolving release-notes@^0.2 on 'skills' (", received, StringComparison.Ordinal);
-        Assert.Equal($"Installed release-notes 0.2.0 to {_cli.StoreEntry("release-notes", "0.2.0")}\n", TerminalSession.Screen(received));
+        Assert.Equal($"Installed release-notes 0.2.0 to {Cli.StoreEntry("release-notes", "0.2.0")}\n", TerminalSession.Screen(received));
     }
 
     [Fact]
@@ -114,7 +107,7 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
         server.EnqueueCompletion("not the JSON the contract asks for");
         server.Enqueue(ScriptedReply.Hang(repairSent));
 
-        using var session = TerminalSession.Start(_cli, "run", PrReview, "--input", "pr_url=https://github.com/octo/repo/pull/7");
+        using var session = TerminalSession.Start(Cli, "run", PrReview, "--input", "pr_url=https://github.com/octo/repo/pull/7");
 
         await session.WaitForAsync(" waiting for the model... 0s");
         await repairSent.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
@@ -128,7 +121,7 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
         var server = await StartServerAsync();
         server.EnqueueCompletion(Review);
 
-        var (exitCode, received) = await TerminalSession.RunAsync(_cli, "run", PrReview, "--input", "pr_url=https://github.com/octo/repo/pull/7");
+        var (exitCode, received) = await TerminalSession.RunAsync(Cli, "run", PrReview, "--input", "pr_url=https://github.com/octo/repo/pull/7");
 
         Assert.True(exitCode == 0, received);
         Assert.Contains("waiting for the model... ", received, StringComparison.Ordinal);
@@ -145,16 +138,9 @@ public sealed class TerminalProgressTests : IClassFixture<SkillLibraryFeed>, IAs
     {
         foreach (var i in Enumerable.Range(1, ManySkills))
         {
-            _cli.WriteFile($"many/s{i}/SKILL.md", $"---\nname: s{i}\ndescription: Skill {i}.\n---\nDo it.\n");
+            Cli.WriteFile($"many/s{i}/SKILL.md", $"---\nname: s{i}\ndescription: Skill {i}.\n---\nDo it.\n");
         }
     }
 
-    private async Task<OpenAIChatServer> StartServerAsync()
-    {
-        _server = await OpenAIChatServer.StartAsync(TestContext.Current.CancellationToken);
-        _cli.Environment["OPENAI_BASE_URL"] = _server.BaseAddress.ToString();
-        _cli.Environment["OPENAI_API_KEY"] = OpenAIChatServer.ApiKey;
-        _cli.Environment["SKILLRT_MODEL"] = "gpt-test";
-        return _server;
-    }
+    private Task<OpenAIChatServer> StartServerAsync() => _session.StartServerAsync();
 }

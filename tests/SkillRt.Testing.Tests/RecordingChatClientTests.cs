@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Testing.Tests;
@@ -18,7 +19,7 @@ public sealed class RecordingChatClientTests
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
         var path = folder.File("calls.json");
-        using var recorder = new RecordingChatClient(new FakeModelClient(), path);
+        using var recorder = new RecordingChatClient(ScriptedChatClient.Numbered(), path);
 
         Assert.False(File.Exists(path));
 
@@ -41,7 +42,7 @@ public sealed class RecordingChatClientTests
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
         var path = folder.File("shape.json");
-        using (var recorder = new RecordingChatClient(new FakeModelClient(), path))
+        using (var recorder = new RecordingChatClient(ScriptedChatClient.Numbered(), path))
         {
             await recorder.GetResponseAsync(
                 [new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, "Hi")],
@@ -101,7 +102,7 @@ public sealed class RecordingChatClientTests
             ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement, "triage"),
         };
 
-        using (var recorder = new RecordingChatClient(new FakeModelClient(), path))
+        using (var recorder = new RecordingChatClient(ScriptedChatClient.Numbered(), path))
         {
             await recorder.GetResponseAsync([new ChatMessage(ChatRole.System, "You triage issues."), user], options, ct);
             await recorder.GetResponseAsync("plain", new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, ct);
@@ -130,13 +131,13 @@ public sealed class RecordingChatClientTests
         using var folder = new TempFolder();
         var path = folder.File("again.json");
 
-        using (var first = new RecordingChatClient(new FakeModelClient(), path))
+        using (var first = new RecordingChatClient(ScriptedChatClient.Numbered(), path))
         {
             await first.GetResponseAsync("a", cancellationToken: ct);
             await first.GetResponseAsync("b", cancellationToken: ct);
         }
 
-        using (var second = new RecordingChatClient(new FakeModelClient(), path))
+        using (var second = new RecordingChatClient(ScriptedChatClient.Numbered(), path))
         {
             await second.GetResponseAsync("c", cancellationToken: ct);
         }
@@ -151,7 +152,7 @@ public sealed class RecordingChatClientTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "Recordings", "triage", "issue.json");
 
-        using var recorder = new RecordingChatClient(new FakeModelClient(), path);
+        using var recorder = new RecordingChatClient(ScriptedChatClient.Numbered(), path);
         await recorder.GetResponseAsync("x", cancellationToken: ct);
 
         Assert.Single((await ChatRecording.LoadAsync(path, ct)).Exchanges);
@@ -164,7 +165,7 @@ public sealed class RecordingChatClientTests
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
         var path = folder.File("failures.json");
-        var fake = new FakeModelClient();
+        var fake = ScriptedChatClient.Numbered();
         using var recorder = new RecordingChatClient(fake, path);
 
         await recorder.GetResponseAsync("ok", cancellationToken: ct);
@@ -185,7 +186,8 @@ public sealed class RecordingChatClientTests
         using var folder = new TempFolder();
         var path = folder.File("live.json");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var fake = new FakeModelClient { HoldStreamAfterFirstUpdate = release.Task };
+        var fake = ScriptedChatClient.Numbered();
+        fake.HoldStreamAfterFirstUpdate = release.Task;
         using var recorder = new RecordingChatClient(fake, path);
 
         await using var updates = recorder.GetStreamingResponseAsync("go", cancellationToken: ct).GetAsyncEnumerator(ct);
@@ -212,7 +214,7 @@ public sealed class RecordingChatClientTests
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
         var path = folder.File("early.json");
-        using var recorder = new RecordingChatClient(new FakeModelClient(), path);
+        using var recorder = new RecordingChatClient(ScriptedChatClient.Numbered(), path);
 
         var seen = "";
         await foreach (var update in recorder.GetStreamingResponseAsync("go", cancellationToken: ct))
@@ -235,7 +237,7 @@ public sealed class RecordingChatClientTests
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
         var path = folder.File("cancelled.json");
-        using var recorder = new RecordingChatClient(new FakeModelClient(), path);
+        using var recorder = new RecordingChatClient(ScriptedChatClient.Numbered(), path);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
@@ -251,8 +253,8 @@ public sealed class RecordingChatClientTests
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TempFolder();
         var path = folder.File("parallel.json");
-        var fake = new FakeModelClient((messages, _) =>
-            new FakeAnswer("reply to " + messages[0].Text, "fake", ChatFinishReason.Stop, 1, 2))
+        var fake = new ScriptedChatClient((messages, _) =>
+            new ScriptedAnswer("reply to " + messages[0].Text, "fake", ChatFinishReason.Stop, 1, 2))
         {
             MaxDelayMilliseconds = 20,
         };
@@ -275,7 +277,7 @@ public sealed class RecordingChatClientTests
     [Fact]
     public void Constructor_rejects_an_empty_path()
     {
-        Assert.Throws<ArgumentException>(() => new RecordingChatClient(new FakeModelClient(), ""));
+        Assert.Throws<ArgumentException>(() => new RecordingChatClient(ScriptedChatClient.Numbered(), ""));
         Assert.Throws<ArgumentNullException>(() => new RecordingChatClient(null!, "x.json"));
     }
 }

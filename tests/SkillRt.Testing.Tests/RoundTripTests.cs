@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Testing.Tests;
@@ -9,7 +10,7 @@ namespace SkillRt.Testing.Tests;
 /// <summary>Record against the fake model, then replay the file: callers must not see a difference.</summary>
 public sealed class RoundTripTests
 {
-    private static readonly FakeAnswer Answer =
+    private static readonly ScriptedAnswer Answer =
         new("The build is green; don't merge before Friday.\nÉté ✓ 🚀", "fake-model-2025-01", ChatFinishReason.Length, 31, 9);
 
     [Fact]
@@ -20,7 +21,7 @@ public sealed class RoundTripTests
         var path = folder.File("exchange.json");
 
         ChatResponse original;
-        using (var recorder = new RecordingChatClient(new FakeModelClient((_, _) => Answer), path))
+        using (var recorder = new RecordingChatClient(new ScriptedChatClient((_, _) => Answer), path))
         {
             original = await recorder.GetResponseAsync("Is the build green?", cancellationToken: ct);
         }
@@ -41,7 +42,7 @@ public sealed class RoundTripTests
         using var folder = new TempFolder();
         var path = folder.File("stream.json");
 
-        var fake = new FakeModelClient((_, _) => Answer);
+        var fake = new ScriptedChatClient((_, _) => Answer);
         var received = new List<ChatResponseUpdate>();
         using (var recorder = new RecordingChatClient(fake, path))
         {
@@ -89,7 +90,7 @@ public sealed class RoundTripTests
 
         ChatResponse recordedByStream;
         ChatResponse recordedWhole;
-        using (var recorder = new RecordingChatClient(new FakeModelClient(), path))
+        using (var recorder = new RecordingChatClient(ScriptedChatClient.Numbered(), path))
         {
             recordedByStream = await recorder.GetStreamingResponseAsync("first", cancellationToken: ct).ToChatResponseAsync(ct);
             recordedWhole = await recorder.GetResponseAsync("second", cancellationToken: ct);

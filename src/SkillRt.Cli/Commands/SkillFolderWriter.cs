@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using SkillRt.Cli.Discovery;
+using SkillRt.Cli.Store;
 
 namespace SkillRt.Cli.Commands;
 
@@ -119,7 +120,7 @@ internal static class SkillFolderWriter
         return target;
     }
 
-    // Renames, never deletes first: a failure leaves the old folder where it was.
+    // A new folder is renamed into place; an existing one is swapped out (FolderSwap) and deleted only after.
     private static void Replace(string target, string staging, string retired)
     {
         if (!Directory.Exists(target))
@@ -128,17 +129,7 @@ internal static class SkillFolderWriter
             return;
         }
 
-        Directory.Move(target, retired);
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            Directory.Move(retired, target);
-            throw;
-        }
-
+        FolderSwap.Replace(target, staging, retired);
         SkillFolderFiles.DeleteQuietly(retired);
     }
 

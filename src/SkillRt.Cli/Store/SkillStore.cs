@@ -208,25 +208,15 @@ internal sealed class SkillStore
                     return InstallOutcome.AlreadyInstalled;
                 }
 
-                // Move the old entry aside first: the rename below then cannot collide, and the old
-                // copy is deleted only once the new one is in place, or put back if that fails. The
+                // FolderSwap moves the old entry aside first: the new one's rename then cannot collide,
+                // and the old copy is deleted only once the new one is in place, or put back. The
                 // journal, written first, lets the next command do either should this process die
                 // between the renames, when the version is in neither place.
                 var journal = ReplacementJournal.Write(Root, StagingDirectory, target);
                 var retired = ReplacementJournal.Resolve(Root, journal.Retired);
                 try
                 {
-                    Directory.Move(target, retired);
-                    StoreTestHook.Reach(StoreTestHook.BetweenRenames);
-                    try
-                    {
-                        Directory.Move(stagedFolder, target);
-                    }
-                    catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                    {
-                        Directory.Move(retired, target);
-                        throw;
-                    }
+                    FolderSwap.Replace(target, stagedFolder, retired, static () => StoreTestHook.Reach(StoreTestHook.BetweenRenames));
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {

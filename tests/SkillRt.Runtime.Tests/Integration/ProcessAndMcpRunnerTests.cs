@@ -7,6 +7,7 @@ using SkillRt.Mcp;
 using SkillRt.Runtime.Tests.Infrastructure;
 using SkillRt.Runtime.Tests.Mcp;
 using SkillRt.Runtime.Tests.Sandboxing;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Integration;

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using SkillRt.Runtime.Tests.Infrastructure;
 using SkillRt.Runtime.Tests.Sandboxing;
 using SkillRt.Runtime.Tests.Skills;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Integration;

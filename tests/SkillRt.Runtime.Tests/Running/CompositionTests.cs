@@ -15,6 +15,7 @@ using SkillRt.Runtime.Tests.Infrastructure;
 using SkillRt.Runtime.Tests.Integration;
 using SkillRt.Runtime.Tests.Skills;
 using SkillRt.Sandboxing;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Running;

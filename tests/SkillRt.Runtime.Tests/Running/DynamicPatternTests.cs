@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using SkillRt.Dynamic;
-using SkillRt.Runtime.Tests.Infrastructure;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Running;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillRt.Runtime.Tests.Infrastructure;
 using SkillRt.Runtime.Tests.Skills;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Running;

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SkillRt.Runtime.Tests.Infrastructure;
 using SkillRt.Runtime.Tests.Skills;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Running;
@@ -96,8 +97,8 @@ public sealed class StreamingTests
     [Fact]
     public async Task Leaving_the_stream_early_cancels_the_run()
     {
-        // The model is still writing when the loop is left, so there is a run to cancel.
-        var client = new ScriptedChatClient { StallAfterFirstPiece = true }.Answer(PrReviewAnswers.Valid);
+        // The model is still writing when the loop is left (its stream is held, never released), so there is a run to cancel.
+        var client = new ScriptedChatClient { HoldStreamAfterFirstUpdate = new TaskCompletionSource().Task }.Answer(PrReviewAnswers.Valid);
         await foreach (var update in PrReviewSkill.RunStreamingAsync(new SkillRunner(client), Input, TestContext.Current.CancellationToken))
         {
             Assert.Equal(SkillRunUpdateKind.TextDelta, update.Kind);

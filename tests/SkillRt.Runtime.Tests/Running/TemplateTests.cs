@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
-using SkillRt.Runtime.Tests.Infrastructure;
+using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Runtime.Tests.Running;
