@@ -50,7 +50,14 @@ public class SizeLimitBenchmarks
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
         CSharpGeneratorDriver.Create([new SkillGenerator().AsSourceGenerator()], [_skill], optionsProvider: new SkillFileOptions())
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        // A skill over a limit is refused before any code exists; that would time a diagnostic, not a compile.
+        if (!diagnostics.IsEmpty || output.SyntaxTrees.Count() < 3)
+        {
+            throw new InvalidOperationException($"the {Limit} skill at {Fraction} of its limit generated no code: {string.Join("\n", diagnostics.Take(3))}");
+        }
+
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);
         return emitted.Success ? true : throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics.Take(3)));
@@ -67,7 +74,7 @@ public class SizeLimitBenchmarks
             "enum" => Head + "inputs:\n  - name: e\n    enum: [" + string.Join(", ", Enumerable.Range(0, Of(SkillSizeLimits.MaxEnumValues, fraction)).Select(i => "v" + i.ToString(CultureInfo.InvariantCulture))) + "]\n---\n{{ e }}\n",
             "inputs" => Head + "inputs:\n" + Lines(Of(SkillSizeLimits.MaxInputs, fraction), i => $"  - name: i{i}\n    type: string\n") + "---\n{{ i0 }}\n",
             "properties" => Head + "outputs:\n  schema:\n    type: object\n    properties:\n" + Lines(Of(SkillSizeLimits.MaxProperties, fraction), i => $"      p{i}: {{type: string, pattern: '^[a-z]+$', maxLength: 20}}\n") + "---\nAnswer.\n",
-            "depth" => Head + "outputs:\n  schema:\n    type: object\n    properties:\n      deep: " + string.Concat(Enumerable.Repeat("{type: array, items: ", Of(SkillSizeLimits.MaxSchemaDepth, fraction) - 1)) + "{type: string}" + new string('}', Of(SkillSizeLimits.MaxSchemaDepth, fraction) - 1) + "\n---\nAnswer.\n",
+            "depth" => Head + "outputs:\n  schema:\n    type: object\n    properties:\n      deep: " + string.Concat(Enumerable.Repeat("{type: array, items: ", Of(SkillSizeLimits.MaxSchemaDepth, fraction) - 2)) + "{type: string}" + new string('}', Of(SkillSizeLimits.MaxSchemaDepth, fraction) - 2) + "\n---\nAnswer.\n",
             _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not a limit."),
         };
     }
