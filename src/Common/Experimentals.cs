@@ -16,4 +16,10 @@ internal static class Experimentals
 
     /// <summary>Where <see cref="Executors"/> is explained.</summary>
     public const string ExecutorsUrl = Base + "skillrt001";
+
+    /// <summary>Giving models extra tools: <c>ISkillToolProvider</c>, <c>SkillToolContext</c>, <c>AddSkillToolProvider</c>, <c>SkillToolKind.Provided</c>.</summary>
+    public const string Tools = "SKILLRT002";
+
+    /// <summary>Where <see cref="Tools"/> is explained.</summary>
+    public const string ToolsUrl = Base + "skillrt002";
 }

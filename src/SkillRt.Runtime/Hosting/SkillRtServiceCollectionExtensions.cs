@@ -71,7 +71,8 @@ public static class SkillRtServiceCollectionExtensions
             provider.GetRequiredService<ProcessSandbox>(),
             provider.GetRequiredKeyedService<HttpMessageHandler>(SkillRtServiceKeys.FetchUrlHandler),
             Options(provider),
-            Logger(provider)));
+            Logger(provider),
+            provider.GetServices<ISkillToolProvider>()));
 
         // SkillRt's executors go first, so the ones added after AddSkillRt are asked before them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISkillExecutor, ModelSkillExecutor>(

@@ -29,7 +29,8 @@ internal sealed class SkillRunnerParts : IAsyncDisposable
         Sandbox = CreateSandbox(options, logger);
         HttpHandler = CreateHttpHandler();
         Dependencies = new DependencyResolver(options.Skills, McpServers);
-        Toolbox = new SkillToolbox(McpServers, Sandbox, HttpHandler, options, logger);
+        // Tool providers plug in through the container (AddSkillToolProvider); a runner built here has none.
+        Toolbox = new SkillToolbox(McpServers, Sandbox, HttpHandler, options, logger, providers: []);
         Executors =
         [
             new ModelSkillExecutor(chatClient, options, logger),

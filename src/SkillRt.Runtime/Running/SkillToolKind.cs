@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SkillRt;
 
 /// <summary>Where a tool offered to a model comes from.</summary>
@@ -11,4 +13,11 @@ public enum SkillToolKind
 
     /// <summary>A tool of an MCP server the skill depends on (<c>dependencies.mcp-servers</c>).</summary>
     Mcp,
+
+    /// <summary>
+    /// A tool an <see cref="Execution.ISkillToolProvider"/> the host registered gives the model
+    /// (<c>services.AddSkillRt().AddSkillToolProvider&lt;T&gt;()</c>).
+    /// </summary>
+    [Experimental(Experimentals.Tools, UrlFormat = Experimentals.ToolsUrl)]
+    Provided,
 }

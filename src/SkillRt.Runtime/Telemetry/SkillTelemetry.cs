@@ -205,6 +205,7 @@ internal static class SkillTelemetry
     {
         SkillToolKind.Skill => "skill",
         SkillToolKind.Mcp => "mcp",
+        SkillToolKind.Provided => "provided",
         _ => "builtin",
     };
 
