@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkillRt.Execution;
+using SkillRt.Mcp;
 using SkillRt.Runtime.Tests.Infrastructure;
 using Xunit;
 
@@ -56,7 +57,14 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
     private Task<JsonElement> RunAsync(SkillDefinition skill, string input, SkillRunnerOptions? options = null) =>
         RunAsync(skill, input, new SkillRunState(), options);
 
-    private Task<JsonElement> RunAsync(SkillDefinition skill, string input, SkillRunState state, SkillRunnerOptions? options = null)
+    private Task<JsonElement> RunAsync(SkillDefinition skill, string input, SkillRunState state, SkillRunnerOptions? options = null) =>
+        RunAsync(server.Pool, skill, input, state, options);
+
+    // A test that leaves a slow call running on the server gives it a server of its own: the server
+    // may go on with a call the client gave up on, and the class's other calls must not queue behind it.
+    private static McpClientPool OwnServer() => TestMcpServer.Pool(new McpServerCollection { TestMcpServer.Configuration() });
+
+    private static Task<JsonElement> RunAsync(McpClientPool pool, SkillDefinition skill, string input, SkillRunState state, SkillRunnerOptions? options = null)
     {
         var execution = new SkillExecution<JsonElement, JsonElement>(
             skill.Contract,
@@ -67,7 +75,7 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
             progress: null,
             skillDirectory: null,
             workingDirectory: Directory.GetCurrentDirectory());
-        var executor = new McpToolSkillExecutor(server.Pool, options ?? new SkillRunnerOptions(), NullLogger.Instance);
+        var executor = new McpToolSkillExecutor(pool, options ?? new SkillRunnerOptions(), NullLogger.Instance);
         Assert.True(executor.CanExecute(skill.Descriptor));
         Assert.False(executor.CanExecute(new SkillDescriptor { Name = "prose", Instructions = "Say hello." }));
         return executor.ExecuteAsync(execution, Cancellation);
@@ -176,12 +184,13 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
     {
         var skill = Skill("test", "slow", "inputs:\n  - name: ms\n    type: integer\n    required: true", string.Empty);
         var options = new SkillRunnerOptions { ToolCallTimeout = TimeSpan.FromMilliseconds(200) };
+        await using var pool = OwnServer();
 
         // The tool waits a minute, so the 0.2 s limit is reached first however busy the machine is.
-        var error = await Assert.ThrowsAsync<SkillToolException>(() => RunAsync(skill, """{"ms":60000}""", options));
+        var error = await Assert.ThrowsAsync<SkillToolException>(() => RunAsync(pool, skill, """{"ms":60000}""", new SkillRunState(), options));
 
         Assert.Equal("Tool 'slow' on MCP server 'test' did not answer skill 'slow-skill' within 0.2 s; raise SkillRunnerOptions.ToolCallTimeout if it needs longer.", error.Message);
-        Assert.Equal("waited 1 ms", (await RunAsync(skill, """{"ms":1}""")).GetString());
+        Assert.Equal("waited 1 ms", (await RunAsync(pool, skill, """{"ms":1}""", new SkillRunState())).GetString());
     }
 
     [Fact]
@@ -213,7 +222,8 @@ public sealed class McpToolSkillExecutorTests(TestMcpServerFixture server) : ICl
         var execution = new SkillExecution<JsonElement, JsonElement>(
             skill.Contract, JsonDocument.Parse("""{"ms":60000}""").RootElement, PreparedSkill.For(skill.Descriptor), new ModelSettings(null, null, null, 0), new SkillRunState(), null, null, Directory.GetCurrentDirectory());
         var calling = new EventSignalLogger(CallingToolEventId);
-        var run = new McpToolSkillExecutor(server.Pool, new SkillRunnerOptions(), calling).ExecuteAsync(execution, cancellation.Token);
+        await using var pool = OwnServer();
+        var run = new McpToolSkillExecutor(pool, new SkillRunnerOptions(), calling).ExecuteAsync(execution, cancellation.Token);
 
         // Cancelled once the executor is calling the tool; the tool waits a minute, so only the cancellation ends the run early.
         await calling.Logged.WaitAsync(Cancellation);
