@@ -62,31 +62,4 @@ public class GeneratorBenchmarks
 
     private GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create([new SkillGenerator().AsSourceGenerator()], _skills, optionsProvider: _options);
-
-    private sealed class SkillText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, System.Text.Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>What MSBuild passes for SkillFile items: the item type and the project's root namespace and folder.</summary>
-    private sealed class SkillFileOptions : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options Global = new(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Bench", ["build_property.ProjectDir"] = "/project/" });
-        private static readonly Options Skill = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SourceItemType"] = "SkillFile" });
-
-        public override AnalyzerConfigOptions GlobalOptions => Global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Global;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Skill;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-    }
 }
