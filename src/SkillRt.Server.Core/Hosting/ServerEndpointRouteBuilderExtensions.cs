@@ -1,0 +1,56 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SkillRt.Server.Identity;
+
+namespace SkillRt.Server.Hosting;
+
+/// <summary>Maps the endpoints every SkillRt server has: health and the identity API.</summary>
+public static class ServerEndpointRouteBuilderExtensions
+{
+    internal const string ReadyTag = "ready";
+
+    /// <summary>
+    /// The server's middleware, in the order it must run: errors become problem documents (never a
+    /// stack trace), then API keys are authenticated and endpoints authorised.
+    /// </summary>
+    public static IApplicationBuilder UseSkillRtServer(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        EnsureAdded(app.ApplicationServices, "UseSkillRtServer");
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// Maps <c>/health/live</c> (the process answers), <c>/health/ready</c> (migrations done, database
+    /// and blob store reachable) and the identity API under <c>/api/v1</c> (keys, accounts, organisations).
+    /// </summary>
+    public static IEndpointRouteBuilder MapSkillRtServer(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        EnsureAdded(routes.ServiceProvider, "MapSkillRtServer");
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        IdentityEndpoints.Map(routes);
+        return routes;
+    }
+
+    /// <summary>
+    /// Throws a clear error when <c>AddSkillRtServer</c> was not called: a module's <c>Map…</c> calls this
+    /// first, so the mistake is named at start-up instead of surfacing as a missing service on the first request.
+    /// </summary>
+    public static void EnsureAdded(IServiceProvider services, string caller)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.GetService<SkillRtServerMarker>() is null)
+        {
+            throw new InvalidOperationException($"{caller} needs the SkillRt server's services: call services.AddSkillRtServer(configuration) (and the module's Add… method) before building the app.");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SkillRt.Server.Identity;
+
+/// <summary>
+/// Authenticates a request by its API key: <c>X-NuGet-ApiKey</c> (what <c>dotnet nuget push</c> sends)
+/// or <c>Authorization: Bearer</c>. A request without a key is anonymous; a request with a wrong,
+/// revoked or expired key fails with 401 and a problem document saying which (never echoing the key).
+/// </summary>
+internal sealed partial class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IdentityDbContext database,
+    TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "SkillRtApiKey";
+    public const string NuGetHeader = "X-NuGet-ApiKey";
+
+    // Writing "last used" on every request would make each read a write; once a minute is enough to show it.
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private const string FailureItem = "SkillRt.ApiKeyFailure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = PresentedKey(Request);
+        if (presented is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!ApiKeySecrets.LooksLikeKey(presented))
+        {
+            return Fail("The API key is not a SkillRt key (they start with 'skr_'); create one with 'skillrt keys create'.");
+        }
+
+        var hash = ApiKeySecrets.Hash(presented);
+        var found = await (
+            from key in database.ApiKeys
+            join account in database.Accounts on key.AccountId equals account.Id
+            where key.SecretHash == hash
+            select new { key.Id, key.Scopes, key.Packages, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, account.Name, account.IsAdministrator, account.IsDisabled, AccountId = account.Id })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
+
+        if (found is null)
+        {
+            return Fail("The API key is not known to this server; check the key, or create one with 'skillrt keys create'.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (found.RevokedAt is not null)
+        {
+            return Fail($"The API key was revoked on {found.RevokedAt:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
+        }
+
+        if (found.ExpiresAt is { } expires && expires <= now)
+        {
+            return Fail($"The API key expired on {expires:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
+        }
+
+        if (found.IsDisabled)
+        {
+            return Fail($"The account '{found.Name}' is disabled; ask the server's administrator.");
+        }
+
+        if (found.LastUsedAt is null || now - found.LastUsedAt.Value > LastUsedResolution)
+        {
+            await database.ApiKeys.Where(k => k.Id == found.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var scopes = new HashSet<string>(found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        var packages = found.Packages.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var caller = new ServerCaller(found.AccountId, found.Name, found.IsAdministrator, found.Id, scopes, packages);
+        Context.Items[typeof(ServerCaller)] = caller;
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, found.AccountId.ToString()),
+            new(ClaimTypes.Name, found.Name),
+        };
+        claims.AddRange(scopes.Select(scope => new Claim(ServerClaimTypes.Scope, scope)));
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var detail = Context.Items[FailureItem] as string
+            ?? $"This needs an API key, sent as '{NuGetHeader}: skr_…' or 'Authorization: Bearer skr_…'; create one with 'skillrt keys create' and store it with 'skillrt login'.";
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "An API key is needed")
+            .ExecuteAsync(Context).ConfigureAwait(false);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(
+                detail: "The API key does not have the scope this needs; create a key with it ('skillrt keys create --scope …').",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "The API key's scopes do not allow this")
+            .ExecuteAsync(Context).ConfigureAwait(false);
+    }
+
+    private AuthenticateResult Fail(string message)
+    {
+        Context.Items[FailureItem] = message;
+        LogRefused(Logger, message);
+        return AuthenticateResult.Fail(message);
+    }
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(NuGetHeader, out var nuget) && nuget.Count > 0 && !string.IsNullOrEmpty(nuget[0]))
+        {
+            return nuget[0]!.Trim();
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        const string Bearer = "Bearer ";
+        return authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? authorization[Bearer.Length..].Trim() : null;
+    }
+
+    // The message names the problem, never the key.
+    [LoggerMessage(Level = LogLevel.Information, Message = "API key refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkillRt.Server.Hosting;
+
+namespace SkillRt.Server.Storage;
+
+/// <summary>
+/// Brings every module's tables up to date when the server starts, before it accepts a request.
+/// Replicas starting together are safe: EF Core takes a database lock around migrations.
+/// </summary>
+internal sealed partial class DatabaseMigrator(
+    IServiceProvider services,
+    IEnumerable<ServerDbContextRegistration> registrations,
+    IOptions<SkillRtServerOptions> options,
+    ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(settings.ResolvedDataDirectory);
+            await EnableWriteAheadLogAsync(ServerDatabase.SqliteConnectionString(settings), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var registration in registrations)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            LogMigrated(logger, registration.ModuleName, settings.Database.Provider);
+        }
+    }
+
+    // WAL lets downloads and searches read while a publish writes; the mode is stored in the file.
+    private static async Task EnableWriteAheadLogAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "PRAGMA journal_mode=WAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database of module {Module} is up to date ({Provider})")]
+    private static partial void LogMigrated(ILogger logger, string module, DatabaseProvider provider);
+}

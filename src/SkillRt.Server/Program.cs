@@ -1,0 +1,19 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using SkillRt.Server;
+using SkillRt.Server.Hosting;
+
+// The SkillRt server: the shared host, then one line per module. docs/server.md has the settings.
+// appsettings.json is read from beside the program, wherever it is started from.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+builder.Services.AddSkillRtServer(builder.Configuration);
+builder.AddServerTelemetry();
+
+var app = builder.Build();
+
+app.UseSkillRtServer();
+app.MapSkillRtServer();
+app.PrintAddressesOnStart();
+
+await app.RunAsync().ConfigureAwait(false);
