@@ -1,5 +1,6 @@
 using System;
 using Microsoft.AspNetCore.Builder;
+using SkillRt.Registry.Hosting;
 using SkillRt.Server;
 using SkillRt.Server.Hosting;
 
@@ -7,13 +8,15 @@ using SkillRt.Server.Hosting;
 // appsettings.json is read from beside the program, wherever it is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.Services.AddSkillRtServer(builder.Configuration);
+builder.Services.AddSkillRtServer(builder.Configuration)
+    .AddSkillRegistry();
 builder.AddServerTelemetry();
 
 var app = builder.Build();
 
 app.UseSkillRtServer();
 app.MapSkillRtServer();
+app.MapSkillRegistry();
 app.PrintAddressesOnStart();
 
 await app.RunAsync().ConfigureAwait(false);

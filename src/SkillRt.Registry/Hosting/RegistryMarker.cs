@@ -1,0 +1,4 @@
+namespace SkillRt.Registry.Hosting;
+
+/// <summary>Registered by AddSkillRegistry, so MapSkillRegistry can say clearly that it is missing.</summary>
+internal sealed class RegistryMarker;

@@ -1,0 +1,23 @@
+namespace SkillRt.Registry.Hosting;
+
+/// <summary>The <c>SkillRt:Registry</c> configuration section; validated at start-up.</summary>
+public sealed class RegistryOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string SectionName = "SkillRt:Registry";
+
+    /// <summary>The largest .nupkg a publish may upload, in bytes; 20 MiB by default.</summary>
+    public long MaxPackageBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>The most a package may unpack to, in bytes (a zip bomb is refused before it is unpacked); 100 MiB by default.</summary>
+    public long MaxUnpackedBytes { get; set; } = 100 * 1024 * 1024;
+
+    /// <summary>The most entries a package's zip may have; 2,000 by default.</summary>
+    public int MaxEntries { get; set; } = 2000;
+
+    /// <summary>The longest search query, in characters; longer ones are refused with 400. 256 by default.</summary>
+    public int MaxQueryLength { get; set; } = 256;
+
+    /// <summary>The most results one search page returns (<c>take</c>); 100 by default.</summary>
+    public int MaxPageSize { get; set; } = 100;
+}

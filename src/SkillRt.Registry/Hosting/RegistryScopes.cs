@@ -1,0 +1,11 @@
+namespace SkillRt.Registry.Hosting;
+
+/// <summary>The API key scopes the registry registers.</summary>
+public static class RegistryScopes
+{
+    /// <summary>Publish new packages, and new versions of packages the key's account owns.</summary>
+    public const string Publish = "registry:publish";
+
+    /// <summary>Unlist and relist versions of packages the key's account owns.</summary>
+    public const string Unlist = "registry:unlist";
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SkillRt.Registry.Storage;
+
+/// <summary>The registry's tables (<c>registry_*</c>); one subclass per engine carries that engine's migrations.</summary>
+internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string ModuleName = "registry";
+
+    public DbSet<PackageRegistration> Packages => Set<PackageRegistration>();
+
+    public DbSet<PackageVersionRecord> Versions => Set<PackageVersionRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PackageRegistration>(package =>
+        {
+            package.ToTable("registry_packages");
+            package.HasKey(p => p.Id);
+            package.Property(p => p.PackageId).HasMaxLength(128);
+            package.Property(p => p.NormalizedId).HasMaxLength(128);
+            package.HasIndex(p => p.NormalizedId).IsUnique();
+            package.HasIndex(p => p.OwnerId);
+        });
+
+        modelBuilder.Entity<PackageVersionRecord>(version =>
+        {
+            version.ToTable("registry_versions");
+            version.HasKey(v => v.Id);
+            version.Property(v => v.Version).HasMaxLength(128);
+            version.Property(v => v.NormalizedVersion).HasMaxLength(128);
+            version.Property(v => v.FullVersion).HasMaxLength(256);
+            version.Property(v => v.PackageSha256).HasMaxLength(64);
+            version.HasIndex(v => new { v.RegistrationId, v.NormalizedVersion }).IsUnique();
+            version.HasIndex(v => v.PackageSha256);
+            version.HasOne<PackageRegistration>().WithMany().HasForeignKey(v => v.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
