@@ -1,0 +1,20 @@
+using System.Threading.Tasks;
+using SkillRt.Tests;
+using Xunit;
+
+namespace SkillRt.Registry.Tests;
+
+/// <summary>One real server with the registry (embedded defaults, its own data directory) for a test class.</summary>
+public sealed class RegistryFixture : IAsyncLifetime
+{
+    internal ServerProcess Server { get; private set; } = null!;
+
+    internal string AdministratorKey => Server.AdministratorKey!;
+
+    /// <summary>The NuGet V3 source URL clients are given.</summary>
+    internal string SourceUrl => Server.BaseUrl + "v3/index.json";
+
+    public async ValueTask InitializeAsync() => Server = await ServerProcess.StartAsync();
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}
