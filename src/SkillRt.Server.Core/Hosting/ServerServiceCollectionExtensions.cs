@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,7 @@ public static class ServerServiceCollectionExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        services.AddRateLimiter(limiter => ServerRateLimiting.Configure(limiter));
         services.TryAddSingleton<ServerReadiness>();
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddHostedService<ServerStartup>();

@@ -25,6 +25,9 @@ public sealed class SkillRtServerOptions
     /// <summary>Where package files are kept.</summary>
     public BlobStoreOptions Blobs { get; set; } = new();
 
+    /// <summary>How many requests each client may make.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>
     /// The public base URL of the server (for example <c>https://skills.example.com/</c>) when it runs
     /// behind a proxy; links in responses (the NuGet service index) use it. Unset, they use the request's own address.

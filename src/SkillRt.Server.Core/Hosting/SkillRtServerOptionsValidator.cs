@@ -56,6 +56,11 @@ internal sealed class SkillRtServerOptionsValidator : IValidateOptions<SkillRtSe
             failures.Add($"{Prefix}PublicUrl '{publicUrl}' is not an absolute http or https URL.");
         }
 
+        if (options.RateLimits.AnonymousPerMinute < 1 || options.RateLimits.KeyPerMinute < 1)
+        {
+            failures.Add($"{Prefix}RateLimits:AnonymousPerMinute and KeyPerMinute must be at least 1 (set {Prefix}RateLimits:Enabled=false to turn limiting off).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
