@@ -66,11 +66,8 @@ internal sealed partial class OrphanBlobSweeper(
         }
 
         RemoveAbandonedUploads(cutoff);
-        if (deleted > 0)
-        {
-            RegistryTelemetry.SweptBlobs.Add(deleted);
-            LogSwept(logger, deleted);
-        }
+        RegistryTelemetry.SweptBlobs.Add(deleted);
+        LogSwept(logger, deleted);
 
         return deleted;
     }
@@ -141,7 +138,7 @@ internal sealed partial class OrphanBlobSweeper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} package blobs that no version refers to")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Orphan blob sweep: deleted {Count} package blobs that no version refers to")]
     private static partial void LogSwept(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The orphan blob sweep failed; it runs again within the hour")]

@@ -132,6 +132,7 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
             var keep = isNuspec ? MaxNuspecBytes + 1 : isSkill ? SkillParserLimits.MaxFileBytes + 1 : 0;
             var kept = keep > 0 ? new MemoryStream() : null;
             long size = 0;
+            uint crc = 0;
             try
             {
                 using var input = entry.Open();
@@ -154,6 +155,7 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
                         return null;
                     }
 
+                    crc = ZipCrc32.Append(crc, buffer.AsSpan(0, read));
                     if (kept is not null && kept.Length < keep)
                     {
                         kept.Write(buffer, 0, (int)Math.Min(read, keep - kept.Length));
@@ -165,6 +167,14 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
                 problem = PublishProblem.Invalid(
                     "Damaged package",
                     $"The package entry '{Shorten(name)}' cannot be unpacked ({exception.Message}); pack the package again.");
+                return null;
+            }
+
+            if (crc != entry.Crc32)
+            {
+                problem = PublishProblem.Invalid(
+                    "Damaged package",
+                    $"The package entry '{Shorten(name)}' does not match the CRC-32 its header records: the package is damaged, or its header understates the entry's size (as a zip bomb's does). Pack the package again.");
                 return null;
             }
 

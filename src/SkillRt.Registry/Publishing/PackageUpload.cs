@@ -59,13 +59,15 @@ internal sealed class PackageUpload : IAsyncDisposable
         }
 
         Directory.CreateDirectory(folder);
-        var file = new FileStream(
-            Path.Combine(folder, Guid.NewGuid().ToString("N") + ".nupkg"),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            81920,
-            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".nupkg");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Unlinked at once, the open file has no name: a killed process leaves nothing behind.
+            // (Windows cannot do that; there DeleteOnClose removes it, or the orphan sweep does after a crash.)
+            System.IO.File.Delete(path);
+        }
+
         var upload = new PackageUpload(file);
         try
         {
