@@ -15,8 +15,8 @@ namespace SkillRt.Registry.Publishing;
 /// returns everything the registry stores about it. In order: it must be a zip; every entry name must
 /// stay inside the package (no <c>..</c>, absolute path, backslash, drive letter or symbolic link) and
 /// be unique; the entries must be few enough, and must really unpack (each is decompressed and counted,
-/// the headers' sizes are never trusted) to no more than the limit, at a ratio no archive of text
-/// reaches; the nuspec must be valid and name the <c>SkillRtSkills</c> package type; there must be a
+/// and checked against its CRC-32, so a header that understates a size is caught) to no more than the
+/// limit, at a ratio no archive of text reaches; the nuspec must be valid and name the <c>SkillRtSkills</c> package type; there must be a
 /// <c>skills/{name}/SKILL.md</c>, and every SKILL.md must pass the validator the build uses.
 /// </summary>
 internal sealed class PackageInspector(IOptions<RegistryOptions> options)
