@@ -39,6 +39,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _ownsDataDirectory;
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedOutput = [];
 
     private ServerProcess(Process process, string dataDirectory, bool ownsDataDirectory)
     {
@@ -155,6 +156,33 @@ internal sealed class ServerProcess : IAsyncDisposable
         await _exited.Task.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
+    /// <summary>
+    /// Completes when the server has written a line containing <paramref name="text"/> (now or before),
+    /// for what it does in the background, such as a sweep at start-up; fails after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _awaitedOutput.Add((text, seen));
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The server did not write '{text}' within {timeout}:\n{Output}");
+        }
+    }
+
     /// <summary>Kills the server at once (SIGKILL), as a crash or an out-of-memory kill would.</summary>
     public async Task KillAsync()
     {
@@ -200,6 +228,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var (text, seen) in _awaitedOutput)
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
         }
 
         if (line.StartsWith(KeyBanner, StringComparison.Ordinal))

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Protocol;
+using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
@@ -30,6 +32,9 @@ public static class RegistryBuilderExtensions
         builder.AddServerDbContext<RegistryDbContext, SqliteRegistryDbContext, PostgreSqlRegistryDbContext>(RegistryDbContext.ModuleName);
         builder.AddApiKeyScope(new ApiKeyScope(RegistryScopes.Publish, "Publish packages, and new versions of packages the account owns.", GrantedByDefault: true));
         builder.AddApiKeyScope(new ApiKeyScope(RegistryScopes.Unlist, "Unlist and relist versions of packages the account owns.", GrantedByDefault: true));
+        services.TryAddSingleton<PackageInspector>();
+        services.TryAddScoped<PackagePublisher>();
+        services.AddHostedService<OrphanBlobSweeper>();
         return builder;
     }
 
@@ -49,6 +54,7 @@ public static class RegistryBuilderExtensions
         var registry = routes.MapGroup(pattern).WithTags("Registry");
         registry.MapGet(RegistryRoutes.ServiceIndex, (HttpRequest request, IOptions<SkillRtServerOptions> server) =>
             ServiceIndexEndpoint.Handle(request, server, pattern));
+        PublishEndpoints.Map(registry, pattern);
         return routes;
     }
 }
