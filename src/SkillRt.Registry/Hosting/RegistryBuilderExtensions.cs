@@ -2,14 +2,18 @@ using System;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Protocol;
 using SkillRt.Registry.Publishing;
+using SkillRt.Registry.Reading;
+using SkillRt.Registry.Search;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
+using SkillRt.Server.Storage;
 
 namespace SkillRt.Registry.Hosting;
 
@@ -35,6 +39,7 @@ public static class RegistryBuilderExtensions
         services.TryAddSingleton<PackageInspector>();
         services.TryAddScoped<PackagePublisher>();
         services.AddHostedService<OrphanBlobSweeper>();
+        AddReadServices(services);
         return builder;
     }
 
@@ -55,6 +60,43 @@ public static class RegistryBuilderExtensions
         registry.MapGet(RegistryRoutes.ServiceIndex, (HttpRequest request, IOptions<SkillRtServerOptions> server) =>
             ServiceIndexEndpoint.Handle(request, server, pattern));
         PublishEndpoints.Map(registry, pattern);
+        MapReadEndpoints(registry, pattern);
         return routes;
+    }
+
+    // The read path: flat container, registration, search, autocomplete, skill manifests; all anonymous.
+    private static void AddReadServices(IServiceCollection services)
+    {
+        services.TryAddScoped<PackageReader>();
+        services.TryAddScoped<RegistryCatalog>();
+        services.TryAddSingleton<SearchIndexGate>();
+        services.TryAddScoped<SqlitePackageSearch>();
+        services.TryAddScoped<PostgreSqlPackageSearch>();
+        services.TryAddScoped<IPackageSearch>(provider =>
+            provider.GetRequiredService<IOptions<SkillRtServerOptions>>().Value.Database.Provider == DatabaseProvider.PostgreSql
+                ? provider.GetRequiredService<PostgreSqlPackageSearch>()
+                : provider.GetRequiredService<SqlitePackageSearch>());
+    }
+
+    private static void MapReadEndpoints(RouteGroupBuilder registry, string pattern)
+    {
+        RegistryUrls Urls(HttpRequest request) =>
+            RegistryUrls.For(request, request.HttpContext.RequestServices.GetRequiredService<IOptions<SkillRtServerOptions>>().Value, pattern);
+
+        var flat = RegistryRoutes.FlatContainer;
+        registry.MapGet(flat + "{id}/index.json", FlatContainerEndpoints.VersionsAsync);
+        registry.MapMethods(flat + "{id}/{version}/{file}", [HttpMethods.Get, HttpMethods.Head], FlatContainerEndpoints.FileAsync);
+
+        var registration = RegistryRoutes.Registration;
+        registry.MapGet(registration + "{id}/index.json", (string id, HttpRequest request, PackageReader reader, CancellationToken ct) =>
+            RegistrationEndpoints.IndexAsync(id, Urls(request), reader, ct));
+        registry.MapGet(registration + "{id}/{version}.json", (string id, string version, HttpRequest request, PackageReader reader, CancellationToken ct) =>
+            RegistrationEndpoints.LeafAsync(id, version, Urls(request), reader, ct));
+
+        registry.MapGet(RegistryRoutes.Search, (HttpRequest request, IPackageSearch search, RegistryDbContext db, IOwnerDirectory owners, IOptions<RegistryOptions> options, CancellationToken ct) =>
+            SearchEndpoints.SearchAsync(request, Urls(request), search, db, owners, options, ct));
+        registry.MapGet(RegistryRoutes.Autocomplete, SearchEndpoints.AutocompleteAsync);
+
+        registry.MapGet(RegistryRoutes.Skills + "{id}/{version}/manifest.json", SkillManifestEndpoint.HandleAsync);
     }
 }

@@ -37,4 +37,12 @@ internal static class RegistryTelemetry
     /// <summary>Blobs the orphan sweep deleted.</summary>
     public static readonly Counter<long> SweptBlobs =
         Meter.CreateCounter<long>("skillrt.registry.swept_blobs", unit: "{blob}", description: "Package blobs no version referred to, deleted by the orphan sweep.");
+
+    /// <summary>Package downloads served (.nupkg bodies sent).</summary>
+    public static readonly Counter<long> Downloads =
+        Meter.CreateCounter<long>("skillrt.registry.downloads", unit: "{download}", description: "Package downloads served.");
+
+    /// <summary>How many packages each search matched.</summary>
+    public static readonly Histogram<int> SearchHits =
+        Meter.CreateHistogram<int>("skillrt.registry.search.hits", unit: "{package}", description: "Packages a search matched.");
 }

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SkillRt.Registry.Storage;
+
+namespace SkillRt.Registry.Search;
+
+/// <summary>
+/// What the index holds for one package in one view (latest listed stable, or latest listed including
+/// prereleases): its text as words, and the skill facts as the version stored them (space-separated).
+/// </summary>
+internal sealed record SearchDocument(
+    Guid RegistrationId,
+    bool Prerelease,
+    Guid VersionId,
+    string NormalizedId,
+    string IdWords,
+    string Title,
+    string Tags,
+    string Description,
+    string SkillText,
+    string Runtimes,
+    string Permissions,
+    string Outputs,
+    string Inputs)
+{
+    public static SearchDocument Create(PackageRegistration package, PackageVersionRecord version, bool prerelease) => new(
+        package.Id,
+        prerelease,
+        version.Id,
+        package.NormalizedId,
+        SearchTokenizer.Join(SearchTokenizer.IdWords(package.PackageId)),
+        SearchTokenizer.Join(SearchTokenizer.Words(version.Title)),
+        (version.Tags ?? string.Empty).ToLowerInvariant(),
+        SearchTokenizer.Join(SearchTokenizer.Words(version.Description)),
+        SearchTokenizer.Join(SearchTokenizer.Words(version.SearchText)),
+        version.Runtimes.ToLowerInvariant(),
+        version.Permissions.ToLowerInvariant(),
+        version.OutputTypes.ToLowerInvariant(),
+        version.Inputs.ToLowerInvariant());
+
+    /// <summary>Every distinct word a query may ask for (the vocabulary typo tolerance corrects towards).</summary>
+    public IEnumerable<string> Vocabulary() =>
+        new[] { IdWords, Title, Tags, Description, SkillText, Inputs }
+            .SelectMany(text => SearchTokenizer.Words(text))
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The filter values this document satisfies, as <c>kind:value</c>: each value whole and each of its
+    /// words, so <c>runtime:mcp-tool</c> and <c>input:url</c> (of <c>pr_url</c>) both match.
+    /// </summary>
+    public IEnumerable<string> FilterValues()
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        void Add(SearchFilterKind kind, string text)
+        {
+            foreach (var value in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                values.Add(FilterValue(kind, value));
+                foreach (var word in SearchTokenizer.Words(value))
+                {
+                    values.Add(FilterValue(kind, word));
+                }
+            }
+        }
+
+        Add(SearchFilterKind.Runtime, Runtimes);
+        Add(SearchFilterKind.Permission, Permissions);
+        Add(SearchFilterKind.Output, Outputs);
+        Add(SearchFilterKind.Input, Inputs);
+        Add(SearchFilterKind.Tag, Tags);
+        return values;
+    }
+
+    /// <summary>How a filter is spelled in the PostgreSQL filters array.</summary>
+    public static string FilterValue(SearchFilterKind kind, string value) => kind.ToString().ToLowerInvariant() + ":" + value;
+}

@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+
+namespace SkillRt.Registry.Search;
+
+/// <summary>
+/// A page of hits, best first, the number of packages that match, and the facet counts over every
+/// match (not only the page): facet name (<c>runtime</c>, <c>permission</c>, <c>output</c>) → value → packages.
+/// </summary>
+internal sealed record SearchResults(
+    int TotalHits,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets)
+{
+    public static SearchResults Empty { get; } = new(0, [], new Dictionary<string, IReadOnlyDictionary<string, int>>());
+}
