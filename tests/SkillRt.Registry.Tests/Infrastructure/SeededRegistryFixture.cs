@@ -1,0 +1,39 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using SkillRt.Tests;
+using Xunit;
+
+namespace SkillRt.Registry.Tests;
+
+/// <summary>One real server for a test class, seeded once with the versions the class reads.</summary>
+public abstract class SeededRegistryFixture : IAsyncLifetime
+{
+    internal ServerProcess Server { get; private set; } = null!;
+
+    internal RegistrySeeder Seeder { get; private set; } = null!;
+
+    /// <summary>The NuGet V3 source URL clients are given.</summary>
+    internal string SourceUrl => Server.BaseUrl + "v3/index.json";
+
+    public async ValueTask InitializeAsync()
+    {
+        Server = await ServerProcess.StartAsync();
+        Seeder = new RegistrySeeder(Server);
+        await SeedAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Seeder is not null)
+        {
+            await Seeder.DisposeAsync();
+        }
+
+        await Server.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Records what the class reads.</summary>
+    internal abstract Task SeedAsync(CancellationToken cancellationToken);
+}
