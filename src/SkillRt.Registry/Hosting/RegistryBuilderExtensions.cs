@@ -2,6 +2,7 @@ using System;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,9 @@ namespace SkillRt.Registry.Hosting;
 /// <summary>Adds the registry module to a SkillRt server and maps its endpoints.</summary>
 public static class RegistryBuilderExtensions
 {
+    // A 4,096-character query (the largest MaxQueryLength) percent-encoded as UTF-8 is at most 36 KiB.
+    private const int MaxRequestLineBytes = 64 * 1024;
+
     /// <summary>Adds the registry's services, tables and scopes (<c>registry:publish</c>, <c>registry:unlist</c>).</summary>
     public static ISkillRtServerBuilder AddSkillRegistry(this ISkillRtServerBuilder builder)
     {
@@ -67,6 +71,10 @@ public static class RegistryBuilderExtensions
     // The read path: flat container, registration, search, autocomplete, skill manifests; all anonymous.
     private static void AddReadServices(IServiceCollection services)
     {
+        // Kestrel refuses request lines over 8 KiB with a bare 414 before any endpoint runs; a long
+        // search query should reach the search endpoint, which answers with a problem naming the limit.
+        services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, MaxRequestLineBytes));
         services.TryAddScoped<PackageReader>();
         services.TryAddScoped<RegistryCatalog>();
         services.TryAddSingleton<SearchIndexGate>();

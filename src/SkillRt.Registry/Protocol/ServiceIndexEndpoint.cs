@@ -29,7 +29,7 @@ internal static class ServiceIndexEndpoint
         Add(RegistryRoutes.FlatContainer, "Package versions and contents", "PackageBaseAddress/3.0.0");
         Add(RegistryRoutes.Registration, "Package metadata, SemVer 2.0.0 included", "RegistrationsBaseUrl", "RegistrationsBaseUrl/3.0.0-rc", "RegistrationsBaseUrl/3.0.0-beta", "RegistrationsBaseUrl/3.4.0", "RegistrationsBaseUrl/3.6.0", "RegistrationsBaseUrl/Versioned");
         Add(RegistryRoutes.Search, "Search packages; skill filters such as runtime:process in the query", "SearchQueryService", "SearchQueryService/3.0.0-rc", "SearchQueryService/3.0.0-beta", "SearchQueryService/3.5.0");
-        Add(RegistryRoutes.Autocomplete, "Package IDs by prefix, and a package's versions", "SearchAutocompleteService", "SearchAutocompleteService/3.0.0-rc", "SearchAutocompleteService/3.5.0");
+        Add(RegistryRoutes.Autocomplete, "Package IDs by prefix, and a package's versions", "SearchAutocompleteService", "SearchAutocompleteService/3.0.0-beta", "SearchAutocompleteService/3.0.0-rc", "SearchAutocompleteService/3.5.0");
         Add(RegistryRoutes.Skills, "The typed manifest of each skill of a version: {id}/{version}/manifest.json", "SkillRtSkillManifest/1.0.0");
 
         return Results.Json(new Dictionary<string, object> { ["version"] = "3.0.0", ["resources"] = resources });
