@@ -39,6 +39,3 @@ internal sealed record StoredDependencyGroup(string TargetFramework, IReadOnlyLi
         }
     }
 }
-
-/// <summary>One dependency of a <see cref="StoredDependencyGroup"/>.</summary>
-internal sealed record StoredDependency(string Id, string Range);

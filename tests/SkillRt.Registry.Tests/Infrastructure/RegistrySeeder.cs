@@ -25,11 +25,15 @@ internal sealed class RegistrySeeder : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public RegistrySeeder(ServerProcess server)
+    public RegistrySeeder(ServerProcess server, IReadOnlyDictionary<string, string> settings)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["SkillRt:DataDirectory"] = server.DataDirectory })
-            .Build();
+        var values = new Dictionary<string, string?> { ["SkillRt:DataDirectory"] = server.DataDirectory };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSkillRtServer(configuration).AddSkillRegistry();

@@ -6,7 +6,10 @@ using Xunit;
 
 namespace SkillRt.Registry.Tests;
 
-/// <summary>One real server for a test class, seeded once with the versions the class reads.</summary>
+/// <summary>
+/// One real server for a test class, seeded once with the versions the class reads; on SQLite, or on
+/// a new database of the PostgreSQL server <see cref="TestDatabase"/> names.
+/// </summary>
 public abstract class SeededRegistryFixture : IAsyncLifetime
 {
     internal ServerProcess Server { get; private set; } = null!;
@@ -18,8 +21,9 @@ public abstract class SeededRegistryFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await ServerProcess.StartAsync();
-        Seeder = new RegistrySeeder(Server);
+        var settings = await TestDatabase.SettingsAsync(TestContext.Current.CancellationToken);
+        Server = await ServerProcess.StartAsync(settings: settings);
+        Seeder = new RegistrySeeder(Server, settings);
         await SeedAsync(TestContext.Current.CancellationToken);
     }
 
