@@ -102,9 +102,10 @@ internal static class RegistrationEndpoints
         var groups = new JsonArray();
         foreach (var (group, index) in StoredDependencyGroup.Parse(version.DependencyGroupsJson).Select((g, i) => (g, i)))
         {
-            var groupUrl = $"{leafUrl}#dependencygroup/{(group.TargetFramework.Length == 0 ? index.ToString(CultureInfo.InvariantCulture) : group.TargetFramework.ToLowerInvariant())}";
+            var framework = group.TargetFramework ?? string.Empty;
+            var groupUrl = $"{leafUrl}#dependencygroup/{(framework.Length == 0 ? index.ToString(CultureInfo.InvariantCulture) : framework.ToLowerInvariant())}";
             var dependencies = new JsonArray();
-            foreach (var dependency in group.Dependencies)
+            foreach (var dependency in group.Dependencies ?? [])
             {
                 dependencies.Add(new JsonObject
                 {
@@ -117,9 +118,9 @@ internal static class RegistrationEndpoints
             }
 
             var node = new JsonObject { ["@id"] = groupUrl, ["@type"] = "PackageDependencyGroup", ["dependencies"] = dependencies };
-            if (group.TargetFramework.Length > 0)
+            if (framework.Length > 0)
             {
-                node["targetFramework"] = group.TargetFramework;
+                node["targetFramework"] = framework;
             }
 
             groups.Add(node);

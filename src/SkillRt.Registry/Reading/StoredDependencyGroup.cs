@@ -7,17 +7,17 @@ namespace SkillRt.Registry.Reading;
 
 /// <summary>
 /// A nuspec dependency group as <see cref="Storage.PackageVersionRecord.DependencyGroupsJson"/> keeps
-/// it (a JSON array of these): the target framework's short folder name (empty for "any") and each
+/// it (a JSON array of these): the target framework's short folder name (null or empty for "any") and each
 /// dependency's ID and version range in NuGet's normalized form. Registration pages show them.
 /// </summary>
-internal sealed record StoredDependencyGroup(string TargetFramework, IReadOnlyList<StoredDependency> Dependencies)
+internal sealed record StoredDependencyGroup(string? TargetFramework, IReadOnlyList<StoredDependency>? Dependencies)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The JSON to store for a nuspec's groups (<c>NuspecReader.GetDependencyGroups()</c>).</summary>
     public static string Serialize(IEnumerable<PackageDependencyGroup> groups) => JsonSerializer.Serialize(
         groups.Select(g => new StoredDependencyGroup(
-            g.TargetFramework.IsAny ? string.Empty : g.TargetFramework.GetShortFolderName(),
+            g.TargetFramework.IsAny ? null : g.TargetFramework.GetShortFolderName(),
             g.Packages.Select(p => new StoredDependency(p.Id, p.VersionRange.ToNormalizedString())).ToList())).ToList(),
         Json);
 
