@@ -131,7 +131,7 @@ internal static class PackagePusher
     private static CliException Refused(HttpStatusCode status, string body, string source, string name, string? apiKey)
     {
         var refusal = PublishRefusal.Read(body, "diagnostics");
-        var said = refusal.Summary is { } summary ? ": " + Scrub(summary, apiKey) : string.Empty;
+        var said = refusal.Summary is { } summary ? ": " + Scrub(summary, apiKey).TrimEnd('.') : string.Empty;
         var detail = $"{(int)status} {status} from {source}\n{Scrub(body, apiKey)}";
         if (refusal.Diagnostics.Count > 0)
         {
