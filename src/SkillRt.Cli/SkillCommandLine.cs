@@ -36,6 +36,7 @@ internal static class SkillCommandLine
             NewCommand.Create(),
             ExportCommand.Create(),
             ImportCommand.Create(),
+            PublishCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(Verbose);
