@@ -174,7 +174,7 @@ internal static class KeysCommand
                 table.Add(
                     key.Id,
                     TextTable.OneLine(key.Name),
-                    key.Hint + "…",
+                    key.Hint,
                     key.RevokedAt is not null ? "revoked" : key.ExpiresAt is { } expiry && expiry <= now ? "expired" : "active",
                     Date(key.ExpiresAt) ?? "never",
                     Date(key.LastUsedAt) ?? "never",

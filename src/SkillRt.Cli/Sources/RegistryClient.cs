@@ -101,7 +101,17 @@ internal sealed class RegistryClient : IDisposable
         }
         catch (HttpRequestException exception)
         {
-            var reason = string.Join(": ", Flatten(exception).Select(e => e.Message.Trim().TrimEnd('.')).Distinct());
+            // "Connection refused (127.0.0.1:5480)", without the inner exceptions' repeats of it.
+            var messages = new System.Collections.Generic.List<string>();
+            foreach (var message in Flatten(exception).Select(e => e.Message.Trim().TrimEnd('.')))
+            {
+                if (message.Length > 0 && !messages.Any(m => m.Contains(message, StringComparison.Ordinal)))
+                {
+                    messages.Add(message);
+                }
+            }
+
+            var reason = string.Join(": ", messages);
             throw new CliException(
                 ExitCodes.FeedError,
                 $"cannot reach {Source}: {reason}. Check the URL ('skillrt sources list') and that the server is running ('skillrt serve' starts one here).",
