@@ -36,7 +36,14 @@ internal static class SkillCommandLine
             NewCommand.Create(),
             ExportCommand.Create(),
             ImportCommand.Create(),
+            // The registry: sources and keys, search, publishing, and a server of one's own.
+            LoginCommand.Create(),
+            LogoutCommand.Create(),
+            SourcesCommand.Create(),
+            KeysCommand.Create(),
+            SearchCommand.Create(),
             PublishCommand.Create(),
+            ServeCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(Verbose);
@@ -65,6 +72,13 @@ internal static class SkillCommandLine
         try
         {
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
+            {
+                // serve passes SIGINT/SIGTERM on to the server and returns its exit code once it has stopped,
+                // however long that takes; the default would give up after 2 s and exit with 130/143.
+                configuration.ProcessTerminationTimeout = null;
+            }
+
             return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (CliException exception)

@@ -5,9 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using SkillRt.Cli.Output;
 #if !SKILL_NATIVE_FRONT
 using SkillRt.Cli.Install;
+using SkillRt.Cli.Output;
 using SkillRt.Cli.Publishing;
 #endif
 
@@ -45,10 +45,7 @@ internal static class PublishCommand
         {
             Description = "Validate and pack, but push nothing (no source or key needed).",
         };
-        var json = new Option<bool>("--json")
-        {
-            Description = "Print the result as JSON.",
-        };
+        var format = new JsonFormat();
 
         var command = new Command("publish", "Pack a skill into the package dotnet pack would make, and push it to a registry or NuGet feed.")
         {
@@ -57,8 +54,8 @@ internal static class PublishCommand
             apiKeyStdin,
             output,
             dryRun,
-            json,
         };
+        format.AddTo(command);
 #if SKILL_NATIVE_FRONT
         // Packing and pushing use NuGet's libraries, which the native front leaves to its host (Native/HostProcess.cs).
         command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
@@ -71,7 +68,7 @@ internal static class PublishCommand
                     parseResult.GetValue(apiKeyStdin),
                     parseResult.GetValue(output),
                     parseResult.GetValue(dryRun),
-                    parseResult.GetValue(json)),
+                    format.IsJson(parseResult)),
                 parseResult.InvocationConfiguration.Output,
                 parseResult.InvocationConfiguration.Error,
                 cancellationToken));

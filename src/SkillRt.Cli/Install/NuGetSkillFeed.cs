@@ -10,6 +10,7 @@ using NuGet.Common;
 using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
+using SkillRt.Cli.Sources;
 using SkillRt.Cli.Store;
 using NuGetVersion = NuGet.Versioning.NuGetVersion;
 
@@ -122,12 +123,20 @@ internal sealed class NuGetSkillFeed
         }
 
         var sources = new PackageSourceProvider(settings).LoadPackageSources().Where(source => source.IsEnabled).ToList();
+
+        // Then skillrt's own registry sources (skillrt login, skillrt sources add), after NuGet.config's and
+        // skipping any NuGet.config lists already. No credentials: reading a registry needs no key, and the
+        // keys in credentials.json are for publishing and key management only.
+        var registries = SkillRtConfig.Load().Sources.Sources;
+        sources.AddRange(registries
+            .Where(registry => !sources.Any(source => string.Equals(source.Source.TrimEnd('/'), registry.Url.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)))
+            .Select(registry => new PackageSource(registry.Url, registry.Name)));
         if (sources.Count == 0)
         {
             var files = string.Join(", ", settings.GetConfigFilePaths().Select(path => $"'{path}'"));
             throw new CliException(
                 ExitCodes.NotConfigured,
-                $"no NuGet feed is enabled for '{_configDirectory}' (read {files}); add one with 'dotnet nuget add source <URL or folder> --name <name>'.");
+                $"no NuGet feed is enabled for '{_configDirectory}' (read {files}) and no skillrt source is configured; add one with 'skillrt login <url>' or 'dotnet nuget add source <URL or folder> --name <name>'.");
         }
 
         return sources;

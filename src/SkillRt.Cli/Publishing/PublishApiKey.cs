@@ -3,13 +3,15 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using NuGet.Configuration;
+using SkillRt.Cli.Sources;
 
 namespace SkillRt.Cli.Publishing;
 
 /// <summary>
 /// The API key a push sends: from stdin with <c>--api-key-stdin</c> (so it never sits in the shell's
 /// history or the process list), else the <c>SKILLRT_API_KEY</c> environment variable, else the key
-/// NuGet.config's <c>apikeys</c> holds for the source. It never appears in a message.
+/// <c>skillrt login</c> stored for the source, else the key NuGet.config's <c>apikeys</c> holds for
+/// it. It never appears in a message.
 /// </summary>
 internal static class PublishApiKey
 {
@@ -45,6 +47,11 @@ internal static class PublishApiKey
             return key.Trim();
         }
 
+        if (target.Registry is { } registry && SkillRtConfig.Load().KeyFor(registry) is { Length: > 0 } stored)
+        {
+            return stored;
+        }
+
         // NuGet.config keys are encrypted with the user's Windows data protection; elsewhere they cannot be read back.
         try
         {
@@ -59,6 +66,6 @@ internal static class PublishApiKey
 
         throw new CliException(
             ExitCodes.NotConfigured,
-            $"no API key to publish to {target.Location}: pipe it in with --api-key-stdin, or set {EnvironmentVariable}; the registry's administrator creates keys with the registry:publish scope.");
+            $"no API key to publish to {target.Location}: log in with 'skillrt login <url>', pipe it in with --api-key-stdin, or set {EnvironmentVariable}; the registry's administrator creates keys with the registry:publish scope.");
     }
 }

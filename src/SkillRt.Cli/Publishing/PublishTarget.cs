@@ -2,21 +2,26 @@ using System;
 using System.IO;
 using System.Linq;
 using NuGet.Configuration;
+using SkillRt.Cli.Sources;
 
 namespace SkillRt.Cli.Publishing;
 
 /// <summary>
 /// Where <c>skillrt publish</c> pushes: a NuGet V3 server (its service index URL) or a local folder
-/// feed, found from <c>--source</c> as a URL, a folder, or the name of a source in NuGet.config; without
-/// <c>--source</c>, NuGet.config's <c>defaultPushSource</c>, as <c>dotnet nuget push</c> does.
+/// feed, found from <c>--source</c> as a URL, a folder, the name of a skillrt source (<c>skillrt
+/// login</c>) or of a source in NuGet.config; without <c>--source</c>, skillrt's default source, else
+/// NuGet.config's <c>defaultPushSource</c>, as <c>dotnet nuget push</c> does.
 /// </summary>
 /// <param name="Location">The service index URL, or the folder's full path.</param>
 /// <param name="IsFolder">Whether it is a folder feed, which takes no API key.</param>
 /// <param name="AllowInsecureConnections">Whether plain HTTP is allowed for it: loopback, or a NuGet.config source marked so.</param>
 /// <param name="Settings">The NuGet settings read, for the API key NuGet.config may hold for it.</param>
-internal sealed record PublishTarget(string Location, bool IsFolder, bool AllowInsecureConnections, ISettings Settings)
+/// <param name="Registry">The skillrt source it is, whose stored key (<c>skillrt login</c>) a push may use.</param>
+internal sealed record PublishTarget(string Location, bool IsFolder, bool AllowInsecureConnections, ISettings Settings, RegistrySource? Registry = null)
 {
-    public static PublishTarget Resolve(string? source, string workingDirectory)
+    public static PublishTarget Resolve(string? source, string workingDirectory) => Resolve(source, workingDirectory, SkillRtConfig.Load());
+
+    public static PublishTarget Resolve(string? source, string workingDirectory, SkillRtConfig config)
     {
         ISettings settings;
         try
@@ -28,6 +33,16 @@ internal sealed record PublishTarget(string Location, bool IsFolder, bool AllowI
             throw new CliException(ExitCodes.FeedError, $"cannot read NuGet.config: {exception.Message}; fix or remove the file it names.", exception.ToString(), exception);
         }
 
+        // skillrt's own sources first: the registry the user logged in to is where they publish.
+        var registry = string.IsNullOrWhiteSpace(source)
+            ? (config.Sources.DefaultName is { } defaultName ? config.Sources.Find(defaultName) : null)
+            : config.Sources.Find(source) ?? config.Sources.FindByUrl(source);
+        if (registry is not null)
+        {
+            var registryUrl = new Uri(registry.Url);
+            return new PublishTarget(registry.Url, IsFolder: false, registryUrl.IsLoopback, settings, registry);
+        }
+
         if (string.IsNullOrWhiteSpace(source))
         {
             source = SettingsUtility.GetDefaultPushSource(settings);
@@ -35,7 +50,7 @@ internal sealed record PublishTarget(string Location, bool IsFolder, bool AllowI
             {
                 throw new CliException(
                     ExitCodes.UsageError,
-                    "no source to publish to: pass --source with the registry's service index URL (https://host/v3/index.json) or a NuGet.config source name, or set defaultPushSource in NuGet.config.");
+                    "no source to publish to: run 'skillrt login <url>' to make a registry your default source, pass --source with the registry's service index URL (https://host/v3/index.json) or a source name, or set defaultPushSource in NuGet.config.");
             }
         }
 

@@ -43,6 +43,9 @@ internal sealed class SkillCli : IDisposable
         Environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["SKILLRT_HOME"] = Home,
+            // Registry sources and keys (skillrt login) are the test's own too, never the user's.
+            ["SKILLRT_CONFIG_HOME"] = Path.Combine(_root, "config"),
+            ["SKILLRT_SERVER_PROGRAM"] = null,
             ["DOTNET_ROOT"] = DotnetRoot,
             ["OPENAI_BASE_URL"] = null,
             ["OPENAI_API_KEY"] = null,
@@ -54,6 +57,9 @@ internal sealed class SkillCli : IDisposable
 
     /// <summary>The store root the process sees as <c>SKILLRT_HOME</c>.</summary>
     public string Home { get; }
+
+    /// <summary>skillrt's configuration folder (sources.json, credentials.json) the process sees as <c>SKILLRT_CONFIG_HOME</c>.</summary>
+    public string ConfigHome => Environment["SKILLRT_CONFIG_HOME"]!;
 
     /// <summary>The process's working folder (where a test puts a NuGet.config, inputs files…).</summary>
     public string WorkingDirectory { get; }
