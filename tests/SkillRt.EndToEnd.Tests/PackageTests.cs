@@ -17,7 +17,8 @@ namespace SkillRt.EndToEnd.Tests;
 [Collection(nameof(SharedPackageFeed))]
 public sealed class PackageTests(PackageFeed feed) : IDisposable
 {
-    private const string CannedRunner = """"
+    /// <summary>An ISkillRunner that answers every run with one JSON text, for consumer programs that must not call a model.</summary>
+    internal const string CannedRunner = """"
         sealed class CannedRunner(string answer) : SkillRt.ISkillRunner
         {
             public System.Threading.Tasks.Task<SkillRt.SkillRunResult<TOutput>> RunAsync<TInput, TOutput>(SkillRt.SkillContract<TInput, TOutput> skill, TInput input, SkillRt.SkillRunOptions? options = null, System.Threading.CancellationToken cancellationToken = default)
