@@ -9,7 +9,7 @@ namespace SkillRt.Cli.Install;
 internal sealed class DependencyConflictException : Exception
 {
     public DependencyConflictException(ResolutionConflict conflict, string? limit = null)
-        : base(limit is null ? conflict.Explain() : $"{limit}; the last conflict: {conflict.Explain()}")
+        : base(limit is null ? conflict.Explain() : $"{limit}; the first conflict: {conflict.Explain()}")
     {
         Conflict = conflict;
         Limit = limit;

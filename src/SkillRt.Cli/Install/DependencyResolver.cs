@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using SkillRt.Cli.Store;
 
 namespace SkillRt.Cli.Install;
 
@@ -45,7 +44,7 @@ internal sealed class DependencyResolver
     /// <param name="cancellationToken">Cancels the resolution and the reads it is waiting for.</param>
     /// <returns>Every skill chosen, requests first, then in the order they were needed.</returns>
     /// <exception cref="DependencyConflictException">No versions satisfy every requirement; nothing should be installed.</exception>
-    public async Task<IReadOnlyList<ResolvedSkill>> ResolveAsync(IReadOnlyList<SkillRequest> requests, IReadOnlyList<SkillCandidate> installed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ResolvedSkill>> ResolveAsync(IReadOnlyList<ResolutionRequest> requests, IReadOnlyList<SkillCandidate> installed, CancellationToken cancellationToken)
     {
         var run = new Run(this, cancellationToken);
         try

@@ -5,7 +5,7 @@ namespace SkillRt.Cli.Install;
 
 /// <summary>
 /// What <see cref="DependencyResolver"/> knows of the world: the versions of a skill and what each
-/// depends on. The CLI's source reads the NuGet feeds and the store (<see cref="SkillVersionCatalog"/>);
+/// depends on. The CLI's source reads the NuGet feeds and the store (<c>SkillVersionCatalog</c>);
 /// unit tests use a table in memory.
 /// </summary>
 internal interface ISkillVersionSource
