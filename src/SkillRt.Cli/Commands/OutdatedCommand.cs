@@ -15,8 +15,8 @@ namespace SkillRt.Cli.Commands;
 
 /// <summary>
 /// <c>skillrt outdated [--json]</c>, as <c>npm outdated</c>: for each installed skill, the installed
-/// version, the highest version its request allows and its installed dependents accept ("wanted",
-/// what <c>skillrt update</c> would install; <see cref="WantedRange"/>), and the highest stable version
+/// version, the highest version its request allows with dependencies that fit the installed skills
+/// ("wanted", what <c>skillrt update</c> would install; <see cref="WantedRange"/>), and the highest stable version
 /// on the feeds ("latest", what <c>update --latest</c> aims at). The text lists the skills that are
 /// behind; <c>--json</c> lists every installed skill. Exit code 0 either way: being behind is not an
 /// error (a script compares the versions in the JSON).
@@ -45,36 +45,29 @@ internal static class OutdatedCommand
         using var progress = TerminalProgress.Start(error, TimeSpan.Zero);
         ILogger log = verbose ? new NuGetErrorLogger(error) : NullLogger.Instance;
         var feed = new NuGetSkillFeed(Environment.CurrentDirectory, log, progress);
-        var installed = new FeedInstaller(store, feed, TextWriter.Null, progress, cancellationToken).Installed;
+        var installs = new FeedInstaller(store, feed, TextWriter.Null, progress, cancellationToken);
+        var installed = installs.Installed;
         var records = StoreRequests.Read(store);
         var rows = new List<Row>();
         foreach (var skill in installed.OrderBy(skill => skill.Name, StringComparer.Ordinal))
         {
             var (request, display) = WantedRange.For(skill, records, installed);
-            var dependents = installed.Where(other => other.Name != skill.Name)
-                .SelectMany(other => other.Dependencies.Where(d => d.Name == skill.Name))
-                .ToList();
-            SemanticVersion? wanted = null;
-            SemanticVersion? latest = null;
-            var range = request.Range ?? (skill.Version.IsPrerelease ? SkillVersionRange.Parse(skill.Version.ToString()) : SkillVersionRange.Any);
-            await foreach (var version in feed.ListVersionsAsync(skill.Name, cancellationToken).ConfigureAwait(false))
-            {
-                latest ??= version.Version.IsPrerelease ? null : version.Version;
-                if (wanted is null && range.Satisfies(version.Version) && dependents.TrueForAll(d => d.Range.Satisfies(version.Version)))
-                {
-                    wanted = version.Version;
-                }
+            var latest = await feed.LatestAsync(skill.Name, cancellationToken).ConfigureAwait(false);
 
-                if (wanted is not null && latest is not null)
+            // "Wanted" is what `skillrt update <name>` would install: the same resolution, so a version whose
+            // dependencies clash with an installed skill is not wanted, and never one below what is installed.
+            var wanted = skill.Version;
+            try
+            {
+                var resolved = await installs.ResolveAsync([request], cancellationToken).ConfigureAwait(false);
+                if (resolved.FirstOrDefault(r => r.Name == skill.Name) is { } chosen && chosen.Version > wanted)
                 {
-                    break;
+                    wanted = chosen.Version;
                 }
             }
-
-            // Never "wanted" below what is installed: update does not go down to honour a range.
-            if (wanted is null || wanted < skill.Version)
+            catch (DependencyConflictException)
             {
-                wanted = skill.Version;
+                // Nothing newer fits; `skillrt update` says why.
             }
 
             rows.Add(new Row(skill.Name, skill.Version, wanted, latest, display));

@@ -91,9 +91,21 @@ internal static class UpdateCommand
             return ExitCodes.Success;
         }
 
-        var requests = targets
-            .Select(skill => latest ? new ResolutionRequest(skill.Name, null, null) : WantedRange.For(skill, records, installs.Installed).Request)
-            .ToList();
+        var requests = new List<ResolutionRequest>();
+        foreach (var skill in targets)
+        {
+            if (!latest)
+            {
+                requests.Add(WantedRange.For(skill, records, installs.Installed).Request);
+                continue;
+            }
+
+            // --latest asks for exactly the newest stable version: if an installed skill cannot take it, that is a conflict to report, not a reason to stop lower.
+            var newest = await feed.LatestAsync(skill.Name, cancellationToken).ConfigureAwait(false);
+            var version = newest is not null && newest > skill.Version ? newest : skill.Version;
+            requests.Add(new ResolutionRequest(skill.Name, SkillVersionRange.Parse(version.ToString()), version.ToString()));
+        }
+
         var what = names.Length == 0 ? "the installed skills" : string.Join(", ", names);
         IReadOnlyList<ResolvedSkill> resolved;
         try
@@ -146,7 +158,7 @@ internal static class UpdateCommand
         if (changes.Count == 0)
         {
             var versions = string.Join(", ", targets.Select(skill => $"{skill.Name} {skill.Version}"));
-            await output.WriteLineAsync($"Up to date: {versions} {(targets.Count == 1 ? "is" : "are")} the newest {(latest ? "on the feeds" : "that their ranges allow")}.").ConfigureAwait(false);
+            await output.WriteLineAsync($"Up to date: {versions} {(targets.Count == 1 ? "is" : "are")} the newest {(latest ? "on the feeds" : "that their ranges allow with dependencies that fit the installed skills (skillrt outdated shows newer ones)")}.").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 

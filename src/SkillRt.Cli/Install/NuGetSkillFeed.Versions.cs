@@ -66,6 +66,20 @@ internal sealed partial class NuGetSkillFeed
         }
     }
 
+    /// <summary>The highest stable version of the skill on the feeds ("latest", as npm's dist-tag), or null when there is none.</summary>
+    public async Task<SemanticVersion?> LatestAsync(string name, CancellationToken cancellationToken)
+    {
+        await foreach (var version in ListVersionsAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            if (!version.Version.IsPrerelease)
+            {
+                return version.Version;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The packages on one feed that may hold the skill, each with its versions listed (no download yet).</summary>
     private async Task<List<PackageWalk>> OpenWalksAsync(PackageSource source, string name, SourceCacheContext cache, CancellationToken cancellationToken)
     {
