@@ -30,6 +30,8 @@ internal static class SkillCommandLine
             InfoCommand.Create(),
             ListCommand.Create(),
             InstallCommand.Create(),
+            OutdatedCommand.Create(),
+            UpdateCommand.Create(),
             UninstallCommand.Create(),
             WhereCommand.Create(),
             RunCommand.Create(),

@@ -24,7 +24,7 @@ namespace SkillRt.Cli.Install;
 /// lists the skill, in the range asked for, in its <c>skills/index.json</c>; the highest skill
 /// version over all candidates and feeds wins.
 /// </summary>
-internal sealed class NuGetSkillFeed
+internal sealed partial class NuGetSkillFeed
 {
     // One page of search results: the tag is exact, so a feed with more tagged packages than this is not expected.
     private const int RemoteSearchPageSize = 100;

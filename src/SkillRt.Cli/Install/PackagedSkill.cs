@@ -10,6 +10,9 @@ internal sealed record PackagedSkill(string Name, SemanticVersion Version, IRead
 {
     /// <summary>The package entry of the skill's SKILL.md: <c>skills/{name}/SKILL.md</c>.</summary>
     public string SkillFileEntry => SkillPackage.SkillsFolder + Name + "/SKILL.md";
+
+    /// <summary>The sibling skills it needs, from the index's <c>dependencies.skills</c>; none when the index lists none.</summary>
+    public IReadOnlyList<SkillDependency> Dependencies { get; init; } = [];
 }
 
 /// <summary>One file of a packaged skill.</summary>

@@ -41,8 +41,12 @@ internal sealed class SkillInstaller
     /// <param name="force">Replace versions that are already installed.</param>
     /// <param name="skipInvalid">Install the valid skills and report the invalid ones, rather than install none.</param>
     /// <param name="cancellationToken">Cancels the install; nothing half-copied is left in the store.</param>
-    public async Task InstallAsync(IReadOnlyList<SkillSource> sources, string origin, bool force, bool skipInvalid, CancellationToken cancellationToken)
+    /// <param name="notes">Text added to a skill's line, by skill name, such as <c>(needed by pr-review 1.1.0)</c>.</param>
+    /// <returns>What happened to each skill, in the order they were installed.</returns>
+    public async Task<IReadOnlyList<InstalledSkill>> InstallAsync(
+        IReadOnlyList<SkillSource> sources, string origin, bool force, bool skipInvalid, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? notes = null)
     {
+        var installed = new List<InstalledSkill>(sources.Count);
         var staged = new List<StagedSkill>(sources.Count);
         try
         {
@@ -102,13 +106,21 @@ internal sealed class SkillInstaller
                     InstallOutcome.Replaced => $"Reinstalled {skill.Name} {skill.Version} to {entry}",
                     _ => $"Installed {skill.Name} {skill.Version} to {entry}",
                 };
+                if (notes?.GetValueOrDefault(skill.Name) is { } note)
+                {
+                    line += " " + note;
+                }
+
                 await _output.WriteLineAsync(line).ConfigureAwait(false);
+                installed.Add(new InstalledSkill(skill.Name, skill.Version, outcome, entry));
             }
 
             if (invalid.Count > 0)
             {
                 throw Skipped(invalid, sources.Count, origin);
             }
+
+            return installed;
         }
         finally
         {

@@ -275,7 +275,51 @@ internal sealed class SkillPackage : IDisposable
         var skillEntry = files[first];
         files.RemoveAt(first);
         files.Insert(0, skillEntry);
-        return new PackagedSkill(name, version, files);
+        return new PackagedSkill(name, version, files) { Dependencies = ReadDependencies(skill, name) };
+    }
+
+    /// <summary>
+    /// <c>dependencies.skills</c>: <c>name</c> or <c>name@range</c> strings, as the packer writes them
+    /// from the SKILL.md; an index from before dependencies were recorded has none.
+    /// </summary>
+    private List<SkillDependency> ReadDependencies(JsonElement skill, string name)
+    {
+        var result = new List<SkillDependency>();
+        if (!skill.TryGetProperty("dependencies", out var dependencies) || dependencies.ValueKind == JsonValueKind.Null)
+        {
+            return result;
+        }
+
+        if (dependencies.ValueKind != JsonValueKind.Object)
+        {
+            throw Damaged($"{IndexEntry} gives '{name}' dependencies that are not an object");
+        }
+
+        if (!dependencies.TryGetProperty("skills", out var skills) || skills.ValueKind == JsonValueKind.Null)
+        {
+            return result;
+        }
+
+        if (skills.ValueKind != JsonValueKind.Array)
+        {
+            throw Damaged($"{IndexEntry} gives '{name}' dependencies.skills that are not an array");
+        }
+
+        foreach (var element in skills.EnumerateArray())
+        {
+            var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : null;
+            var at = text?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+            var dependencyName = text is null ? null : at < 0 ? text : text[..at];
+            var range = SkillVersionRange.Any;
+            if (dependencyName is null || !SkillStore.IsStoreName(dependencyName) || (at >= 0 && !SkillVersionRange.TryParse(text![(at + 1)..], out range)))
+            {
+                throw Damaged($"{IndexEntry} gives '{name}' the skill dependency {element}, which is not name or name@range");
+            }
+
+            result.Add(new SkillDependency { Name = dependencyName, Range = range! });
+        }
+
+        return result;
     }
 
     private void Extract(PackagedSkill skill, string staging)
