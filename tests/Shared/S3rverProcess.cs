@@ -86,7 +86,15 @@ internal sealed class S3rverProcess : IAsyncDisposable
         process.Exited += (_, _) => server._exited.TrySetResult();
         try
         {
-            process.Start();
+            try
+            {
+                process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                throw new InvalidOperationException("The S3 test tier runs s3rver under node, and node was not found on PATH. Install node 20 and npm (apt-get install -y nodejs npm).");
+            }
+
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var finished = await Task.WhenAny(server._listening.Task, server._exited.Task, Task.Delay(TimeSpan.FromMinutes(1), cancellationToken));
