@@ -14,7 +14,8 @@ namespace SkillRt.Tests;
 /// A real S3-compatible server on 127.0.0.1 for a test class: node's s3rver (tests/Shared/package.json)
 /// on a port the system picks, storing in a temporary folder, with one empty bucket. Clients must send
 /// whole bodies (<c>UseChunkEncoding = false</c>): s3rver stores the SDK's chunked framing as the
-/// object's bytes otherwise, so tests compare content, never just status codes.
+/// object's bytes otherwise, so tests compare content, never just status codes. Node runs with
+/// OpenSSL's legacy provider, which s3rver's paged listings need.
 /// </summary>
 internal sealed class S3rverProcess : IAsyncDisposable
 {
@@ -74,7 +75,9 @@ internal sealed class S3rverProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = PackageFolder,
         };
-        foreach (var argument in new[] { Script, "-d", folder, "-a", "127.0.0.1", "-p", "0", "--silent" })
+        // s3rver makes list continuation tokens with DES, which node 17+ (OpenSSL 3) refuses without the
+        // legacy provider: every listing with more objects than one page would answer 500.
+        foreach (var argument in new[] { "--openssl-legacy-provider", Script, "-d", folder, "-a", "127.0.0.1", "-p", "0", "--silent" })
         {
             start.ArgumentList.Add(argument);
         }
