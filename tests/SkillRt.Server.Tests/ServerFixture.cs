@@ -1,17 +1,28 @@
+using System.IO;
+using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using SkillRt.Tests;
 using Xunit;
 
 namespace SkillRt.Server.Tests;
 
-/// <summary>One real server (embedded defaults, its own data directory) for a test class.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>One real server (embedded defaults: SQLite and a blob folder in its own data directory) for a test class.</summary>
+public sealed class ServerFixture : ServerTierFixture
 {
-    internal ServerProcess Server { get; private set; } = null!;
+    public override async ValueTask InitializeAsync() => Server = await ServerProcess.StartAsync();
 
-    internal string AdministratorKey => Server.AdministratorKey!;
+    public override async ValueTask DisposeAsync() => await Server.DisposeAsync();
 
-    public async ValueTask InitializeAsync() => Server = await ServerProcess.StartAsync();
+    internal override async Task<string> ReadStoredTextAsync(CancellationToken cancellationToken)
+    {
+        // The database file and its write-ahead log: a fresh row may be only in the log.
+        var text = new StringBuilder();
+        foreach (var file in Directory.GetFiles(Server.DataDirectory, "skillrt.db*"))
+        {
+            text.Append(Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file, cancellationToken)));
+        }
 
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+        return text.ToString();
+    }
 }

@@ -63,8 +63,10 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
             {
                 spooled = Path.Combine(Path.GetTempPath(), "skillrt-blob-" + Guid.NewGuid().ToString("N"));
                 var file = new FileStream(spooled, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
                 source = file;
+                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                // Hash and upload from the spooled copy's start, not from where the copy left off.
+                file.Position = 0;
             }
 
             var start = source.Position;
