@@ -8,6 +8,9 @@ using SkillRt.Server.Hosting;
 // appsettings.json is read from beside the program, wherever it is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
+// 127.0.0.1:5480 unless --urls, ASPNETCORE_URLS or Kestrel endpoints say otherwise: never every interface by accident.
+builder.UseLoopbackByDefault();
+
 builder.Services.AddSkillRtServer(builder.Configuration)
     .AddSkillRegistry();
 builder.AddServerTelemetry();

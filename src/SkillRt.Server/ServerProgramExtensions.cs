@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,20 @@ internal static class ServerProgramExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(ServerTelemetry.Name + "*")
                 .AddOtlpExporter());
+        return builder;
+    }
+
+    /// <summary>The address the server listens on when nothing else is configured.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5480";
+
+    /// <summary>Listens on <see cref="DefaultUrl"/> unless an address is configured (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>Kestrel:Endpoints</c>).</summary>
+    public static WebApplicationBuilder UseLoopbackByDefault(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         return builder;
     }
 

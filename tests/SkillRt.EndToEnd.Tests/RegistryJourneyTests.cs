@@ -43,8 +43,10 @@ public sealed class RegistryJourneyTests : IDisposable
             Assert.True(published.ExitCode == 0, published.ToString());
         }
 
-        // Bob has a fresh home, no key and no configuration.
+        // Bob has a fresh home, no key and no configuration; his NuGet feeds are none but the registry's
+        // (the machine's own NuGet.config may list feeds this test cannot reach).
         using var bob = new SkillCli();
+        File.WriteAllText(Path.Combine(bob.WorkingDirectory, "nuget.config"), "<configuration><packageSources><clear /></packageSources></configuration>");
         var search = await bob.RunAsync("search", "review", "--source", source, "--format", "json");
         Assert.True(search.ExitCode == 0, search.ToString());
         Assert.Contains("pr-review", search.Output, StringComparison.Ordinal);
