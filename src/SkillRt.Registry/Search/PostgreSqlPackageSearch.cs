@@ -20,36 +20,7 @@ namespace SkillRt.Registry.Search;
 internal sealed class PostgreSqlPackageSearch(RegistryDbContext db, IOwnerDirectory owners, SearchIndexGate gate, ILogger<PostgreSqlPackageSearch> logger)
     : RelationalPackageSearch(db, owners, gate, logger)
 {
-    protected override async Task<IReadOnlyList<Guid>> QueuedAsync(int limit, CancellationToken cancellationToken)
-    {
-        using var command = await CommandAsync("SELECT registration_id FROM registry_search_dirty LIMIT @limit", cancellationToken).ConfigureAwait(false);
-        AddParameter(command, "limit", limit);
-        var ids = new List<Guid>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(ReadGuid(reader, 0));
-        }
-
-        return ids;
-    }
-
-    protected override async Task<bool> ClaimAsync(Guid registrationId, CancellationToken cancellationToken)
-    {
-        // Waits for a writer whose trigger touched the row (the trigger upserts, which locks it), so
-        // the versions read next include what that writer committed. A replica that claimed the row
-        // first leaves nothing to delete: 0 rows, and this refresh stops.
-        using var command = await CommandAsync("DELETE FROM registry_search_dirty WHERE registration_id = @id", cancellationToken).ConfigureAwait(false);
-        AddParameter(command, "id", registrationId);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
-
-    protected override async Task DeleteDocumentsAsync(Guid registrationId, CancellationToken cancellationToken)
-    {
-        using var command = await CommandAsync("DELETE FROM registry_search_docs WHERE registration_id = @id", cancellationToken).ConfigureAwait(false);
-        AddParameter(command, "id", registrationId);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    protected override object Key(Guid id) => id;
 
     protected override async Task InsertDocumentAsync(SearchDocument document, CancellationToken cancellationToken)
     {

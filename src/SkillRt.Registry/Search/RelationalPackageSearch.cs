@@ -222,13 +222,41 @@ internal abstract partial class RelationalPackageSearch(
         var other => throw new InvalidOperationException($"Expected a GUID in column {reader.GetName(ordinal)}, found {other.GetType().Name}."),
     };
 
-    /// <summary>Up to <paramref name="limit"/> packages whose documents are stale.</summary>
-    protected abstract Task<IReadOnlyList<Guid>> QueuedAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>A GUID as this engine stores it in the search tables (SQLite: text; PostgreSQL: uuid).</summary>
+    protected abstract object Key(Guid id);
 
-    /// <summary>Removes the package's queue row; false when another refresh took it first.</summary>
-    protected abstract Task<bool> ClaimAsync(Guid registrationId, CancellationToken cancellationToken);
+    // Up to limit packages whose documents are stale.
+    private async Task<IReadOnlyList<Guid>> QueuedAsync(int limit, CancellationToken cancellationToken)
+    {
+        using var command = await CommandAsync("SELECT registration_id FROM registry_search_dirty LIMIT @limit", cancellationToken).ConfigureAwait(false);
+        AddParameter(command, "@limit", limit);
+        var ids = new List<Guid>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(ReadGuid(reader, 0));
+        }
 
-    protected abstract Task DeleteDocumentsAsync(Guid registrationId, CancellationToken cancellationToken);
+        return ids;
+    }
+
+    // Removes the package's queue row; false when another refresh took it first.
+    private async Task<bool> ClaimAsync(Guid registrationId, CancellationToken cancellationToken)
+    {
+        // On PostgreSQL this waits for a writer whose trigger touched the row (the trigger upserts,
+        // which locks it), so the versions read next include what that writer committed. A replica
+        // that claimed the row first leaves nothing to delete: 0 rows, and this refresh stops.
+        using var command = await CommandAsync("DELETE FROM registry_search_dirty WHERE registration_id = @id", cancellationToken).ConfigureAwait(false);
+        AddParameter(command, "@id", Key(registrationId));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private async Task DeleteDocumentsAsync(Guid registrationId, CancellationToken cancellationToken)
+    {
+        using var command = await CommandAsync("DELETE FROM registry_search_docs WHERE registration_id = @id", cancellationToken).ConfigureAwait(false);
+        AddParameter(command, "@id", Key(registrationId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     protected abstract Task InsertDocumentAsync(SearchDocument document, CancellationToken cancellationToken);
 

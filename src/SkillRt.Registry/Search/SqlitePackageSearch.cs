@@ -22,34 +22,6 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
     // package_id, title, tags, description, skill_text, then the filter columns, which do not rank.
     private const string Bm25 = "bm25(registry_search_fts, 10.0, 5.0, 3.0, 1.0, 2.0, 0.0, 0.0, 0.0, 0.0)";
 
-    protected override async Task<IReadOnlyList<Guid>> QueuedAsync(int limit, CancellationToken cancellationToken)
-    {
-        using var command = await CommandAsync("SELECT registration_id FROM registry_search_dirty LIMIT @limit", cancellationToken).ConfigureAwait(false);
-        AddParameter(command, "@limit", limit);
-        var ids = new List<Guid>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(ReadGuid(reader, 0));
-        }
-
-        return ids;
-    }
-
-    protected override async Task<bool> ClaimAsync(Guid registrationId, CancellationToken cancellationToken)
-    {
-        using var command = await CommandAsync("DELETE FROM registry_search_dirty WHERE registration_id = @id", cancellationToken).ConfigureAwait(false);
-        AddParameter(command, "@id", Key(registrationId));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
-
-    protected override async Task DeleteDocumentsAsync(Guid registrationId, CancellationToken cancellationToken)
-    {
-        using var command = await CommandAsync("DELETE FROM registry_search_docs WHERE registration_id = @id", cancellationToken).ConfigureAwait(false);
-        AddParameter(command, "@id", Key(registrationId));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     protected override async Task InsertDocumentAsync(SearchDocument document, CancellationToken cancellationToken)
     {
         using var command = await CommandAsync(
@@ -225,5 +197,6 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
     private static string Quote(string words) => "\"" + words + "\"";
 
     // EF Core keeps GUIDs on SQLite as uppercase text; the documents use the same spelling to join.
-    private static string Key(Guid id) => id.ToString("D").ToUpperInvariant();
+    // EF Core stores GUIDs on SQLite as uppercase text.
+    protected override object Key(Guid id) => id.ToString("D").ToUpperInvariant();
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkillRt.Server.Telemetry;
 
 namespace SkillRt.Server.Identity;
 
@@ -42,7 +43,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
         if (!ApiKeySecrets.LooksLikeKey(presented))
         {
-            return Fail("The API key is not a SkillRt key (they start with 'skr_'); create one with 'skillrt keys create'.");
+            return Fail("malformed", "The API key is not a SkillRt key (they start with 'skr_'); create one with 'skillrt keys create'.");
         }
 
         var hash = ApiKeySecrets.Hash(presented);
@@ -56,23 +57,23 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
         if (found is null)
         {
-            return Fail("The API key is not known to this server; check the key, or create one with 'skillrt keys create'.");
+            return Fail("unknown", "The API key is not known to this server; check the key, or create one with 'skillrt keys create'.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         if (found.RevokedAt is not null)
         {
-            return Fail($"The API key was revoked on {found.RevokedAt:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
+            return Fail("revoked", $"The API key was revoked on {found.RevokedAt:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
         }
 
         if (found.ExpiresAt is { } expires && expires <= now)
         {
-            return Fail($"The API key expired on {expires:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
+            return Fail("expired", $"The API key expired on {expires:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
         }
 
         if (found.IsDisabled)
         {
-            return Fail($"The account '{found.Name}' is disabled; ask the server's administrator.");
+            return Fail("disabled", $"The account '{found.Name}' is disabled; ask the server's administrator.");
         }
 
         if (found.LastUsedAt is null || now - found.LastUsedAt.Value > LastUsedResolution)
@@ -92,6 +93,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             new(ClaimTypes.Name, found.Name),
         };
         claims.AddRange(scopes.Select(scope => new Claim(ServerClaimTypes.Scope, scope)));
+        ServerTelemetry.ApiKeyAuthentications.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
         var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -116,8 +118,9 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             .ExecuteAsync(Context).ConfigureAwait(false);
     }
 
-    private AuthenticateResult Fail(string message)
+    private AuthenticateResult Fail(string outcome, string message)
     {
+        ServerTelemetry.ApiKeyAuthentications.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         Context.Items[FailureItem] = message;
         LogRefused(Logger, message);
         return AuthenticateResult.Fail(message);

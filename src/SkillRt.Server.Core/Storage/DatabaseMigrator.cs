@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillRt.Server.Hosting;
+using SkillRt.Server.Telemetry;
 
 namespace SkillRt.Server.Storage;
 
@@ -33,6 +34,9 @@ internal sealed partial class DatabaseMigrator(
 
         foreach (var registration in registrations)
         {
+            using var activity = ServerTelemetry.Source.StartActivity("server.migrate");
+            activity?.SetTag("skillrt.module", registration.ModuleName);
+            activity?.SetTag("db.system", settings.Database.Provider == DatabaseProvider.PostgreSql ? "postgresql" : "sqlite");
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
             await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -13,4 +13,10 @@ public static class ServerTelemetry
     public const string Name = "SkillRt.Server";
 
     internal static readonly ActivitySource Source = new(Name);
+
+    internal static readonly Meter Meter = new(Name);
+
+    /// <summary>Requests that presented an API key, by outcome (<c>accepted</c>, <c>unknown</c>, <c>revoked</c>, <c>expired</c>, <c>disabled</c>, <c>malformed</c>): a rise in refusals is a leaked or stale key somewhere.</summary>
+    internal static readonly Counter<long> ApiKeyAuthentications =
+        Meter.CreateCounter<long>("skillrt.server.api_key.authentications", unit: "{request}", description: "Requests that presented an API key, by outcome.");
 }
