@@ -5,9 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using SkillRt.Cli.Output;
 #if !SKILL_NATIVE_FRONT
 using SkillRt.Cli.Install;
-using SkillRt.Cli.Output;
 using SkillRt.Cli.Publishing;
 #endif
 
