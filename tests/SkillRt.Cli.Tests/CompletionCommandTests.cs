@@ -32,8 +32,9 @@ public sealed class CompletionCommandTests : IDisposable
 
         // The shell filters by prefix; skill offers the command's own options, and only those.
         var options = await _cli.RunAsync("[suggest:21]", "skillrt install --for");
-        Assert.StartsWith("--force\n", options.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("--format", options.Output, StringComparison.Ordinal);
+        Assert.Equal("--force\n--format\n", options.Output);
+        var runOptions = await _cli.RunAsync("[suggest:19]", "skillrt where --for");
+        Assert.Equal("", runOptions.Output.Trim());
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class PublishCommandTests
         var result = await cli.RunAsync("publish", "greeter", "--source", registry.ServiceIndex);
 
         Assert.Equal(5, result.ExitCode);
-        Assert.Equal($"skillrt: no API key to publish to {registry.ServiceIndex}: pipe it in with --api-key-stdin, or set SKILLRT_API_KEY; the registry's administrator creates keys with the registry:publish scope.\n", result.Error);
+        Assert.Equal($"skillrt: no API key to publish to {registry.ServiceIndex}: log in with 'skillrt login <url>', pipe it in with --api-key-stdin, or set SKILLRT_API_KEY; the registry's administrator creates keys with the registry:publish scope.\n", result.Error);
         Assert.False(registry.Push.IsCompleted);
     }
 
