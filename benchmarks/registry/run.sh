@@ -8,7 +8,7 @@
 # Goals (issue 17): search p99 < 25 ms, downloads ≥ 0.5× nginx, RSS < 250 MB, on SQLite and PostgreSQL.
 # Usage: bash benchmarks/registry/run.sh [sqlite] [postgresql]     (default: both)
 # Needs nginx and PostgreSQL: apt-get install -y nginx-light postgresql
-# Environment: PACKAGES (2000), VERSIONS (5), SEARCHES (20000), DOWNLOADS (20000), CONCURRENCY (64).
+# Environment: PACKAGES (2000), VERSIONS (5), SEARCHES (20000), DOWNLOADS (20000), CONCURRENCY (64), SERVER_ARGS.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -39,7 +39,8 @@ for engine in "${engines[@]}"; do
   run="$work/$engine"
   mkdir -p "$run/data" "$run/nginx-root"
   chmod 755 "$run" "$run/nginx-root"
-  settings=(--SkillRt:DataDirectory="$run/data" --SkillRt:RateLimits:Enabled=false)
+  # SERVER_ARGS adds settings, e.g. SERVER_ARGS=--SkillRt:Registry:SearchCacheDuration=00:00:00 to measure searches uncached.
+  settings=(--SkillRt:DataDirectory="$run/data" --SkillRt:RateLimits:Enabled=false ${SERVER_ARGS:-})
   if [ "$engine" = postgresql ]; then
     pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     pgdata="$run/pg/data"; mkdir -p "$run/pg"; chown postgres:postgres "$run/pg"; chmod 700 "$run/pg"

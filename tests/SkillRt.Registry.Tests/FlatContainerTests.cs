@@ -124,8 +124,19 @@ public sealed class FlatContainerTests(FlatContainerTests.Fixture fixture) : ICl
         start.SetResult();
         await Task.WhenAll(tasks);
 
-        var search = await client.GetFromJsonAsync<JsonElement>("v3/search?q=packageid:counted.skill", Ct);
-        var hit = Assert.Single(search.GetProperty("data").EnumerateArray());
+        // Counts are written in batches (RegistryOptions.DownloadCountInterval, a second): wait for the
+        // total, with a minute of patience for a loaded machine, then check nothing was counted twice.
+        JsonElement hit = default;
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(100, Ct))
+        {
+            var search = await client.GetFromJsonAsync<JsonElement>("v3/search?q=packageid:counted.skill", Ct);
+            hit = Assert.Single(search.GetProperty("data").EnumerateArray());
+            if (hit.GetProperty("totalDownloads").GetInt64() >= Downloads)
+            {
+                break;
+            }
+        }
+
         Assert.Equal(Downloads, hit.GetProperty("totalDownloads").GetInt64());
         Assert.Equal(Downloads, hit.GetProperty("versions")[0].GetProperty("downloads").GetInt64());
     }

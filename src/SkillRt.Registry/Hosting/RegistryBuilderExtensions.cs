@@ -76,6 +76,11 @@ public static class RegistryBuilderExtensions
         services.Configure<KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, MaxRequestLineBytes));
         services.TryAddScoped<PackageReader>();
+        services.TryAddSingleton<RegistryGeneration>();
+        services.TryAddSingleton<DownloadLocator>();
+        services.TryAddSingleton<DownloadCounter>();
+        services.AddHostedService<DownloadCountWriter>();
+        services.TryAddSingleton<SearchResponseCache>();
         services.TryAddScoped<RegistryCatalog>();
         services.TryAddSingleton<SearchIndexGate>();
         services.TryAddScoped<SqlitePackageSearch>();
@@ -101,8 +106,8 @@ public static class RegistryBuilderExtensions
         registry.MapGet(registration + "{id}/{version}.json", (string id, string version, HttpRequest request, PackageReader reader, CancellationToken ct) =>
             RegistrationEndpoints.LeafAsync(id, version, Urls(request), reader, ct));
 
-        registry.MapGet(RegistryRoutes.Search, (HttpRequest request, IPackageSearch search, RegistryDbContext db, IOwnerDirectory owners, IOptions<RegistryOptions> options, CancellationToken ct) =>
-            SearchEndpoints.SearchAsync(request, Urls(request), search, db, owners, options, ct));
+        registry.MapGet(RegistryRoutes.Search, (HttpRequest request, SearchResponseCache cache, IPackageSearch search, RegistryDbContext db, IOwnerDirectory owners, IOptions<RegistryOptions> options, CancellationToken ct) =>
+            cache.GetOrAnswerAsync(request, () => SearchEndpoints.SearchAsync(request, Urls(request), search, db, owners, options, ct)));
         registry.MapGet(RegistryRoutes.Autocomplete, SearchEndpoints.AutocompleteAsync);
 
         registry.MapGet(RegistryRoutes.Skills + "{id}/{version}/manifest.json", SkillManifestEndpoint.HandleAsync);

@@ -1,3 +1,5 @@
+using System;
+
 namespace SkillRt.Registry.Hosting;
 
 /// <summary>The <c>SkillRt:Registry</c> configuration section; validated at start-up.</summary>
@@ -20,4 +22,20 @@ public sealed class RegistryOptions
 
     /// <summary>The most results one search page returns (<c>take</c>); 100 by default.</summary>
     public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>
+    /// How often counted downloads are written to the database, in one batch; 1 second by default. A
+    /// replica that is killed loses at most this much of its counts; one that is stopped writes them first.
+    /// </summary>
+    public TimeSpan DownloadCountInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a search answer is reused for the same query; 10 seconds by default, 0 to turn the
+    /// cache off. A publish, unlist or download count written on this replica ends every cached answer
+    /// at once; changes made on other replicas show once the answer expires.
+    /// </summary>
+    public TimeSpan SearchCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most search answers kept; 1,000 by default.</summary>
+    public int SearchCacheEntries { get; set; } = 1000;
 }

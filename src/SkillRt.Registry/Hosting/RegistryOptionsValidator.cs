@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,21 @@ internal sealed class RegistryOptionsValidator : IValidateOptions<RegistryOption
         if (options.MaxPageSize is < 1 or > 1000)
         {
             failures.Add($"{Prefix}MaxPageSize must be 1–1000 (it is {options.MaxPageSize}).");
+        }
+
+        if (options.DownloadCountInterval <= TimeSpan.Zero || options.DownloadCountInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Prefix}DownloadCountInterval must be more than 0 and at most 00:10:00 (it is {options.DownloadCountInterval}).");
+        }
+
+        if (options.SearchCacheDuration < TimeSpan.Zero || options.SearchCacheDuration > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Prefix}SearchCacheDuration must be 0 (off) to 01:00:00 (it is {options.SearchCacheDuration}).");
+        }
+
+        if (options.SearchCacheEntries < 1)
+        {
+            failures.Add($"{Prefix}SearchCacheEntries must be at least 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
@@ -33,6 +34,7 @@ internal sealed partial class PackagePublisher(
     PackageInspector inspector,
     IOptions<RegistryOptions> options,
     IOptions<SkillRtServerOptions> server,
+    RegistryGeneration generation,
     TimeProvider time,
     ILogger<PackagePublisher> logger)
 {
@@ -159,6 +161,7 @@ internal sealed partial class PackagePublisher(
             database.Versions.Add(NewVersion(package, registrationId, version, normalizedVersion, blob, now));
             await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            generation.Advance();
         }
         catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
@@ -204,6 +207,11 @@ internal sealed partial class PackagePublisher(
             : await database.Versions
                 .Where(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion)
                 .ExecuteUpdateAsync(set => set.SetProperty(v => v.IsListed, listed), cancellationToken).ConfigureAwait(false);
+        if (changed > 0)
+        {
+            generation.Advance();
+        }
+
         return changed == 0
             ? PublishProblem.NotFound("Unknown version", $"'{registration.PackageId}' has no version '{PackageInspector.Shorten(version)}' on this registry; its versions are at v3/flatcontainer/{normalizedId}/index.json.")
             : null;

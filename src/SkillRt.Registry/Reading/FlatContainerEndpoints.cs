@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using SkillRt.Registry.Hosting;
 using SkillRt.Server.Storage;
 
 namespace SkillRt.Registry.Reading;
@@ -31,7 +32,7 @@ internal static class FlatContainerEndpoints
     /// <c>{id}/{version}/{file}</c>: the .nupkg (<c>{id}.{version}.nupkg</c>, counted as a download
     /// unless the client has it already) or the .nuspec (<c>{id}.nuspec</c>).
     /// </summary>
-    public static async Task<IResult> FileAsync(string id, string version, string file, HttpContext context, PackageReader reader, IBlobStore blobs, CancellationToken cancellationToken)
+    public static async Task<IResult> FileAsync(string id, string version, string file, HttpContext context, PackageReader reader, DownloadLocator locator, DownloadCounter counter, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var lowerId = id.ToLowerInvariant();
         var lowerVersion = PackageReader.Normalize(version);
@@ -51,7 +52,7 @@ internal static class FlatContainerEndpoints
                 detail: $"The flat container serves '{lowerId}.{lowerVersion ?? version}.nupkg' and '{lowerId}.nuspec' under {lowerId}/{lowerVersion ?? version}/; '{file}' is neither.");
         }
 
-        if (await reader.FindDownloadAsync(id, version, cancellationToken).ConfigureAwait(false) is not { } download)
+        if (await locator.FindAsync(id, version, reader, cancellationToken).ConfigureAwait(false) is not { } download)
         {
             return ReadProblems.VersionNotFound(id, version);
         }
@@ -69,7 +70,8 @@ internal static class FlatContainerEndpoints
 
         if (HttpMethods.IsGet(request.Method))
         {
-            await reader.CountDownloadAsync(download, cancellationToken).ConfigureAwait(false);
+            counter.Add(download.RegistrationId, download.VersionId);
+            RegistryTelemetry.Downloads.Add(1);
         }
 
         var lastModified = new DateTimeOffset(DateTime.SpecifyKind(download.PublishedAt, DateTimeKind.Utc));

@@ -68,29 +68,6 @@ internal sealed class PackageReader(RegistryDbContext db)
             .ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Counts one download of the version and of its package: two atomic increments in the database
-    /// (<c>SET Downloads = Downloads + 1</c>), in one transaction, so concurrent downloads on any number
-    /// of replicas are all counted and the two counts agree.
-    /// </summary>
-    public async Task CountDownloadAsync(PackageDownload download, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await db.Versions.Where(v => v.Id == download.VersionId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Downloads, v => v.Downloads + 1), cancellationToken).ConfigureAwait(false);
-                await db.Packages.Where(p => p.Id == download.RegistrationId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.TotalDownloads, p => p.TotalDownloads + 1), cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
-        RegistryTelemetry.Downloads.Add(1);
-    }
-
     /// <summary>IDs of packages with a listed version (stable unless <paramref name="prerelease"/>) that start with <paramref name="prefix"/>, most downloaded first.</summary>
     public async Task<(int Total, IReadOnlyList<string> Ids)> AutocompleteIdsAsync(string prefix, int skip, int take, bool prerelease, CancellationToken cancellationToken)
     {

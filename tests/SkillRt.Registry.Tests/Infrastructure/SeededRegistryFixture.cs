@@ -22,7 +22,11 @@ public abstract class SeededRegistryFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var settings = await TestDatabase.SettingsAsync(TestContext.Current.CancellationToken);
-        Server = await ServerProcess.StartAsync(settings: settings);
+        // The seeder writes to the database behind the server's back, as another replica would; with
+        // the search cache on, a search would answer from before the write until the entry expired.
+        // These classes test the search itself, so the cache is off (SearchCacheTests tests it).
+        var serverSettings = new System.Collections.Generic.Dictionary<string, string>(settings) { ["SkillRt:Registry:SearchCacheDuration"] = "00:00:00" };
+        Server = await ServerProcess.StartAsync(settings: serverSettings);
         Seeder = new RegistrySeeder(Server, settings);
         await SeedAsync(TestContext.Current.CancellationToken);
     }

@@ -1,0 +1,38 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SkillRt.Registry.Reading;
+
+/// <summary>
+/// Where a version's .nupkg is, remembered: a published version's content never changes (versions are
+/// never deleted or overwritten, and unlisting does not stop downloads), so after the first download
+/// the next ones need no database read. Bounded by entry count.
+/// </summary>
+internal sealed class DownloadLocator : IDisposable
+{
+    private const int MaxEntries = 100_000;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    public async Task<PackageDownload?> FindAsync(string id, string version, PackageReader reader, CancellationToken cancellationToken)
+    {
+        var key = (id.ToLowerInvariant(), version.ToLowerInvariant());
+        if (_cache.TryGetValue(key, out PackageDownload? known))
+        {
+            return known;
+        }
+
+        var found = await reader.FindDownloadAsync(id, version, cancellationToken).ConfigureAwait(false);
+        if (found is not null)
+        {
+            // Only what exists is remembered: a version published a moment later is found on its first request.
+            _cache.Set(key, found, new MemoryCacheEntryOptions { Size = 1 });
+        }
+
+        return found;
+    }
+
+    public void Dispose() => _cache.Dispose();
+}
