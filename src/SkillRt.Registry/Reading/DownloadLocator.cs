@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SkillRt.Registry.Reading;
 
@@ -16,7 +17,11 @@ internal sealed class DownloadLocator : IDisposable
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
-    public async Task<PackageDownload?> FindAsync(string id, string version, PackageReader reader, CancellationToken cancellationToken)
+    /// <param name="id">The package ID, any case.</param>
+    /// <param name="version">The version as the URL has it.</param>
+    /// <param name="services">The request's services: the database is opened only when the location is not known yet.</param>
+    /// <param name="cancellationToken">Stops the lookup.</param>
+    public async Task<PackageDownload?> FindAsync(string id, string version, IServiceProvider services, CancellationToken cancellationToken)
     {
         var key = (id.ToLowerInvariant(), version.ToLowerInvariant());
         if (_cache.TryGetValue(key, out PackageDownload? known))
@@ -24,7 +29,7 @@ internal sealed class DownloadLocator : IDisposable
             return known;
         }
 
-        var found = await reader.FindDownloadAsync(id, version, cancellationToken).ConfigureAwait(false);
+        var found = await services.GetRequiredService<PackageReader>().FindDownloadAsync(id, version, cancellationToken).ConfigureAwait(false);
         if (found is not null)
         {
             // Only what exists is remembered: a version published a moment later is found on its first request.

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using SkillRt.Registry.Hosting;
 using SkillRt.Server.Storage;
@@ -32,13 +33,14 @@ internal static class FlatContainerEndpoints
     /// <c>{id}/{version}/{file}</c>: the .nupkg (<c>{id}.{version}.nupkg</c>, counted as a download
     /// unless the client has it already) or the .nuspec (<c>{id}.nuspec</c>).
     /// </summary>
-    public static async Task<IResult> FileAsync(string id, string version, string file, HttpContext context, PackageReader reader, DownloadLocator locator, DownloadCounter counter, IBlobStore blobs, CancellationToken cancellationToken)
+    public static async Task<IResult> FileAsync(string id, string version, string file, HttpContext context, DownloadLocator locator, DownloadCounter counter, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var lowerId = id.ToLowerInvariant();
         var lowerVersion = PackageReader.Normalize(version);
         var name = file.ToLowerInvariant();
         if (lowerVersion is not null && name == $"{lowerId}.nuspec")
         {
+            var reader = context.RequestServices.GetRequiredService<PackageReader>();
             return await reader.FindVersionAsync(id, version, cancellationToken).ConfigureAwait(false) is { } found
                 ? Results.Text(found.Version.Nuspec, "application/xml", Encoding.UTF8)
                 : ReadProblems.VersionNotFound(id, version);
@@ -52,7 +54,7 @@ internal static class FlatContainerEndpoints
                 detail: $"The flat container serves '{lowerId}.{lowerVersion ?? version}.nupkg' and '{lowerId}.nuspec' under {lowerId}/{lowerVersion ?? version}/; '{file}' is neither.");
         }
 
-        if (await locator.FindAsync(id, version, reader, cancellationToken).ConfigureAwait(false) is not { } download)
+        if (await locator.FindAsync(id, version, context.RequestServices, cancellationToken).ConfigureAwait(false) is not { } download)
         {
             return ReadProblems.VersionNotFound(id, version);
         }

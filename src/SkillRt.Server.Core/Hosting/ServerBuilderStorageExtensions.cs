@@ -29,8 +29,9 @@ public static class ServerBuilderStorageExtensions
             return builder;
         }
 
-        services.AddDbContext<TSqlite>((provider, options) => ServerDatabase.Configure(options, provider.GetRequiredService<IOptions<SkillRtServerOptions>>(), moduleName));
-        services.AddDbContext<TPostgreSql>((provider, options) => ServerDatabase.Configure(options, provider.GetRequiredService<IOptions<SkillRtServerOptions>>(), moduleName));
+        // The options are built once (they depend only on the configuration), not for every request's context.
+        services.AddDbContext<TSqlite>((provider, options) => ServerDatabase.Configure(options, provider.GetRequiredService<IOptions<SkillRtServerOptions>>(), moduleName), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<TPostgreSql>((provider, options) => ServerDatabase.Configure(options, provider.GetRequiredService<IOptions<SkillRtServerOptions>>(), moduleName), optionsLifetime: ServiceLifetime.Singleton);
         services.TryAddScoped<TContext>(provider =>
             provider.GetRequiredService<IOptions<SkillRtServerOptions>>().Value.Database.Provider == DatabaseProvider.PostgreSql
                 ? provider.GetRequiredService<TPostgreSql>()

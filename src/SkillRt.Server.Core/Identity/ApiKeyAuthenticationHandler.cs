@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillRt.Server.Telemetry;
@@ -22,7 +23,6 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IdentityDbContext database,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "SkillRtApiKey";
@@ -46,6 +46,8 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             return Fail("malformed", "The API key is not a SkillRt key (they start with 'skr_'); create one with 'skillrt keys create'.");
         }
 
+        // Resolved only now: most requests (downloads, searches) carry no key and need no database.
+        var database = Context.RequestServices.GetRequiredService<IdentityDbContext>();
         var hash = ApiKeySecrets.Hash(presented);
         var found = await (
             from key in database.ApiKeys

@@ -29,7 +29,8 @@ internal static class ServerDatabase
         switch (settings.Database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(SqliteConnectionString(settings), sqlite => sqlite.MigrationsHistoryTable(historyTable));
+                builder.UseSqlite(SqliteConnectionString(settings), sqlite => sqlite.MigrationsHistoryTable(historyTable))
+                    .AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(settings.Database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(historyTable));
