@@ -117,8 +117,8 @@ public sealed class RegistryJourneyTests : IDisposable
         var downloads = 0L;
         for (var deadline = DateTime.UtcNow.AddMinutes(1); downloads < 2 && DateTime.UtcNow < deadline; await Task.Delay(100, TestContext.Current.CancellationToken))
         {
-            using var search = JsonDocument.Parse(await client.GetStringAsync("v3/search?q=pr-review", TestContext.Current.CancellationToken));
-            downloads = search.RootElement.GetProperty("data").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "pr-review").GetProperty("totalDownloads").GetInt64();
+            using var found = JsonDocument.Parse(await client.GetStringAsync("v3/search?q=pr-review", TestContext.Current.CancellationToken));
+            downloads = found.RootElement.GetProperty("data").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "pr-review").GetProperty("totalDownloads").GetInt64();
         }
 
         Assert.True(downloads >= 2, $"{downloads} downloads counted");

@@ -81,7 +81,6 @@ public static class RegistryBuilderExtensions
         services.TryAddSingleton<DownloadCounter>();
         services.AddHostedService<DownloadCountWriter>();
         services.TryAddSingleton<SearchResponseCache>();
-        services.TryAddScoped<RegistryCatalog>();
         services.TryAddSingleton<SearchIndexGate>();
         services.TryAddScoped<SqlitePackageSearch>();
         services.TryAddScoped<PostgreSqlPackageSearch>();

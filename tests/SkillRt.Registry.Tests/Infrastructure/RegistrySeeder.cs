@@ -37,6 +37,7 @@ internal sealed class RegistrySeeder : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSkillRtServer(configuration).AddSkillRegistry();
+        services.AddScoped<RegistryCatalog>();
         _services = services.BuildServiceProvider();
     }
 

@@ -8,13 +8,14 @@ using NuGet.Versioning;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Storage;
 
-namespace SkillRt.Registry.Reading;
+namespace SkillRt.Registry.Tests;
 
 /// <summary>
 /// Records a version whose facts are already known: stores the .nupkg blob, then the package row (the
 /// first version creates it) and the version row, in one transaction. Search needs nothing more: the
-/// database's triggers queue the package for re-indexing. Tests seed the registry with it; the publish
-/// path may call it once it has inspected and validated a package.
+/// database's triggers queue the package for re-indexing. The read-path tests seed the registry with
+/// it, so a search test can give a version exactly the facts it needs; the product records versions
+/// only through PackagePublisher, after inspecting and validating the package.
 /// </summary>
 internal sealed class RegistryCatalog(RegistryDbContext db, IBlobStore blobs, TimeProvider time)
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SkillRt.Registry.Reading;
+namespace SkillRt.Registry.Tests;
 
 /// <summary>
 /// A version to add to the catalog, its facts already read from the package: the nuspec's metadata
