@@ -108,6 +108,18 @@ public sealed class PublishBadInputTests(SmallLimitsRegistryFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_description_longer_than_nuget_orgs_limit_is_400_naming_the_field()
+    {
+        var builder = Valid("Bad.Description");
+        builder.Description = new string('x', 4001);
+
+        var problem = await ProblemAsync(await PushAsync(Server, builder.Build(), fixture.AdministratorKey), HttpStatusCode.BadRequest);
+
+        Assert.Contains("<description> of 4001 characters; at most 4000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        AssertNothingStored("Bad.Description");
+    }
+
+    [Fact]
     public async Task Two_entries_with_one_name_regardless_of_case_are_400()
     {
         var package = Valid("Bad.Duplicate").AddEntry("skills/bad-duplicate/references/notes.md", "one").AddEntry("skills/bad-duplicate/references/NOTES.md", "two").Build();

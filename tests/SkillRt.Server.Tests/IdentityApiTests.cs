@@ -95,6 +95,29 @@ public abstract class IdentityApiTests(ServerTierFixture fixture)
     }
 
     [Fact]
+    public async Task A_key_cannot_create_a_key_that_outlives_it_or_has_too_many_patterns()
+    {
+        using var admin = fixture.Server.CreateClient(fixture.AdministratorKey);
+        var shortLived = await CreateKeyAsync(admin, new { name = "short", scopes = new[] { "keys:manage" }, expiresInDays = 2 });
+        var shortExpiry = shortLived.GetProperty("key").GetProperty("expiresAt").GetDateTime();
+        using var client = fixture.Server.CreateClient(shortLived.GetProperty("secret").GetString());
+
+        var longer = await client.PostAsJsonAsync("api/v1/keys", new { name = "longer", scopes = new[] { "keys:manage" }, expiresInDays = 30 }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, longer.StatusCode);
+        Assert.Contains("cannot expire later", await longer.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // Without an expiry asked for, the new key gets its creator's.
+        var defaulted = await CreateKeyAsync(client, new { name = "defaulted", scopes = new[] { "keys:manage" } });
+        // PostgreSQL keeps microseconds, so the stored expiry read back may lack the last tick.
+        Assert.True(Math.Abs((shortExpiry - defaulted.GetProperty("key").GetProperty("expiresAt").GetDateTime()).TotalMilliseconds) < 1, defaulted.ToString());
+
+        var patterns = Enumerable.Range(0, 31).Select(i => $"Contoso.P{i}").ToArray();
+        var tooMany = await admin.PostAsJsonAsync("api/v1/keys", new { name = "many", scopes = new[] { "keys:manage" }, packages = patterns }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("at most 30", await tooMany.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_administrator_creates_accounts_whose_names_are_unique_regardless_of_case()
     {
         using var admin = fixture.Server.CreateClient(fixture.AdministratorKey);

@@ -36,6 +36,6 @@ public sealed class RegistryOptions
     /// </summary>
     public TimeSpan SearchCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The most search answers kept; 1,000 by default.</summary>
+    /// <summary>The most search answers kept, counted as answers of 8 KiB (a larger answer counts as several); 1,000 by default.</summary>
     public int SearchCacheEntries { get; set; } = 1000;
 }

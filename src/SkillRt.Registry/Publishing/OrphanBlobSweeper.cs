@@ -107,6 +107,15 @@ internal sealed partial class OrphanBlobSweeper(
         var deleted = 0;
         foreach (var sha256 in candidates.Where(sha => !referenced.Contains(sha)))
         {
+            // Asked again just before the delete: deleting a batch takes a while on a remote bucket,
+            // and a publish of the same bytes may have recorded a version since the batch's query.
+            await using var scope = scopes.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            if (await database.Versions.AnyAsync(v => v.PackageSha256 == sha256, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             await blobs.DeleteAsync(sha256, cancellationToken).ConfigureAwait(false);
             deleted++;
         }

@@ -20,6 +20,9 @@ internal sealed class PackageNuspec
     /// <summary>The package type <c>dotnet pack</c> gives packages with skills (build/SkillRt.targets).</summary>
     public const string SkillPackageType = "SkillRtSkills";
 
+    // The registry's version columns hold 128 characters (Storage/RegistryDbContext.cs).
+    private const int MaxVersionLength = 128;
+
     private PackageNuspec(string text, NuspecReader reader, NuGetVersion version)
     {
         Text = text;
@@ -120,14 +123,32 @@ internal sealed class PackageNuspec
             return Invalid(path, $"has the version '{PackageInspector.Shorten(versionText)}', which is not a NuGet version (SemVer 2.0, such as 1.2.0 or 1.2.0-beta.1)");
         }
 
+        if (version.ToFullString().Length > MaxVersionLength)
+        {
+            return Invalid(path, $"has a version of {version.ToFullString().Length} characters; at most {MaxVersionLength} are allowed");
+        }
+
+        PackageNuspec read;
         try
         {
-            return (new PackageNuspec(text, nuspec, version), null);
+            read = new PackageNuspec(text, nuspec, version);
         }
         catch (Exception exception) when (IsNuspecError(exception))
         {
             return Invalid(path, $"has invalid metadata ({exception.Message})");
         }
+
+        // nuget.org's limits: every search answer and registration page carries these fields, so
+        // unbounded ones would make every answer that lists the package as large as its author likes.
+        foreach (var (field, value, max) in new[] { ("<description>", read.Description, 4000), ("<title>", read.Title, 256), ("<tags>", read.Tags, 4000), ("<authors>", read.Authors, 4000), ("<projectUrl>", read.ProjectUrl, 4000) })
+        {
+            if (value is { Length: var length } && length > max)
+            {
+                return Invalid(path, $"has a {field} of {length} characters; at most {max} are allowed");
+            }
+        }
+
+        return (read, null);
     }
 
     private static string DependencyGroups(NuspecReader reader)

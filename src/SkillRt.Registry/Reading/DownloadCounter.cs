@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Threading;
 
 namespace SkillRt.Registry.Reading;
 
@@ -15,7 +14,7 @@ namespace SkillRt.Registry.Reading;
 /// </summary>
 internal sealed class DownloadCounter
 {
-    private ConcurrentDictionary<(Guid RegistrationId, Guid VersionId), long> _pending = new();
+    private readonly ConcurrentDictionary<(Guid RegistrationId, Guid VersionId), long> _pending = new();
 
     /// <summary>Counts one download of a version.</summary>
     public void Add(Guid registrationId, Guid versionId) =>
@@ -24,8 +23,19 @@ internal sealed class DownloadCounter
     /// <summary>Takes every count so far, leaving none pending; the caller writes them or gives them back.</summary>
     public IReadOnlyCollection<KeyValuePair<(Guid RegistrationId, Guid VersionId), long>> Take()
     {
-        var taken = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<(Guid, Guid), long>());
-        return taken.ToArray();
+        // One dictionary, drained key by key: a download counted while this runs either is taken with
+        // its key or re-creates the key for the next batch. (Swapping dictionaries could let an Add
+        // land in the one already taken, and be lost.)
+        var taken = new List<KeyValuePair<(Guid RegistrationId, Guid VersionId), long>>();
+        foreach (var key in _pending.Keys)
+        {
+            if (_pending.TryRemove(key, out var count))
+            {
+                taken.Add(KeyValuePair.Create(key, count));
+            }
+        }
+
+        return taken;
     }
 
     /// <summary>Puts counts back after a failed write, so the next batch writes them.</summary>

@@ -33,11 +33,27 @@ internal sealed record SearchDocument(
         SearchTokenizer.Join(SearchTokenizer.Words(version.Title)),
         (version.Tags ?? string.Empty).ToLowerInvariant(),
         SearchTokenizer.Join(SearchTokenizer.Words(version.Description)),
-        SearchTokenizer.Join(SearchTokenizer.Words(version.SearchText)),
+        Bounded(SearchTokenizer.Join(SearchTokenizer.Words(version.SearchText))),
         version.Runtimes.ToLowerInvariant(),
         version.Permissions.ToLowerInvariant(),
         version.OutputTypes.ToLowerInvariant(),
         version.Inputs.ToLowerInvariant());
+
+    // A package of many skills can have more text than an index row should hold (PostgreSQL refuses a
+    // tsvector over 1 MB, and a refused row would be retried on every search): the first 100,000
+    // characters of words are indexed, which is every word of any ordinary package.
+    private const int MaxSkillTextCharacters = 100_000;
+
+    private static string Bounded(string words)
+    {
+        if (words.Length <= MaxSkillTextCharacters)
+        {
+            return words;
+        }
+
+        var cut = words.LastIndexOf(' ', MaxSkillTextCharacters);
+        return words[..(cut > 0 ? cut : MaxSkillTextCharacters)];
+    }
 
     /// <summary>Every distinct word a query may ask for (the vocabulary typo tolerance corrects towards).</summary>
     public IEnumerable<string> Vocabulary() =>

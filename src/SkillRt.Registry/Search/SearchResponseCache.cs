@@ -20,11 +20,15 @@ internal sealed class SearchResponseCache : IDisposable
     private readonly RegistryGeneration _generation;
     private readonly TimeSpan _duration;
 
+    private const long TypicalAnswerCharacters = 8 * 1024;
+
     public SearchResponseCache(RegistryGeneration generation, IOptions<RegistryOptions> options)
     {
         _generation = generation;
         _duration = options.Value.SearchCacheDuration;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.SearchCacheEntries });
+        // Sized in characters: an entry costs what its answer weighs, so the cache holds at most
+        // SearchCacheEntries answers of a typical 8 KiB, whatever size the answers are.
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = (long)options.Value.SearchCacheEntries * TypicalAnswerCharacters });
     }
 
     /// <summary>The cached answer to <paramref name="request"/>, or the one <paramref name="answer"/> gives (kept when it is JSON).</summary>
@@ -35,7 +39,8 @@ internal sealed class SearchResponseCache : IDisposable
             return await answer().ConfigureAwait(false);
         }
 
-        var key = (_generation.Current, request.Host.Value, request.PathBase.Value, request.QueryString.Value);
+        // Links in an answer are built from the scheme, host and path base (or the configured public URL).
+        var key = (_generation.Current, request.Scheme, request.Host.Value, request.PathBase.Value, request.QueryString.Value);
         if (_cache.TryGetValue(key, out string? json))
         {
             return Results.Text(json!, "application/json; charset=utf-8");
@@ -48,7 +53,7 @@ internal sealed class SearchResponseCache : IDisposable
         }
 
         json = body.ToJsonString();
-        _cache.Set(key, json, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _duration });
+        _cache.Set(key, json, new MemoryCacheEntryOptions { Size = Math.Max(1, json.Length), AbsoluteExpirationRelativeToNow = _duration });
         return Results.Text(json, "application/json; charset=utf-8");
     }
 

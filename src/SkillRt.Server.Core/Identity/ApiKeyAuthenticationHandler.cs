@@ -86,7 +86,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
         var scopes = new HashSet<string>(found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
         var packages = found.Packages.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var caller = new ServerCaller(found.AccountId, found.Name, found.IsAdministrator, found.Id, scopes, packages);
+        var caller = new ServerCaller(found.AccountId, found.Name, found.IsAdministrator, found.Id, scopes, packages, found.ExpiresAt);
         Context.Items[typeof(ServerCaller)] = caller;
 
         var claims = new List<Claim>

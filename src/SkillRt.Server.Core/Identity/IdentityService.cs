@@ -14,6 +14,9 @@ internal sealed class IdentityService(IdentityDbContext database, ApiKeyScopeCat
     public const int DefaultExpiryDays = 365;
     public const int MaxExpiryDays = 3650;
 
+    // 30 patterns of 128 characters fit the key's 4,000-character column with room to spare.
+    public const int MaxPackagePatterns = 30;
+
     public Task<bool> AnyAccountAsync(CancellationToken cancellationToken) => database.Accounts.AnyAsync(cancellationToken);
 
     /// <summary>Creates an account, its personal owner and, when asked, its first key with <paramref name="keyScopes"/>.</summary>
@@ -88,6 +91,11 @@ internal sealed class IdentityService(IdentityDbContext database, ApiKeyScopeCat
         }
 
         var packages = request.Packages is { Count: > 0 } patterns ? patterns.Distinct(StringComparer.OrdinalIgnoreCase).ToArray() : ["*"];
+        if (packages.Length > MaxPackagePatterns)
+        {
+            return (null, BadRequest($"packages: {packages.Length} patterns; a key takes at most {MaxPackagePatterns} (use a prefix such as 'Contoso.*' for many IDs)."));
+        }
+
         foreach (var pattern in packages)
         {
             if (PackagePattern.Problem(pattern) is { } problem)
@@ -108,7 +116,19 @@ internal sealed class IdentityService(IdentityDbContext database, ApiKeyScopeCat
             return (null, BadRequest($"expiresInDays: {days} is outside 1–{MaxExpiryDays}."));
         }
 
-        var (key, _) = NewKey(caller.AccountId, name, requestedScopes, packages, days, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        var (key, _) = NewKey(caller.AccountId, name, requestedScopes, packages, days, now);
+        // Nor may it outlive its creator: a short-lived key must not become a long-lived one.
+        if (caller.KeyExpiresAt is { } callerExpires && key.Entity.ExpiresAt > callerExpires)
+        {
+            if (request.ExpiresInDays is not null)
+            {
+                return (null, new IdentityError(StatusCodes.Status403Forbidden, "Expiry beyond the key's own", $"expiresInDays: the key making this request expires on {callerExpires:yyyy-MM-dd}, so a key it creates cannot expire later; ask for at most {Math.Max(1, (int)(callerExpires - now).TotalDays)} days."));
+            }
+
+            key.Entity.ExpiresAt = callerExpires;
+        }
+
         database.ApiKeys.Add(key.Entity);
         await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return (new CreatedApiKey(ApiKeyView.From(key.Entity), key.Secret), null);

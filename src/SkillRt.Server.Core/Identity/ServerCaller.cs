@@ -10,8 +10,9 @@ namespace SkillRt.Server.Identity;
 /// </summary>
 public sealed class ServerCaller
 {
-    internal ServerCaller(Guid accountId, string accountName, bool isAdministrator, Guid keyId, IReadOnlySet<string> scopes, IReadOnlyList<string> packagePatterns)
+    internal ServerCaller(Guid accountId, string accountName, bool isAdministrator, Guid keyId, IReadOnlySet<string> scopes, IReadOnlyList<string> packagePatterns, DateTime? keyExpiresAt = null)
     {
+        KeyExpiresAt = keyExpiresAt;
         AccountId = accountId;
         AccountName = accountName;
         IsAdministrator = isAdministrator;
@@ -31,6 +32,9 @@ public sealed class ServerCaller
 
     /// <summary>The key the request was made with.</summary>
     public Guid KeyId { get; }
+
+    /// <summary>When the key expires (UTC), if it does: a key it creates may not outlive it.</summary>
+    public DateTime? KeyExpiresAt { get; }
 
     /// <summary>The key's scopes.</summary>
     public IReadOnlySet<string> Scopes { get; }

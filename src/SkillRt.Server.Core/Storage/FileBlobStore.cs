@@ -67,6 +67,9 @@ internal sealed class FileBlobStore : IBlobStore
             if (File.Exists(target))
             {
                 File.Delete(temporary);
+                // Stored again is as good as new: a sweep of old unreferenced blobs must not take the
+                // copy a publish is about to record just because an earlier, abandoned one left it.
+                TryTouch(target);
             }
             else
             {
@@ -169,6 +172,21 @@ internal sealed class FileBlobStore : IBlobStore
             {
                 TryDelete(file);
             }
+        }
+    }
+
+    private static void TryTouch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (IOException)
+        {
+            // Gone or busy: a missing blob is written again by the publish's own check.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
