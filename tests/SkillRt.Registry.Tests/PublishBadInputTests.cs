@@ -120,6 +120,18 @@ public sealed class PublishBadInputTests(SmallLimitsRegistryFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_version_longer_than_128_characters_is_400()
+    {
+        var version = "1.0.0-" + new string('a', 130);
+        var package = new SkillPackageBuilder("Bad.LongVersion", version).AddStructuredSkill("bad-longversion", "A version too long to store.").Build();
+
+        var problem = await ProblemAsync(await PushAsync(Server, package, fixture.AdministratorKey), HttpStatusCode.BadRequest);
+
+        Assert.Contains("at most 128 are allowed", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        AssertNothingStored("Bad.LongVersion");
+    }
+
+    [Fact]
     public async Task Two_entries_with_one_name_regardless_of_case_are_400()
     {
         var package = Valid("Bad.Duplicate").AddEntry("skills/bad-duplicate/references/notes.md", "one").AddEntry("skills/bad-duplicate/references/NOTES.md", "two").Build();
