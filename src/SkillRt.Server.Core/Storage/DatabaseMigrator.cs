@@ -32,6 +32,14 @@ internal sealed partial class DatabaseMigrator(
             await EnableWriteAheadLogAsync(ServerDatabase.SqliteConnectionString(settings), cancellationToken).ConfigureAwait(false);
         }
 
+        // EF Core's own lock on PostgreSQL covers one migration's transaction, not a module's list of
+        // them: two replicas starting together could both decide a later migration was still to do
+        // (the replica tests saw "relation already exists"). One session-level advisory lock around
+        // every module's migrations makes replicas migrate one after another.
+        await using var replicaLock = settings.Database.Provider == DatabaseProvider.PostgreSql
+            ? await PostgreSqlMigrationLock.AcquireAsync(settings.Database.ConnectionString!, cancellationToken).ConfigureAwait(false)
+            : null;
+
         foreach (var registration in registrations)
         {
             using var activity = ServerTelemetry.Source.StartActivity("server.migrate");
