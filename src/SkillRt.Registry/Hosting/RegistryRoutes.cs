@@ -25,4 +25,13 @@ internal static class RegistryRoutes
 
     /// <summary>SkillRt's own resource: <c>{id}/{version}/manifest.json</c>, the typed manifest of each skill.</summary>
     public const string Skills = "v3/skills/";
+
+    /// <summary>Reserved ID prefixes (<c>GET</c>, <c>POST</c>, <c>DELETE {prefix}</c>) and their domain verifications.</summary>
+    public const string Namespaces = "api/v2/namespaces";
+
+    /// <summary>A package's owners: <c>{id}/owners</c>, <c>{id}/owners/{owner}/accept</c>, <c>{id}/transfer</c>.</summary>
+    public const string Packages = "api/v2/packages/";
+
+    /// <summary>The pending invitations to the caller's owners.</summary>
+    public const string Invitations = "api/v2/owners/invitations";
 }

@@ -8,4 +8,7 @@ public static class RegistryScopes
 
     /// <summary>Unlist and relist versions of packages the key's account owns.</summary>
     public const string Unlist = "registry:unlist";
+
+    /// <summary>Manage packages' owners (invite, accept, remove, transfer) and reserve or verify ID prefixes.</summary>
+    public const string Owners = "registry:owners";
 }

@@ -10,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Namespaces;
+using SkillRt.Registry.Ownership;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
@@ -31,6 +33,8 @@ internal sealed partial class PackagePublisher(
     RegistryDbContext database,
     IBlobStore blobs,
     IOwnerDirectory owners,
+    PackageOwners packageOwners,
+    NamespaceGate namespaces,
     PackageInspector inspector,
     IOptions<RegistryOptions> options,
     IOptions<SkillRtServerOptions> server,
@@ -115,7 +119,7 @@ internal sealed partial class PackagePublisher(
                 return (null, CaseConflict(id, registration.PackageId));
             }
 
-            if (await NotAnOwnerAsync(caller, registration, cancellationToken).ConfigureAwait(false) is { } notOwner)
+            if (await packageOwners.NotAnOwnerAsync(caller, registration, cancellationToken).ConfigureAwait(false) is { } notOwner)
             {
                 return (null, notOwner);
             }
@@ -129,14 +133,19 @@ internal sealed partial class PackagePublisher(
         }
         else
         {
-            // A new ID belongs to the publisher's personal owner; an organisation can take it over later.
+            // A new ID belongs to the publisher's personal owner, or to the owner of the reserved prefix
+            // it is in (only that owner's members may create it); it can be transferred later.
             var callerOwners = await owners.GetOwnersOfAsync(caller.AccountId, cancellationToken).ConfigureAwait(false);
             if (callerOwners.Count == 0)
             {
                 return (null, PublishProblem.Forbidden("No owner to publish as", $"The account '{caller.AccountName}' has no owner to record '{id}' under; ask the server's administrator."));
             }
 
-            ownerId = callerOwners[0].Id;
+            (ownerId, var reserved) = await namespaces.OwnerForNewPackageAsync(caller, id, callerOwners, cancellationToken).ConfigureAwait(false);
+            if (reserved is not null)
+            {
+                return (null, reserved);
+            }
         }
 
         content.Position = 0;
@@ -196,7 +205,7 @@ internal sealed partial class PackagePublisher(
             return PublishProblem.NotFound("Unknown package", $"There is no package '{PackageInspector.Shorten(id)}' on this registry; check the ID ('skillrt search' lists packages).");
         }
 
-        if (await NotAnOwnerAsync(caller, registration, cancellationToken).ConfigureAwait(false) is { } notOwner)
+        if (await packageOwners.NotAnOwnerAsync(caller, registration, cancellationToken).ConfigureAwait(false) is { } notOwner)
         {
             return notOwner;
         }
@@ -215,21 +224,6 @@ internal sealed partial class PackagePublisher(
         return changed == 0
             ? PublishProblem.NotFound("Unknown version", $"'{registration.PackageId}' has no version '{PackageInspector.Shorten(version)}' on this registry; its versions are at v3/flatcontainer/{normalizedId}/index.json.")
             : null;
-    }
-
-    private async Task<PublishProblem?> NotAnOwnerAsync(ServerCaller caller, PackageRegistration registration, CancellationToken cancellationToken)
-    {
-        var callerOwners = await owners.GetOwnersOfAsync(caller.AccountId, cancellationToken).ConfigureAwait(false);
-        if (callerOwners.Any(owner => owner.Id == registration.OwnerId))
-        {
-            return null;
-        }
-
-        var found = await owners.GetAsync([registration.OwnerId], cancellationToken).ConfigureAwait(false);
-        var ownerName = found.TryGetValue(registration.OwnerId, out var owner) ? owner.Name : registration.OwnerId.ToString();
-        return PublishProblem.Forbidden(
-            "Not an owner of the package",
-            $"'{registration.PackageId}' belongs to the owner '{ownerName}', and the account '{caller.AccountName}' is not a member of it; ask an administrator of '{ownerName}' to add you, or publish under another ID.");
     }
 
     /// <summary>

@@ -35,5 +35,10 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             version.HasIndex(v => v.PackageSha256);
             version.HasOne<PackageRegistration>().WithMany().HasForeignKey(v => v.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.ApplyConfiguration(new Namespaces.PrefixReservationConfiguration());
+        modelBuilder.ApplyConfiguration(new Namespaces.DomainVerificationConfiguration());
+        modelBuilder.ApplyConfiguration(new Ownership.PackageCoOwnerConfiguration());
+        modelBuilder.ApplyConfiguration(new Ownership.OwnerInvitationConfiguration());
     }
 }
