@@ -9,11 +9,14 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Namespaces;
+using SkillRt.Registry.Ownership;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Identity;
@@ -55,7 +58,10 @@ internal static class SearchEndpoints
                 .Select(v => new { v.RegistrationId, v.Version, v.NormalizedVersion, v.Downloads })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(v => v.RegistrationId);
-        var ownerNames = await owners.GetAsync(packages.Values.Select(p => p.OwnerId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        // Owners are the primary owner then the co-owners; 'verified' when the prefix deciding the ID was verified for one of them.
+        var packageOwners = await request.HttpContext.RequestServices.GetRequiredService<PackageOwners>().OwnerIdsAsync(packages.Values, cancellationToken).ConfigureAwait(false);
+        var reservations = await request.HttpContext.RequestServices.GetRequiredService<NamespaceGate>().LongestMatchesAsync(packages.Values.Select(p => p.PackageId).ToList(), cancellationToken).ConfigureAwait(false);
+        var ownerNames = await owners.GetAsync(packageOwners.Values.SelectMany(o => o).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
 
         var data = new JsonArray();
         foreach (var hit in results.Hits)
@@ -92,9 +98,9 @@ internal static class SearchEndpoints
                 ["iconUrl"] = string.Empty,
                 ["tags"] = new JsonArray(RegistrationEndpoints.SplitTags(version.Tags).Select(t => (JsonNode)t).ToArray()),
                 ["authors"] = new JsonArray((version.Authors ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => (JsonNode)a).ToArray()),
-                ["owners"] = new JsonArray(ownerNames.TryGetValue(package.OwnerId, out var owner) ? [owner.Name] : []),
+                ["owners"] = new JsonArray(packageOwners[package.Id].Where(ownerNames.ContainsKey).Select(o => (JsonNode)ownerNames[o].Name).ToArray()),
                 ["totalDownloads"] = package.TotalDownloads,
-                ["verified"] = false,
+                ["verified"] = reservations.TryGetValue(package.PackageId, out var reservation) && reservation.VerifiedAt is not null && packageOwners[package.Id].Contains(reservation.OwnerId),
                 ["packageTypes"] = new JsonArray(PackageTypes(version.Nuspec).Select(t => (JsonNode)new JsonObject { ["name"] = t }).ToArray()),
                 ["versions"] = new JsonArray(versionList),
                 ["runtimes"] = Words(version.Runtimes),

@@ -120,7 +120,7 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
 
         if (query.OwnerId is not null)
         {
-            sql.Append(" AND p.OwnerId = @owner");
+            sql.Append(" AND (p.OwnerId = @owner OR EXISTS (SELECT 1 FROM registry_co_owners c WHERE c.RegistrationId = p.Id AND c.OwnerId = @owner))");
         }
 
         sql.Append(" ORDER BY (d.normalized_id = @exact) DESC, ");
