@@ -43,6 +43,8 @@ internal static class SkillCommandLine
             LogoutCommand.Create(),
             SourcesCommand.Create(),
             KeysCommand.Create(),
+            NamespaceCommand.Create(),
+            OwnerCommand.Create(),
             SearchCommand.Create(),
             PublishCommand.Create(),
             ServeCommand.Create(),
