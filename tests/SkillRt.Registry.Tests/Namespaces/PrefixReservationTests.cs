@@ -41,7 +41,7 @@ public sealed class PrefixReservationTests(NamespaceFixture fixture) : IClassFix
         Assert.Contains($"'{prefix}'", detail, StringComparison.Ordinal);
         Assert.Contains($"'{alice}'", detail, StringComparison.Ordinal);
         Assert.Contains("ask an administrator", detail, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(Versions(Server, prefix + "New"));
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Server, bobKey, $"v3/flatcontainer/{(prefix + "New").ToLowerInvariant()}/index.json")).StatusCode);
 
         // The bare name is covered too, and the case of the ID does not matter.
         await ProblemAsync(await PublishAsync(Server, bobKey, prefix.TrimEnd('.').ToUpperInvariant()), HttpStatusCode.Forbidden);
