@@ -37,7 +37,8 @@ public sealed record LogEntry(string PackageId, string Version, ReadOnlyMemory<b
     /// <exception cref="ArgumentException">A field cannot be written (white space in the ID, a hash of the wrong length…).</exception>
     public string Format()
     {
-        if (FieldProblem(PackageId, "id") ?? FieldProblem(Version, "version") ?? (AuthorKeyId is null ? null : FieldProblem(AuthorKeyId, "author-key")) is { } problem)
+        var problem = FieldProblem(PackageId, "id") ?? FieldProblem(Version, "version") ?? (AuthorKeyId is null ? null : FieldProblem(AuthorKeyId, "author-key"));
+        if (problem is not null)
         {
             throw new ArgumentException(problem);
         }
