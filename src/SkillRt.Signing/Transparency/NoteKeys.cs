@@ -72,7 +72,8 @@ public static class NoteKeys
     /// <summary>Splits <c>name+hex(ID)+base64(0x01 ‖ key)</c>; null with a problem when it is not that.</summary>
     internal static (string Name, uint KeyId, byte[] Key)? Parse(string text, string what, out string? problem)
     {
-        var parts = text.Trim().Split('+');
+        // The base64 key may itself hold '+': only the first two separate fields.
+        var parts = text.Trim().Split('+', 3);
         if (parts.Length != 3)
         {
             problem = $"the {what} is not 'name+keyid+base64key'";

@@ -69,8 +69,14 @@ public static class SignedNote
             return ProofCheck.Invalid(problem);
         }
 
+        var signatures = note[(split + 2)..];
+        if (signatures.Length == 0)
+        {
+            return ProofCheck.Invalid("the signed note has no signature lines.");
+        }
+
         var message = Encoding.UTF8.GetBytes(body);
-        var lines = note[(split + 2)..^1].Split('\n');
+        var lines = signatures[..^1].Split('\n');
         var ours = 0;
         foreach (var line in lines)
         {
