@@ -12,6 +12,7 @@ using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Search;
 using SkillRt.Registry.Storage;
+using SkillRt.Registry.TransparencyLog;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 using SkillRt.Server.Storage;
@@ -43,6 +44,7 @@ public static class RegistryBuilderExtensions
         services.TryAddSingleton<PackageInspector>();
         services.TryAddScoped<PackagePublisher>();
         services.AddHostedService<OrphanBlobSweeper>();
+        services.AddTransparencyLog(builder.Configuration);
         AddReadServices(services);
         return builder;
     }
@@ -65,6 +67,7 @@ public static class RegistryBuilderExtensions
             ServiceIndexEndpoint.Handle(request, server, pattern));
         PublishEndpoints.Map(registry, pattern);
         MapReadEndpoints(registry, pattern);
+        TransparencyLogEndpoints.Map(registry);
         return routes;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkillRt.Registry.TransparencyLog;
 
 namespace SkillRt.Registry.Storage;
 
@@ -10,6 +11,10 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
     public DbSet<PackageRegistration> Packages => Set<PackageRegistration>();
 
     public DbSet<PackageVersionRecord> Versions => Set<PackageVersionRecord>();
+
+    public DbSet<LogEntryRecord> LogEntries => Set<LogEntryRecord>();
+
+    public DbSet<LogNodeRecord> LogNodes => Set<LogNodeRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,5 +40,8 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             version.HasIndex(v => v.PackageSha256);
             version.HasOne<PackageRegistration>().WithMany().HasForeignKey(v => v.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.ApplyConfiguration(new LogEntryRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new LogNodeRecordConfiguration());
     }
 }

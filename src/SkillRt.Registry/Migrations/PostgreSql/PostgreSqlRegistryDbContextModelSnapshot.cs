@@ -161,6 +161,60 @@ namespace SkillRt.Registry.Migrations.PostgreSql
                     b.ToTable("registry_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogEntryRecord", b =>
+                {
+                    b.Property<long>("LeafIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AppendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<string>("NormalizedId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NormalizedVersion")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("LeafIndex");
+
+                    b.HasIndex("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogNodeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("registry_log_nodes", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageVersionRecord", b =>
                 {
                     b.HasOne("SkillRt.Registry.Storage.PackageRegistration", null)

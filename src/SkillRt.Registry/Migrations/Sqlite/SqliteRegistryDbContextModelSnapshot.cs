@@ -156,6 +156,60 @@ namespace SkillRt.Registry.Migrations.Sqlite
                     b.ToTable("registry_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogEntryRecord", b =>
+                {
+                    b.Property<long>("LeafIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedVersion")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LeafIndex");
+
+                    b.HasIndex("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogNodeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("registry_log_nodes", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageVersionRecord", b =>
                 {
                     b.HasOne("SkillRt.Registry.Storage.PackageRegistration", null)
