@@ -45,6 +45,7 @@ internal static class SkillCommandLine
             KeysCommand.Create(),
             SearchCommand.Create(),
             PublishCommand.Create(),
+            VerifyCommand.Create(),
             ServeCommand.Create(),
             CompletionCommand.Create(),
         };
