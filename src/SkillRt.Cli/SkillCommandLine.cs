@@ -47,6 +47,7 @@ internal static class SkillCommandLine
             OwnerCommand.Create(),
             SearchCommand.Create(),
             PublishCommand.Create(),
+            VerifyCommand.Create(),
             ServeCommand.Create(),
             CompletionCommand.Create(),
         };

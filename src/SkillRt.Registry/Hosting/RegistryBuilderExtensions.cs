@@ -13,6 +13,7 @@ using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Search;
 using SkillRt.Registry.Storage;
+using SkillRt.Registry.TransparencyLog;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 using SkillRt.Server.Storage;
@@ -45,6 +46,7 @@ public static class RegistryBuilderExtensions
         services.TryAddScoped<PackagePublisher>();
         services.AddHostedService<OrphanBlobSweeper>();
         builder.AddNamespacesAndOwnership();
+        services.AddTransparencyLog(builder.Configuration);
         AddReadServices(services);
         return builder;
     }
@@ -68,6 +70,7 @@ public static class RegistryBuilderExtensions
         PublishEndpoints.Map(registry, pattern);
         NamespaceEndpoints.Map(registry);
         MapReadEndpoints(registry, pattern);
+        TransparencyLogEndpoints.Map(registry);
         return routes;
     }
 

@@ -14,6 +14,7 @@ using SkillRt.Registry.Namespaces;
 using SkillRt.Registry.Ownership;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
+using SkillRt.Registry.TransparencyLog;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 using SkillRt.Server.Storage;
@@ -39,6 +40,7 @@ internal sealed partial class PackagePublisher(
     IOptions<RegistryOptions> options,
     IOptions<SkillRtServerOptions> server,
     RegistryGeneration generation,
+    TransparencyLogAppender transparencyLog,
     TimeProvider time,
     ILogger<PackagePublisher> logger)
 {
@@ -148,6 +150,7 @@ internal sealed partial class PackagePublisher(
             }
         }
 
+        var sha512 = await TransparencyLogAppender.HashPackageAsync(content, cancellationToken).ConfigureAwait(false);
         content.Position = 0;
         var blob = await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -167,7 +170,12 @@ internal sealed partial class PackagePublisher(
                 });
             }
 
-            database.Versions.Add(NewVersion(package, registrationId, version, normalizedVersion, blob, now));
+            var versionRecord = NewVersion(package, registrationId, version, normalizedVersion, blob, now);
+            database.Versions.Add(versionRecord);
+
+            // The transparency log's record commits with the version or not at all. AuthorKeyId: the key ID of
+            // the author signature the publish verified, once signatures are checked here (null: unsigned).
+            await transparencyLog.AppendAsync(new LogAppend(id, version, sha512, AuthorKeyId: null, now, versionRecord.Id), cancellationToken).ConfigureAwait(false);
             await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();

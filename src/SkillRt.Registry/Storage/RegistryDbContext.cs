@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkillRt.Registry.TransparencyLog;
 
 namespace SkillRt.Registry.Storage;
 
@@ -10,6 +11,10 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
     public DbSet<PackageRegistration> Packages => Set<PackageRegistration>();
 
     public DbSet<PackageVersionRecord> Versions => Set<PackageVersionRecord>();
+
+    public DbSet<LogEntryRecord> LogEntries => Set<LogEntryRecord>();
+
+    public DbSet<LogNodeRecord> LogNodes => Set<LogNodeRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,5 +45,7 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
         modelBuilder.ApplyConfiguration(new Namespaces.DomainVerificationConfiguration());
         modelBuilder.ApplyConfiguration(new Ownership.PackageCoOwnerConfiguration());
         modelBuilder.ApplyConfiguration(new Ownership.OwnerInvitationConfiguration());
+        modelBuilder.ApplyConfiguration(new LogEntryRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new LogNodeRecordConfiguration());
     }
 }
