@@ -14,11 +14,11 @@ public sealed class RateLimitOptions
     /// <summary>Whether requests are limited at all; true by default. Turn it off only behind a proxy that limits.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests without a key, per client address: 1,200 a minute, bursts of 300 by default.</summary>
-    public RateLimitBudgetOptions Anonymous { get; set; } = new() { PermitsPerMinute = 1200, Burst = 300 };
+    /// <summary>Requests without a key, per client address: 1,200 a minute, bursts of as many, by default.</summary>
+    public RateLimitBudgetOptions Anonymous { get; set; } = new() { PermitsPerMinute = 1200, Burst = 1200 };
 
-    /// <summary>Requests with a key to any endpoint not marked as a write, per key: 6,000 a minute, bursts of 1,000 by default.</summary>
-    public RateLimitBudgetOptions Read { get; set; } = new() { PermitsPerMinute = 6000, Burst = 1000 };
+    /// <summary>Requests with a key to any endpoint not marked as a write, per key: 6,000 a minute, bursts of as many, by default.</summary>
+    public RateLimitBudgetOptions Read { get; set; } = new() { PermitsPerMinute = 6000, Burst = 6000 };
 
     /// <summary>
     /// Requests with a key to endpoints marked as writes (publish, unlist, key and account changes), per
