@@ -13,6 +13,7 @@ using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
+using SkillRt.Cli.Sources;
 
 namespace SkillRt.Cli.Publishing;
 
@@ -48,7 +49,9 @@ internal static class PackagePusher
                 $"'{target.Location}' is plain HTTP, and the API key would cross the network readable; use its https:// URL (plain HTTP is allowed on this machine's loopback, or for a NuGet.config source with allowInsecureConnections=\"true\").");
         }
 
-        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true }) { Timeout = Timeout };
+        // A 429 is waited out and retried (by Retry-After, bounded, said on stderr); the package is a file
+        // stream, which the multipart content rewinds for the next attempt.
+        using var client = new HttpClient(RateLimitRetryHandler.Create(new SocketsHttpHandler { AllowAutoRedirect = true })) { Timeout = Timeout };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("skillrt", SkillRtVersion.Current.ToNormalizedString()));
         var publish = await FindPublishResourceAsync(client, source, cancellationToken).ConfigureAwait(false);
 

@@ -30,7 +30,8 @@ internal sealed class RegistryClient : IDisposable
     public RegistryClient(RegistrySource source, string? key)
     {
         Source = source;
-        _http = new HttpClient { Timeout = RequestTimeout };
+        // A 429 is waited out and retried (by Retry-After, bounded, said on stderr) before this client sees it.
+        _http = new HttpClient(RateLimitRetryHandler.Create(new SocketsHttpHandler())) { Timeout = RequestTimeout };
         var version = typeof(RegistryClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("skillrt", version));
         if (key is not null)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SkillRt.Registry.Hosting;
+using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 
 namespace SkillRt.Registry.Publishing;
@@ -32,16 +33,16 @@ internal static class PublishEndpoints
             var version = published.Version.ToLowerInvariant();
             var location = $"/{pattern.Trim('/')}/{RegistryRoutes.FlatContainer}{id}/{version}/{id}.{version}.nupkg".Replace("//", "/", StringComparison.Ordinal);
             return Results.Created(location, published);
-        }).RequireScope(RegistryScopes.Publish).DisableAntiforgery();
+        }).RequireScope(RegistryScopes.Publish).RequireWriteRateLimit().DisableAntiforgery();
 
         registry.MapDelete(VersionRoute, async (string id, string version, HttpContext context, PackagePublisher publisher, CancellationToken cancellationToken) =>
             await publisher.SetListedAsync(context.GetServerCaller()!, id, version, listed: false, cancellationToken).ConfigureAwait(false) is { } problem
                 ? problem.ToResult()
-                : Results.NoContent()).RequireScope(RegistryScopes.Unlist);
+                : Results.NoContent()).RequireScope(RegistryScopes.Unlist).RequireWriteRateLimit();
 
         registry.MapPost(VersionRoute, async (string id, string version, HttpContext context, PackagePublisher publisher, CancellationToken cancellationToken) =>
             await publisher.SetListedAsync(context.GetServerCaller()!, id, version, listed: true, cancellationToken).ConfigureAwait(false) is { } problem
                 ? problem.ToResult()
-                : Results.NoContent()).RequireScope(RegistryScopes.Unlist);
+                : Results.NoContent()).RequireScope(RegistryScopes.Unlist).RequireWriteRateLimit();
     }
 }

@@ -14,13 +14,18 @@ public static class ServerEndpointRouteBuilderExtensions
     internal const string ReadyTag = "ready";
 
     /// <summary>
-    /// The server's middleware, in the order it must run: errors become problem documents (never a
-    /// stack trace), then API keys are authenticated and endpoints authorised.
+    /// The server's middleware, in the order it must run: the client's address from trusted proxies
+    /// (<c>SkillRt:ForwardedHeaders</c>, when set), errors become problem documents (never a stack trace),
+    /// API keys are authenticated, requests counted against their rate-limit budget, endpoints authorised.
     /// </summary>
     public static IApplicationBuilder UseSkillRtServer(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         EnsureAdded(app.ApplicationServices, "UseSkillRtServer");
+        // Always in the pipeline (it reads the options when the server starts, after they are validated);
+        // without trusted proxies it is configured to read no header at all.
+        app.UseForwardedHeaders();
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

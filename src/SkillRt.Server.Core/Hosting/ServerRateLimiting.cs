@@ -5,47 +5,31 @@ using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SkillRt.Server.Identity;
 
 namespace SkillRt.Server.Hosting;
 
 /// <summary>
-/// One token bucket per client: per API key when the request has a valid one, else per IP address.
-/// It runs after authentication, so a key's requests never share a bucket with strangers on the same
-/// address (a CI fleet behind one NAT, for example).
+/// Puts <see cref="ServerRateLimiter"/> in ASP.NET Core's rate-limiting middleware (which runs after
+/// authentication, so a key's requests never share a bucket with strangers behind the same address,
+/// a CI fleet behind one NAT for example) and answers a refused request with 429 and a problem document.
 /// </summary>
-internal static class ServerRateLimiting
+internal sealed class ServerRateLimiting(IOptions<SkillRtServerOptions> server, ServerRateLimiter limiter) : IConfigureOptions<RateLimiterOptions>
 {
-    public static void Configure(RateLimiterOptions limiter)
+    public void Configure(RateLimiterOptions options)
     {
-        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            var options = context.RequestServices.GetRequiredService<IOptions<SkillRtServerOptions>>().Value.RateLimits;
-            if (!options.Enabled)
-            {
-                return RateLimitPartition.GetNoLimiter("off");
-            }
+        ArgumentNullException.ThrowIfNull(options);
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = OnRejectedAsync;
 
-            var caller = context.GetServerCaller();
-            var (key, perMinute) = caller is not null
-                ? ("key:" + caller.KeyId.ToString("N"), options.KeyPerMinute)
-                : ("ip:" + context.Connection.RemoteIpAddress, options.AnonymousPerMinute);
-            // A whole number of tokens per period that adds up to exactly perMinute a minute: 20 a second
-            // for 1,200, one every 0.6 s for 100, one every 2 s for 30.
-            var tokens = Math.Max(1, perMinute / 60);
-            return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perMinute,
-                TokensPerPeriod = tokens,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1) * tokens / perMinute,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        });
-        limiter.OnRejected = OnRejectedAsync;
+        // The policy only marks write endpoints; the global limiter reads the mark and draws from the write
+        // budget instead of the read one. One limiter for all budgets keeps a request to one bucket and
+        // lets it write the RateLimit-* headers; a real second policy would count a write twice.
+        options.AddPolicy(ServerRateLimits.Write, _ => RateLimitPartition.GetNoLimiter(0));
+        if (server.Value.RateLimits.Enabled)
+        {
+            options.GlobalLimiter = limiter;
+        }
     }
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
@@ -53,10 +37,11 @@ internal static class ServerRateLimiting
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         var response = rejected.HttpContext.Response;
         response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        var budget = ServerRateLimiter.PartitionOf(rejected.HttpContext).Budget.ToString().ToLowerInvariant();
         await Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many requests",
-                detail: $"This client made more requests than the server allows per minute; retry in {retryAfter} s.")
+                detail: $"This client used up its {budget} rate-limit budget on this server; retry in {retryAfter} s (the Retry-After header), and spread requests out (the RateLimit-* headers say how many are left).")
             .ExecuteAsync(rejected.HttpContext).ConfigureAwait(false);
     }
 }

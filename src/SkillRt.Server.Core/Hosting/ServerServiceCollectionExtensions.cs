@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -63,7 +65,10 @@ public static class ServerServiceCollectionExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        services.AddRateLimiter(limiter => ServerRateLimiting.Configure(limiter));
+        services.TryAddSingleton<ServerRateLimiter>();
+        services.AddRateLimiter(_ => { });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, ServerRateLimiting>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ForwardedHeadersOptions>, TrustedProxies>());
         services.TryAddSingleton<ServerReadiness>();
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddHostedService<ServerStartup>();

@@ -28,6 +28,9 @@ public sealed class SkillRtServerOptions
     /// <summary>How many requests each client may make.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Which reverse proxies are believed about the client's address; none by default.</summary>
+    public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
+
     /// <summary>
     /// The public base URL of the server (for example <c>https://skills.example.com/</c>) when it runs
     /// behind a proxy; links in responses (the NuGet service index) use it. Unset, they use the request's own address.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SkillRt.Server.Storage;
 
@@ -10,7 +11,8 @@ namespace SkillRt.Server.Hosting;
 /// that could only fail later (a PostgreSQL server without a connection string, an S3 store without a
 /// bucket) stops the start with every problem named by its configuration key.
 /// </summary>
-internal sealed class SkillRtServerOptionsValidator : IValidateOptions<SkillRtServerOptions>
+/// <param name="configuration">The configuration the options came from, to name settings that were renamed; null where there is none.</param>
+internal sealed class SkillRtServerOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<SkillRtServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, SkillRtServerOptions options)
     {
@@ -56,10 +58,7 @@ internal sealed class SkillRtServerOptionsValidator : IValidateOptions<SkillRtSe
             failures.Add($"{Prefix}PublicUrl '{publicUrl}' is not an absolute http or https URL.");
         }
 
-        if (options.RateLimits.AnonymousPerMinute < 1 || options.RateLimits.KeyPerMinute < 1)
-        {
-            failures.Add($"{Prefix}RateLimits:AnonymousPerMinute and KeyPerMinute must be at least 1 (set {Prefix}RateLimits:Enabled=false to turn limiting off).");
-        }
+        RateLimitValidation.Validate(options, configuration, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

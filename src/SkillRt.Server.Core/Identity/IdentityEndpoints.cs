@@ -48,7 +48,7 @@ internal static class IdentityEndpoints
 
             var (key, error) = await identity.CreateKeyAsync(context.GetServerCaller()!, request!, cancellationToken).ConfigureAwait(false);
             return error is not null ? Problem(error) : Results.Created($"/api/v1/keys/{key!.Key.Id}", new { key.Key, secret = key.Secret });
-        }).RequireScope(ApiKeyScopes.KeysManage);
+        }).RequireScope(ApiKeyScopes.KeysManage).RequireWriteRateLimit();
 
         api.MapDelete("/keys/{id}", async (string id, HttpContext context, IdentityService identity, CancellationToken cancellationToken) =>
         {
@@ -59,7 +59,7 @@ internal static class IdentityEndpoints
 
             var error = await identity.RevokeKeyAsync(context.GetServerCaller()!, keyId, cancellationToken).ConfigureAwait(false);
             return error is not null ? Problem(error) : Results.NoContent();
-        }).RequireScope(ApiKeyScopes.KeysManage);
+        }).RequireScope(ApiKeyScopes.KeysManage).RequireWriteRateLimit();
 
         api.MapPost("/accounts", async (HttpContext context, IdentityService identity, ApiKeyScopeCatalog catalog, CancellationToken cancellationToken) =>
         {
@@ -76,7 +76,7 @@ internal static class IdentityEndpoints
                 administrator ? [.. AllScopes(catalog)] : [.. catalog.Default, ApiKeyScopes.KeysManage],
                 cancellationToken).ConfigureAwait(false);
             return error is not null ? Problem(error) : Results.Created($"/api/v1/accounts/{request.Name}", new { name = request.Name, key!.Key, secret = key.Secret });
-        }).RequireScope(ApiKeyScopes.Admin);
+        }).RequireScope(ApiKeyScopes.Admin).RequireWriteRateLimit();
 
         api.MapPost("/organizations", async (HttpContext context, IdentityService identity, CancellationToken cancellationToken) =>
         {
@@ -88,14 +88,14 @@ internal static class IdentityEndpoints
 
             var (owner, error) = await identity.CreateOrganizationAsync(context.GetServerCaller()!, request!.Name, cancellationToken).ConfigureAwait(false);
             return error is not null ? Problem(error) : Results.Created($"/api/v1/organizations/{owner!.Name}", owner);
-        }).RequireScope(ApiKeyScopes.KeysManage);
+        }).RequireScope(ApiKeyScopes.KeysManage).RequireWriteRateLimit();
 
         api.MapPut("/organizations/{organization}/members/{account}", async (string organization, string account, HttpContext context, IdentityService identity, CancellationToken cancellationToken) =>
         {
             var administrator = context.Request.Query["administrator"] == "true";
             var error = await identity.AddMemberAsync(context.GetServerCaller()!, organization, account, administrator, cancellationToken).ConfigureAwait(false);
             return error is not null ? Problem(error) : Results.NoContent();
-        }).RequireScope(ApiKeyScopes.KeysManage);
+        }).RequireScope(ApiKeyScopes.KeysManage).RequireWriteRateLimit();
     }
 
     public static string[] AllScopes(ApiKeyScopeCatalog catalog)

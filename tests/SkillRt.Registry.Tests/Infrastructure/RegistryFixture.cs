@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using SkillRt.Tests;
 using Xunit;
@@ -14,7 +15,13 @@ public sealed class RegistryFixture : IAsyncLifetime
     /// <summary>The NuGet V3 source URL clients are given.</summary>
     internal string SourceUrl => Server.BaseUrl + "v3/index.json";
 
-    public async ValueTask InitializeAsync() => Server = await ServerProcess.StartAsync();
+    // A test class publishes dozens of packages with the one administrator key, more than the default
+    // write budget's burst; RateLimitTests cover the budgets themselves.
+    public async ValueTask InitializeAsync() => Server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
+    {
+        ["SkillRt:RateLimits:Write:Burst"] = "10000",
+        ["SkillRt:RateLimits:Write:PermitsPerMinute"] = "100000",
+    });
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 }
