@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Protocol;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
@@ -43,6 +44,7 @@ public static class RegistryBuilderExtensions
         services.TryAddSingleton<PackageInspector>();
         services.TryAddScoped<PackagePublisher>();
         services.AddHostedService<OrphanBlobSweeper>();
+        builder.AddRegistryLifecycle();
         AddReadServices(services);
         return builder;
     }
@@ -64,6 +66,7 @@ public static class RegistryBuilderExtensions
         registry.MapGet(RegistryRoutes.ServiceIndex, (HttpRequest request, IOptions<SkillRtServerOptions> server) =>
             ServiceIndexEndpoint.Handle(request, server, pattern));
         PublishEndpoints.Map(registry, pattern);
+        registry.MapRegistryLifecycle();
         MapReadEndpoints(registry, pattern);
         return routes;
     }

@@ -8,4 +8,10 @@ public static class RegistryScopes
 
     /// <summary>Unlist and relist versions of packages the key's account owns.</summary>
     public const string Unlist = "registry:unlist";
+
+    /// <summary>Deprecate, yank and restore versions of packages the key's account owns.</summary>
+    public const string Lifecycle = "registry:lifecycle";
+
+    /// <summary>Delete versions of packages the key's account owns, within the deletion window.</summary>
+    public const string Delete = "registry:delete";
 }

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkillRt.Registry.Audit;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
@@ -36,6 +38,7 @@ internal sealed partial class PackagePublisher(
     IOptions<SkillRtServerOptions> server,
     RegistryGeneration generation,
     TimeProvider time,
+    IRegistryAudit audit,
     ILogger<PackagePublisher> logger)
 {
     /// <summary>Publishes the package uploaded with <paramref name="request"/>.</summary>
@@ -139,6 +142,11 @@ internal sealed partial class PackagePublisher(
             ownerId = callerOwners[0].Id;
         }
 
+        if (await DeletedVersions.RefusalAsync(database, id, version, cancellationToken).ConfigureAwait(false) is { } deleted)
+        {
+            return (null, deleted);
+        }
+
         content.Position = 0;
         var blob = await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -160,6 +168,15 @@ internal sealed partial class PackagePublisher(
 
             database.Versions.Add(NewVersion(package, registrationId, version, normalizedVersion, blob, now));
             await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (await DeletedVersions.RefusalAsync(database, id, version, cancellationToken).ConfigureAwait(false) is { } deletedMeanwhile)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                database.ChangeTracker.Clear();
+                await DeleteBlobUnlessReferencedAsync(blob.Sha256).ConfigureAwait(false);
+                return (null, deletedMeanwhile);
+            }
+
+            await audit.RecordAsync(new RegistryAuditEvent(RegistryAuditActions.Publish) { PackageId = id, PackageVersion = version, Details = new() { ["sha256"] = blob.Sha256, ["size"] = blob.Length } }, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
         }
@@ -202,22 +219,26 @@ internal sealed partial class PackagePublisher(
         }
 
         var normalizedVersion = NuGet.Versioning.NuGetVersion.TryParse(version, out var parsed) ? parsed.ToNormalizedString().ToLowerInvariant() : null;
-        var changed = normalizedVersion is null
-            ? 0
-            : await database.Versions
-                .Where(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion)
-                .ExecuteUpdateAsync(set => set.SetProperty(v => v.IsListed, listed), cancellationToken).ConfigureAwait(false);
-        if (changed > 0)
+        var record = normalizedVersion is null
+            ? null
+            : await database.Versions.SingleOrDefaultAsync(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion, cancellationToken).ConfigureAwait(false);
+        if (record is not null && record.IsListed != listed)
         {
+            // The change and its audit entry in one transaction; unlisting an unlisted version changes (and records) nothing.
+            await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            record.IsListed = listed;
+            await audit.RecordAsync(new RegistryAuditEvent(listed ? RegistryAuditActions.Relist : RegistryAuditActions.Unlist) { PackageId = registration.PackageId, PackageVersion = record.Version }, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
         }
 
-        return changed == 0
+        return record is null
             ? PublishProblem.NotFound("Unknown version", $"'{registration.PackageId}' has no version '{PackageInspector.Shorten(version)}' on this registry; its versions are at v3/flatcontainer/{normalizedId}/index.json.")
             : null;
     }
 
-    private async Task<PublishProblem?> NotAnOwnerAsync(ServerCaller caller, PackageRegistration registration, CancellationToken cancellationToken)
+    /// <summary>Null when the caller is a member of the package's owner; otherwise the 403 that says whom to ask.</summary>
+    internal async Task<PublishProblem?> NotAnOwnerAsync(ServerCaller caller, PackageRegistration registration, CancellationToken cancellationToken)
     {
         var callerOwners = await owners.GetOwnersOfAsync(caller.AccountId, cancellationToken).ConfigureAwait(false);
         if (callerOwners.Any(owner => owner.Id == registration.OwnerId))
@@ -298,7 +319,8 @@ internal sealed partial class PackagePublisher(
         };
     }
 
-    private static PublishProblem OutsidePatterns(ServerCaller caller, string id) => PublishProblem.Forbidden(
+    /// <summary>The 403 for a key whose package patterns do not cover <paramref name="id"/>.</summary>
+    internal static PublishProblem OutsidePatterns(ServerCaller caller, string id) => PublishProblem.Forbidden(
         "Package ID outside the key's patterns",
         $"The API key may act on packages matching {string.Join(", ", caller.PackagePatterns.Select(p => $"'{p}'"))} only, not on '{PackageInspector.Shorten(id)}'; use a key whose packages include it ('skillrt keys create --package {PackageInspector.Shorten(id)}').");
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SkillRt.Registry.Audit;
+using SkillRt.Registry.Lifecycle;
 
 namespace SkillRt.Registry.Storage;
 
@@ -35,5 +37,9 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             version.HasIndex(v => v.PackageSha256);
             version.HasOne<PackageRegistration>().WithMany().HasForeignKey(v => v.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.ApplyConfiguration(new VersionLifecycleConfiguration());
+        modelBuilder.ApplyConfiguration(new PackageTombstoneConfiguration());
+        modelBuilder.ApplyConfiguration(new RegistryAuditEntryConfiguration());
     }
 }

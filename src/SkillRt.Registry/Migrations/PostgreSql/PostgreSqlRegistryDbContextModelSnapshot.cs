@@ -22,6 +22,140 @@ namespace SkillRt.Registry.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SkillRt.Registry.Audit.RegistryAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NormalizedPackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PackageVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorAccountId", "Id");
+
+                    b.HasIndex("NormalizedPackageId", "Id");
+
+                    b.ToTable("registry_audit", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.PackageTombstone", b =>
+                {
+                    b.Property<string>("NormalizedId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NormalizedVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeletedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PackageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_tombstones", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AlternatePackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("AlternatePackageRange")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DeprecatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeprecationMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DeprecationReasons")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsYanked")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("YankedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("registry_version_lifecycle", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +293,15 @@ namespace SkillRt.Registry.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("registry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("SkillRt.Registry.Lifecycle.VersionLifecycle", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageVersionRecord", b =>

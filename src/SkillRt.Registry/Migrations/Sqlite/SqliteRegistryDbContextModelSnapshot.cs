@@ -17,6 +17,138 @@ namespace SkillRt.Registry.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SkillRt.Registry.Audit.RegistryAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedPackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorAccountId", "Id");
+
+                    b.HasIndex("NormalizedPackageId", "Id");
+
+                    b.ToTable("registry_audit", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.PackageTombstone", b =>
+                {
+                    b.Property<string>("NormalizedId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeletedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_tombstones", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternatePackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternatePackageRange")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeprecatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeprecationMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeprecationReasons")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsYanked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("YankedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("registry_version_lifecycle", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -154,6 +286,15 @@ namespace SkillRt.Registry.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("registry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("SkillRt.Registry.Lifecycle.VersionLifecycle", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageVersionRecord", b =>
