@@ -45,6 +45,13 @@ internal static class SkillCommandLine
             KeysCommand.Create(),
             SearchCommand.Create(),
             PublishCommand.Create(),
+            UnlistCommand.Create(),
+            RelistCommand.Create(),
+            DeprecateCommand.Create(),
+            YankCommand.Create(),
+            UnyankCommand.Create(),
+            DeleteCommand.Create(),
+            AuditCommand.Create(),
             ServeCommand.Create(),
             CompletionCommand.Create(),
         };
