@@ -92,6 +92,8 @@ public sealed class LifecycleCommandTests : IClassFixture<RegistryServer>, IAsyn
         var outdated = await _cli.RunAsync("outdated", "--json");
 
         Assert.True(outdated.ExitCode == 0, outdated.ToString());
+        Assert.Contains("\"wanted\": \"1.0.0\"", outdated.Output, StringComparison.Ordinal);
+        Assert.Contains("\"latest\": \"1.0.0\"", outdated.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("1.2.0", outdated.Output, StringComparison.Ordinal);
         var update = await _cli.RunAsync("update", "lifecycle-latest");
         Assert.True(update.ExitCode == 0, update.ToString());
