@@ -48,6 +48,13 @@ internal static class SkillCommandLine
             SearchCommand.Create(),
             PublishCommand.Create(),
             VerifyCommand.Create(),
+            UnlistCommand.Create(),
+            RelistCommand.Create(),
+            DeprecateCommand.Create(),
+            YankCommand.Create(),
+            UnyankCommand.Create(),
+            DeleteCommand.Create(),
+            AuditCommand.Create(),
             ServeCommand.Create(),
             CompletionCommand.Create(),
         };

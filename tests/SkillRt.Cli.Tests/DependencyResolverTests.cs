@@ -260,6 +260,30 @@ public sealed class DependencyResolverTests
         Assert.StartsWith("gave up after trying 15 versions without finding a set that works; the first conflict: a@1.20.0 needs c@^9.0, but no version of c matches (found: 1.0.0)", conflict.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ranges_skip_a_yanked_version_and_an_exact_request_or_dependency_takes_it()
+    {
+        var source = new Versions(
+            Skill("pr-review", "1.2.0") with { IsYanked = true },
+            Skill("pr-review", "1.1.0"),
+            Skill("release-kit", "1.0.0", "pr-review@1.2.0"));
+
+        Assert.Equal(["pr-review@1.1.0"], Names(await Resolve(source, "pr-review@^1.0")));
+        Assert.Equal(["pr-review@1.1.0"], Names(await Resolve(source, "pr-review")));
+        Assert.Equal(["pr-review@1.2.0"], Names(await Resolve(source, "pr-review@1.2.0")));
+        Assert.Equal(["release-kit@1.0.0", "pr-review@1.2.0"], Names(await Resolve(source, "release-kit")));
+    }
+
+    [Fact]
+    public async Task When_only_yanked_versions_match_the_conflict_says_so_and_how_to_install_one()
+    {
+        var source = new Versions(Skill("pr-review", "2.0.0") with { IsYanked = true }, Skill("pr-review", "1.0.0"));
+
+        var conflict = await Assert.ThrowsAsync<DependencyConflictException>(() => Resolve(source, "pr-review@^2.0"));
+
+        Assert.Contains("(found: 2.0.0 yanked, installable only as pr-review@2.0.0, 1.0.0)", conflict.Message, StringComparison.Ordinal);
+    }
+
     private static Task<IReadOnlyList<ResolvedSkill>> Resolve(Versions source, string request, IReadOnlyList<SkillCandidate>? installed = null) =>
         new DependencyResolver(source).ResolveAsync([Request(request)], installed ?? [], Ct);
 

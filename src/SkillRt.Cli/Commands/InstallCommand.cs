@@ -106,7 +106,7 @@ internal static class InstallCommand
             var request = SkillRequest.Parse(source);
             ILogger log = verbose ? new NuGetErrorLogger(error) : NullLogger.Instance;
             var feed = new NuGetSkillFeed(Environment.CurrentDirectory, log, progress);
-            var results = await InstallFromFeedAsync(request, store, feed, force, lines, progress, cancellationToken).ConfigureAwait(false);
+            var results = await InstallFromFeedAsync(request, store, feed, force, lines, error, progress, cancellationToken).ConfigureAwait(false);
             if (json)
             {
                 await JsonOutput.WriteAsync(output, writer => WriteJson(writer, request.ToString(), results)).ConfigureAwait(false);
@@ -127,7 +127,7 @@ internal static class InstallCommand
 #if !SKILL_NATIVE_FRONT
     /// <summary>Resolves <paramref name="request"/> and what it needs, then installs them all or none.</summary>
     private static async Task<IReadOnlyList<FeedInstallResult>> InstallFromFeedAsync(
-        SkillRequest request, SkillStore store, NuGetSkillFeed feed, bool force, TextWriter lines, IProgress<string>? progress, CancellationToken cancellationToken)
+        SkillRequest request, SkillStore store, NuGetSkillFeed feed, bool force, TextWriter lines, TextWriter error, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var installs = new FeedInstaller(store, feed, lines, progress, cancellationToken);
         ResolutionRequest[] requests = [new(request.Name, request.Range, request.RangeText)];
@@ -149,6 +149,7 @@ internal static class InstallCommand
 
         var results = await installs.InstallAsync(resolved, request.ToString(), force, cancellationToken).ConfigureAwait(false);
         await installs.RecordAsync(requests, resolved, cancellationToken).ConfigureAwait(false);
+        await installs.WarnAsync(resolved, error).ConfigureAwait(false);
         return results;
     }
 #endif

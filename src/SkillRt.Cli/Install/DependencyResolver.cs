@@ -97,6 +97,9 @@ internal sealed class DependencyResolver
         return highestPrerelease is null ? SkillVersionRange.Any : SkillVersionRange.Parse(highestPrerelease.ToString());
     }
 
+    private static bool IsExactly(SkillVersionRange range, SemanticVersion version) =>
+        range.IsMinimumInclusive && range.IsMaximumInclusive && range.Minimum == version && range.Maximum == version;
+
     private static string? TextOf(SkillDependency dependency) => ReferenceEquals(dependency.Range, SkillVersionRange.Any) ? null : dependency.Range.Text;
 
     /// <summary>A range on a skill: from the user (<paramref name="By"/> null), from a chosen version, or from an installed one.</summary>
@@ -154,6 +157,12 @@ internal sealed class DependencyResolver
             for (var i = 0; await versions.GetAsync(i).ConfigureAwait(false) is { } candidate; i++)
             {
                 if (!requirements.TrueForAll(r => r.Range.Satisfies(candidate.Version)))
+                {
+                    continue;
+                }
+
+                // A yanked version is skipped by ranges; only a requirement of exactly this version takes it.
+                if (candidate.IsYanked && !requirements.Exists(r => IsExactly(r.Range, candidate.Version)))
                 {
                     continue;
                 }
@@ -240,7 +249,8 @@ internal sealed class DependencyResolver
                     r.Range,
                     r.RangeText,
                     r.ByInstalled ? r.By!.Name : null)).ToList(),
-                _versions.TryGetValue(name, out var list) ? list.Seen.Select(c => c.Version).ToList() : []);
+                _versions.TryGetValue(name, out var list) ? list.Seen.Select(c => c.Version).ToList() : [],
+                _versions.TryGetValue(name, out var seen) ? seen.Seen.Where(c => c.IsYanked).Select(c => c.Version).ToHashSet() : null);
 
         // "pr-review@1.1.0 > diff-reader@2.0.0": how the request led to this chosen version.
         private string Chain(SkillCandidate candidate)

@@ -117,6 +117,25 @@ internal sealed class FeedInstaller
         }
     }
 
+    /// <summary>
+    /// Warns, one line each on <paramref name="error"/>, about resolved skills whose package version the
+    /// feed says is yanked or deprecated (the reason, the message and the alternative), so that whoever
+    /// installs one hears it, with or without <c>--json</c>.
+    /// </summary>
+    public async Task WarnAsync(IReadOnlyList<ResolvedSkill> resolved, TextWriter error)
+    {
+        foreach (var skill in resolved)
+        {
+            if (Catalog.PackageOf(skill.Name, skill.Version) is { State: { } state } package)
+            {
+                foreach (var warning in state.Warnings($"{package.PackageId} {package.PackageVersion} (skill {skill.Name} {skill.Version}, from {package.Source})"))
+                {
+                    await error.WriteLineAsync("skillrt: warning: " + warning).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
     /// <summary>Remembers that the user asked for <paramref name="requests"/> and that the other resolved skills came as their dependencies.</summary>
     public Task RecordAsync(IReadOnlyList<ResolutionRequest> requests, IReadOnlyList<ResolvedSkill> resolved, CancellationToken cancellationToken) =>
         StoreRequests.UpdateAsync(

@@ -10,6 +10,7 @@ namespace SkillRt.Cli.Install;
 /// <param name="PackageVersion">The package's version, normalized.</param>
 /// <param name="Source">The feed, as messages name it: <c>'skills' (/path/to/feed)</c>.</param>
 /// <param name="Content">The .nupkg's bytes: what resolution read is exactly what gets installed.</param>
+/// <param name="State">Whether the package version is yanked or deprecated, from the feed's registration; null for neither.</param>
 internal sealed record FeedSkillVersion(
     string Name,
     SemanticVersion Version,
@@ -17,7 +18,8 @@ internal sealed record FeedSkillVersion(
     string PackageId,
     string PackageVersion,
     string Source,
-    byte[] Content)
+    byte[] Content,
+    PackageLifecycleState? State = null)
 {
     /// <summary>How messages name the package: <c>Contoso.ReleaseSkills 0.2.0 from 'feed'</c>.</summary>
     public string DisplayName => $"{PackageId} {PackageVersion} from {Source}";

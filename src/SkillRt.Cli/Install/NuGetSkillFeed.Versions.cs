@@ -71,7 +71,8 @@ internal sealed partial class NuGetSkillFeed
     {
         await foreach (var version in ListVersionsAsync(name, cancellationToken).ConfigureAwait(false))
         {
-            if (!version.Version.IsPrerelease)
+            // A yanked version is not "latest": outdated and update never move to one.
+            if (!version.Version.IsPrerelease && version.State is not { IsYanked: true })
             {
                 return version.Version;
             }
@@ -102,6 +103,7 @@ internal sealed partial class NuGetSkillFeed
                 candidates.AddRange(results.Where(result => HasTag(result.Tags, tag)).Select(result => result.Identity.Id));
             }
 
+            var registration = await repository.GetResourceAsync<RegistrationResourceV3>(cancellationToken).ConfigureAwait(false);
             var walks = new List<PackageWalk>();
             foreach (var id in candidates.Distinct(StringComparer.OrdinalIgnoreCase))
             {
@@ -110,7 +112,8 @@ internal sealed partial class NuGetSkillFeed
                     .ToList();
                 if (versions.Count > 0)
                 {
-                    walks.Add(new PackageWalk(this, byId, id, source, versions, name, cache));
+                    var states = await ReadLifecycleAsync(registration, id, cache, cancellationToken).ConfigureAwait(false);
+                    walks.Add(new PackageWalk(this, byId, id, source, versions, name, cache, states));
                 }
             }
 
@@ -122,9 +125,33 @@ internal sealed partial class NuGetSkillFeed
         }
     }
 
+    /// <summary>
+    /// The yanked and deprecated versions of a package, from the feed's registration (one request, every
+    /// version); none for a feed without registration (a folder).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<NuGetVersion, PackageLifecycleState>> ReadLifecycleAsync(
+        RegistrationResourceV3? registration, string id, SourceCacheContext cache, CancellationToken cancellationToken)
+    {
+        var states = new Dictionary<NuGetVersion, PackageLifecycleState>();
+        if (registration is null)
+        {
+            return states;
+        }
+
+        foreach (var entry in await registration.GetPackageMetadata(id, includePrerelease: true, includeUnlisted: true, cache, _log, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry["version"]?.ToString() is { } text && NuGetVersion.TryParse(text, out var version) && PackageLifecycleState.Read(entry) is { } state)
+            {
+                states[version] = state;
+            }
+        }
+
+        return states;
+    }
+
     /// <summary>Downloads one package version and reads the skill's entry in its index; null when it does not list the skill.</summary>
     private async Task<(FeedSkillVersion? Skill, bool IsSkillPackage)> ReadVersionAsync(
-        FindPackageByIdResource byId, string id, NuGetVersion version, PackageSource source, string name, SourceCacheContext cache, CancellationToken cancellationToken)
+        FindPackageByIdResource byId, string id, NuGetVersion version, PackageSource source, string name, SourceCacheContext cache, PackageLifecycleState? state, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream();
         try
@@ -150,12 +177,13 @@ internal sealed partial class NuGetSkillFeed
             return (null, isSkillPackage);
         }
 
-        return (new FeedSkillVersion(name, skill.Version, skill.Dependencies, id, package.PackageVersion, package.Source, content.ToArray()), true);
+        return (new FeedSkillVersion(name, skill.Version, skill.Dependencies, id, package.PackageVersion, package.Source, content.ToArray(), state), true);
     }
 
     /// <summary>One candidate package on one feed, walked from its highest version down; <see cref="Current"/> is the version reached.</summary>
     private sealed class PackageWalk(
-        NuGetSkillFeed feed, FindPackageByIdResource byId, string id, PackageSource source, List<NuGetVersion> versions, string name, SourceCacheContext cache)
+        NuGetSkillFeed feed, FindPackageByIdResource byId, string id, PackageSource source, List<NuGetVersion> versions, string name, SourceCacheContext cache,
+        IReadOnlyDictionary<NuGetVersion, PackageLifecycleState> states)
     {
         private int _next;
         private bool _ended;
@@ -168,7 +196,8 @@ internal sealed partial class NuGetSkillFeed
             Current = null;
             while (!_ended && _next < versions.Count)
             {
-                var (skill, isSkillPackage) = await feed.ReadVersionAsync(byId, id, versions[_next++], source, name, cache, cancellationToken).ConfigureAwait(false);
+                var version = versions[_next++];
+                var (skill, isSkillPackage) = await feed.ReadVersionAsync(byId, id, version, source, name, cache, states.GetValueOrDefault(version), cancellationToken).ConfigureAwait(false);
                 if (!isSkillPackage)
                 {
                     // As in FindAsync: a version without skills/index.json is not a skill package; its older versions are not worth downloading.

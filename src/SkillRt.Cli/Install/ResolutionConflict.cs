@@ -11,7 +11,8 @@ namespace SkillRt.Cli.Install;
 /// <param name="Name">The skill no version of which satisfies every requirement.</param>
 /// <param name="Requirements">The requirements on it, in the order they were met; at least one.</param>
 /// <param name="Found">Its versions that resolution looked at, highest first.</param>
-internal sealed record ResolutionConflict(string Name, IReadOnlyList<ConflictingRequirement> Requirements, IReadOnlyList<SemanticVersion> Found)
+/// <param name="Yanked">Those of <paramref name="Found"/> that are yanked (only an exact version takes them); none when null.</param>
+internal sealed record ResolutionConflict(string Name, IReadOnlyList<ConflictingRequirement> Requirements, IReadOnlyList<SemanticVersion> Found, IReadOnlyCollection<SemanticVersion>? Yanked = null)
 {
     // A skill with hundreds of versions would make the line unreadable; the highest are the ones that matter.
     private const int MaxVersionsListed = 10;
@@ -27,7 +28,7 @@ internal sealed record ResolutionConflict(string Name, IReadOnlyList<Conflicting
     {
         var found = Found.Count == 0
             ? string.Empty
-            : " (found: " + string.Join(", ", Found.Take(MaxVersionsListed)) + (Found.Count > MaxVersionsListed ? $" and {Found.Count - MaxVersionsListed} more" : string.Empty) + ")";
+            : " (found: " + string.Join(", ", Found.Take(MaxVersionsListed).Select(v => Yanked?.Contains(v) == true ? $"{v} yanked, installable only as {Name}@{v}" : v.ToString())) + (Found.Count > MaxVersionsListed ? $" and {Found.Count - MaxVersionsListed} more" : string.Empty) + ")";
         if (Requirements.Count == 1)
         {
             return Found.Count == 0

@@ -43,7 +43,7 @@ internal sealed class SkillVersionCatalog : ISkillVersionSource
 
             if (!installedVersions.Contains(version.Version))
             {
-                yield return new SkillCandidate(name, version.Version, version.Dependencies, version.DisplayName);
+                yield return new SkillCandidate(name, version.Version, version.Dependencies, version.DisplayName, IsYanked: version.State is { IsYanked: true });
             }
         }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Namespaces;
+using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Protocol;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
@@ -47,6 +48,7 @@ public static class RegistryBuilderExtensions
         services.AddHostedService<OrphanBlobSweeper>();
         builder.AddNamespacesAndOwnership();
         services.AddTransparencyLog(builder.Configuration);
+        builder.AddRegistryLifecycle();
         AddReadServices(services);
         return builder;
     }
@@ -69,6 +71,7 @@ public static class RegistryBuilderExtensions
             ServiceIndexEndpoint.Handle(request, server, pattern));
         PublishEndpoints.Map(registry, pattern);
         NamespaceEndpoints.Map(registry);
+        registry.MapRegistryLifecycle();
         MapReadEndpoints(registry, pattern);
         TransparencyLogEndpoints.Map(registry);
         return routes;

@@ -9,9 +9,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkillRt.Registry.Audit;
 using SkillRt.Registry.Hosting;
 using SkillRt.Registry.Namespaces;
 using SkillRt.Registry.Ownership;
+using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
 using SkillRt.Registry.TransparencyLog;
@@ -42,6 +44,7 @@ internal sealed partial class PackagePublisher(
     RegistryGeneration generation,
     TransparencyLogAppender transparencyLog,
     TimeProvider time,
+    IRegistryAudit audit,
     ILogger<PackagePublisher> logger)
 {
     /// <summary>Publishes the package uploaded with <paramref name="request"/>.</summary>
@@ -151,6 +154,11 @@ internal sealed partial class PackagePublisher(
         }
 
         var sha512 = await TransparencyLogAppender.HashPackageAsync(content, cancellationToken).ConfigureAwait(false);
+        if (await DeletedVersions.RefusalAsync(database, id, version, cancellationToken).ConfigureAwait(false) is { } deleted)
+        {
+            return (null, deleted);
+        }
+
         content.Position = 0;
         var blob = await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -177,6 +185,15 @@ internal sealed partial class PackagePublisher(
             // the author signature the publish verified, once signatures are checked here (null: unsigned).
             await transparencyLog.AppendAsync(new LogAppend(id, version, sha512, AuthorKeyId: null, now, versionRecord.Id), cancellationToken).ConfigureAwait(false);
             await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (await DeletedVersions.RefusalAsync(database, id, version, cancellationToken).ConfigureAwait(false) is { } deletedMeanwhile)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                database.ChangeTracker.Clear();
+                await DeleteBlobUnlessReferencedAsync(blob.Sha256).ConfigureAwait(false);
+                return (null, deletedMeanwhile);
+            }
+
+            await audit.RecordAsync(new RegistryAuditEvent(RegistryAuditActions.Publish) { PackageId = id, PackageVersion = version, Details = new() { ["sha256"] = blob.Sha256, ["size"] = blob.Length } }, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
         }
@@ -219,19 +236,29 @@ internal sealed partial class PackagePublisher(
         }
 
         var normalizedVersion = NuGet.Versioning.NuGetVersion.TryParse(version, out var parsed) ? parsed.ToNormalizedString().ToLowerInvariant() : null;
-        var changed = normalizedVersion is null
-            ? 0
-            : await database.Versions
-                .Where(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion)
-                .ExecuteUpdateAsync(set => set.SetProperty(v => v.IsListed, listed), cancellationToken).ConfigureAwait(false);
-        if (changed > 0)
+        var record = normalizedVersion is null
+            ? null
+            : await database.Versions.SingleOrDefaultAsync(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion, cancellationToken).ConfigureAwait(false);
+        if (record is not null && record.IsListed != listed)
         {
+            // The change and its audit entry in one transaction; unlisting an unlisted version changes (and records) nothing.
+            await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            record.IsListed = listed;
+            await audit.RecordAsync(new RegistryAuditEvent(listed ? RegistryAuditActions.Relist : RegistryAuditActions.Unlist) { PackageId = registration.PackageId, PackageVersion = record.Version }, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
         }
 
-        return changed == 0
+        return record is null
             ? PublishProblem.NotFound("Unknown version", $"'{registration.PackageId}' has no version '{PackageInspector.Shorten(version)}' on this registry; its versions are at v3/flatcontainer/{normalizedId}/index.json.")
             : null;
+    }
+
+        var found = await owners.GetAsync([registration.OwnerId], cancellationToken).ConfigureAwait(false);
+        var ownerName = found.TryGetValue(registration.OwnerId, out var owner) ? owner.Name : registration.OwnerId.ToString();
+        return PublishProblem.Forbidden(
+            "Not an owner of the package",
+            $"'{registration.PackageId}' belongs to the owner '{ownerName}', and the account '{caller.AccountName}' is not a member of it; ask an administrator of '{ownerName}' to add you, or publish under another ID.");
     }
 
     /// <summary>
@@ -300,7 +327,8 @@ internal sealed partial class PackagePublisher(
         };
     }
 
-    private static PublishProblem OutsidePatterns(ServerCaller caller, string id) => PublishProblem.Forbidden(
+    /// <summary>The 403 for a key whose package patterns do not cover <paramref name="id"/>.</summary>
+    internal static PublishProblem OutsidePatterns(ServerCaller caller, string id) => PublishProblem.Forbidden(
         "Package ID outside the key's patterns",
         $"The API key may act on packages matching {string.Join(", ", caller.PackagePatterns.Select(p => $"'{p}'"))} only, not on '{PackageInspector.Shorten(id)}'; use a key whose packages include it ('skillrt keys create --package {PackageInspector.Shorten(id)}').");
 

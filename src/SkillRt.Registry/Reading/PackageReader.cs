@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 using NuGet.Versioning;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Storage;
 
 namespace SkillRt.Registry.Reading;
@@ -34,6 +35,10 @@ internal sealed class PackageReader(RegistryDbContext db)
         var versions = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
         return versions.OrderBy(v => NuGetVersion.Parse(v.Version), VersionComparer.Default).ToList();
     }
+
+    /// <summary>The deprecation and yank state of those of <paramref name="versionIds"/> that have any, by version ID.</summary>
+    public async Task<IReadOnlyDictionary<Guid, VersionLifecycle>> GetLifecycleAsync(IReadOnlyCollection<Guid> versionIds, CancellationToken cancellationToken) =>
+        await db.Set<VersionLifecycle>().AsNoTracking().Where(l => versionIds.Contains(l.VersionId)).ToDictionaryAsync(l => l.VersionId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>One version of a package, or null; <paramref name="version"/> in any spelling NuGet accepts.</summary>
     public async Task<(PackageRegistration Package, PackageVersionRecord Version)?> FindVersionAsync(string id, string version, CancellationToken cancellationToken)

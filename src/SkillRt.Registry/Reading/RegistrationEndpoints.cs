@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using NuGet.Versioning;
+using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Storage;
 
 namespace SkillRt.Registry.Reading;
@@ -31,6 +32,7 @@ internal static class RegistrationEndpoints
         }
 
         var versions = await reader.GetVersionsAsync(package.Id, listedOnly: false, cancellationToken).ConfigureAwait(false);
+        var lifecycle = await reader.GetLifecycleAsync(versions.Select(v => v.Id).ToList(), cancellationToken).ConfigureAwait(false);
         var indexUrl = urls.RegistrationIndex(package.NormalizedId);
         var pages = new JsonArray();
         foreach (var chunk in versions.Chunk(PageSize))
@@ -43,7 +45,7 @@ internal static class RegistrationEndpoints
                 ["@type"] = "catalog:CatalogPage",
                 ["commitTimeStamp"] = Timestamp(chunk.Max(v => v.PublishedAt)),
                 ["count"] = chunk.Length,
-                ["items"] = new JsonArray(chunk.Select(v => (JsonNode)Leaf(package, v, urls)).ToArray()),
+                ["items"] = new JsonArray(chunk.Select(v => (JsonNode)Leaf(package, v, lifecycle.GetValueOrDefault(v.Id), urls)).ToArray()),
                 ["parent"] = indexUrl,
                 ["lower"] = lower,
                 ["upper"] = upper,
@@ -68,6 +70,7 @@ internal static class RegistrationEndpoints
         }
 
         var lowerId = package.NormalizedId;
+        var lifecycle = await reader.GetLifecycleAsync([record.Id], cancellationToken).ConfigureAwait(false);
         return Results.Json(new JsonObject
         {
             ["@id"] = urls.RegistrationLeaf(lowerId, record.NormalizedVersion),
@@ -77,10 +80,11 @@ internal static class RegistrationEndpoints
             ["packageContent"] = urls.PackageContent(lowerId, record.NormalizedVersion),
             ["published"] = Published(record),
             ["registration"] = urls.RegistrationIndex(lowerId),
+            [LifecycleJson.YankedProperty] = lifecycle.GetValueOrDefault(record.Id)?.IsYanked ?? false,
         });
     }
 
-    private static JsonObject Leaf(PackageRegistration package, PackageVersionRecord version, RegistryUrls urls)
+    private static JsonObject Leaf(PackageRegistration package, PackageVersionRecord version, VersionLifecycle? lifecycle, RegistryUrls urls)
     {
         var lowerId = package.NormalizedId;
         var leafUrl = urls.RegistrationLeaf(lowerId, version.NormalizedVersion);
@@ -89,13 +93,13 @@ internal static class RegistrationEndpoints
             ["@id"] = leafUrl,
             ["@type"] = "Package",
             ["commitTimeStamp"] = Timestamp(version.PublishedAt),
-            ["catalogEntry"] = CatalogEntry(package, version, urls),
+            ["catalogEntry"] = CatalogEntry(package, version, lifecycle, urls),
             ["packageContent"] = urls.PackageContent(lowerId, version.NormalizedVersion),
             ["registration"] = urls.RegistrationIndex(lowerId),
         };
     }
 
-    private static JsonObject CatalogEntry(PackageRegistration package, PackageVersionRecord version, RegistryUrls urls)
+    private static JsonObject CatalogEntry(PackageRegistration package, PackageVersionRecord version, VersionLifecycle? lifecycle, RegistryUrls urls)
     {
         var lowerId = package.NormalizedId;
         var leafUrl = urls.RegistrationLeaf(lowerId, version.NormalizedVersion);
@@ -126,7 +130,7 @@ internal static class RegistrationEndpoints
             groups.Add(node);
         }
 
-        return new JsonObject
+        var entry = new JsonObject
         {
             ["@id"] = leafUrl + "#catalogEntry",
             ["@type"] = "PackageDetails",
@@ -150,6 +154,8 @@ internal static class RegistrationEndpoints
             ["dependencyGroups"] = groups,
             ["skillManifest"] = urls.Manifest(lowerId, version.NormalizedVersion),
         };
+        LifecycleJson.AddTo(entry, leafUrl, lifecycle);
+        return entry;
     }
 
     /// <summary>The version as published, normalized, build metadata included (SemVer 2.0 clients expect it).</summary>

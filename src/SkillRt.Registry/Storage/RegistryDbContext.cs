@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkillRt.Registry.TransparencyLog;
+using SkillRt.Registry.Audit;
+using SkillRt.Registry.Lifecycle;
 
 namespace SkillRt.Registry.Storage;
 
@@ -47,5 +49,8 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
         modelBuilder.ApplyConfiguration(new Ownership.OwnerInvitationConfiguration());
         modelBuilder.ApplyConfiguration(new LogEntryRecordConfiguration());
         modelBuilder.ApplyConfiguration(new LogNodeRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new VersionLifecycleConfiguration());
+        modelBuilder.ApplyConfiguration(new PackageTombstoneConfiguration());
+        modelBuilder.ApplyConfiguration(new RegistryAuditEntryConfiguration());
     }
 }
