@@ -254,13 +254,6 @@ internal sealed partial class PackagePublisher(
             : null;
     }
 
-        var found = await owners.GetAsync([registration.OwnerId], cancellationToken).ConfigureAwait(false);
-        var ownerName = found.TryGetValue(registration.OwnerId, out var owner) ? owner.Name : registration.OwnerId.ToString();
-        return PublishProblem.Forbidden(
-            "Not an owner of the package",
-            $"'{registration.PackageId}' belongs to the owner '{ownerName}', and the account '{caller.AccountName}' is not a member of it; ask an administrator of '{ownerName}' to add you, or publish under another ID.");
-    }
-
     /// <summary>
     /// The sweep may have removed an old, unreferenced copy of these same bytes between the put and the
     /// commit (the put does not rewrite a blob that exists); now that the version refers to it, put it back.
