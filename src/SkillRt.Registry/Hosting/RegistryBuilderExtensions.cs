@@ -11,6 +11,7 @@ using SkillRt.Registry.Protocol;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Search;
+using SkillRt.Registry.Signing;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
@@ -43,6 +44,7 @@ public static class RegistryBuilderExtensions
         services.TryAddSingleton<PackageInspector>();
         services.TryAddScoped<PackagePublisher>();
         services.AddHostedService<OrphanBlobSweeper>();
+        builder.AddRegistrySigning();
         AddReadServices(services);
         return builder;
     }
@@ -64,6 +66,7 @@ public static class RegistryBuilderExtensions
         registry.MapGet(RegistryRoutes.ServiceIndex, (HttpRequest request, IOptions<SkillRtServerOptions> server) =>
             ServiceIndexEndpoint.Handle(request, server, pattern));
         PublishEndpoints.Map(registry, pattern);
+        registry.MapRegistrySigning(pattern);
         MapReadEndpoints(registry, pattern);
         return routes;
     }

@@ -35,6 +35,7 @@ internal sealed partial class PackagePublisher(
     IOptions<RegistryOptions> options,
     IOptions<SkillRtServerOptions> server,
     RegistryGeneration generation,
+    Signing.PublishSignatureCheck signatures,
     TimeProvider time,
     ILogger<PackagePublisher> logger)
 {
@@ -91,11 +92,11 @@ internal sealed partial class PackagePublisher(
 
             activity?.SetTag(RegistryTelemetry.PackageIdTag, package.Id);
             activity?.SetTag(RegistryTelemetry.PackageVersionTag, package.Version.ToNormalizedString());
-            return await StoreAsync(caller, package, upload.File, cancellationToken).ConfigureAwait(false);
+            return await StoreAsync(caller, package, upload.File, upload.Signature, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<(PublishedPackage?, PublishProblem?)> StoreAsync(ServerCaller caller, InspectedPackage package, FileStream content, CancellationToken cancellationToken)
+    private async Task<(PublishedPackage?, PublishProblem?)> StoreAsync(ServerCaller caller, InspectedPackage package, FileStream content, string? signatureText, CancellationToken cancellationToken)
     {
         var id = package.Id;
         var normalizedId = id.ToLowerInvariant();
@@ -139,6 +140,12 @@ internal sealed partial class PackagePublisher(
             ownerId = callerOwners[0].Id;
         }
 
+        var (signature, signatureProblem) = await signatures.CheckAsync(ownerId, package, signatureText, content, cancellationToken).ConfigureAwait(false);
+        if (signatureProblem is not null)
+        {
+            return (null, signatureProblem);
+        }
+
         content.Position = 0;
         var blob = await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -158,7 +165,13 @@ internal sealed partial class PackagePublisher(
                 });
             }
 
-            database.Versions.Add(NewVersion(package, registrationId, version, normalizedVersion, blob, now));
+            var record = NewVersion(package, registrationId, version, normalizedVersion, blob, now);
+            database.Versions.Add(record);
+            if (signature is not null)
+            {
+                signatures.Record(record.Id, signature);
+            }
+
             await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
