@@ -30,8 +30,8 @@ internal static class SigningEndpoints
     {
         builder.AddApiKeyScope(new ApiKeyScope(
             SigningRoutes.Scope,
-            "Register and revoke the owner's signing keys and set its signing policy. Not granted by default: a key that only publishes cannot make its own signatures acceptable.",
-            GrantedByDefault: false));
+            "Register and revoke the owner's signing keys and set its signing policy. Leave it out of publish-only keys (CI), so a leaked one cannot make its own signatures acceptable.",
+            GrantedByDefault: true));
         builder.Services.AddScoped<SigningKeyService>();
         builder.Services.AddScoped<PublishSignatureCheck>();
     }
