@@ -43,6 +43,8 @@ internal static class SkillCommandLine
             LogoutCommand.Create(),
             SourcesCommand.Create(),
             KeysCommand.Create(),
+            KeyCommand.Create(),
+            SignCommand.Create(),
             SearchCommand.Create(),
             PublishCommand.Create(),
             ServeCommand.Create(),

@@ -84,6 +84,16 @@ internal sealed partial class NuGetSkillFeed
         if (best is not null)
         {
             _log.LogInformation($"Chose {request.Name} {best.Package.SkillVersion} in {best.Package.DisplayName}.");
+            try
+            {
+                await new PackageSignatureVerifier(_log, _progress).VerifyAsync(best.Source, best.Package, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                best.Package.Dispose();
+                throw;
+            }
+
             return best.Package;
         }
 
@@ -230,14 +240,14 @@ internal sealed partial class NuGetSkillFeed
                 {
                     keep = true;
                     fallback?.Package.Dispose();
-                    return new Match(feedPackage, IsPreferred: true);
+                    return new Match(feedPackage, IsPreferred: true, source);
                 }
 
                 // Any version will do, and this one is a prerelease: keep the highest, in case no stable version follows.
                 if (request.Range is null && fallback is null)
                 {
                     keep = true;
-                    fallback = new Match(feedPackage, IsPreferred: false);
+                    fallback = new Match(feedPackage, IsPreferred: false, source);
                 }
             }
             finally
@@ -347,5 +357,5 @@ internal sealed partial class NuGetSkillFeed
     }
 
     /// <summary>A package that holds the skill; <paramref name="IsPreferred"/> is false for a prerelease kept only as a fallback.</summary>
-    private sealed record Match(FeedPackage Package, bool IsPreferred);
+    private sealed record Match(FeedPackage Package, bool IsPreferred, PackageSource Source);
 }
