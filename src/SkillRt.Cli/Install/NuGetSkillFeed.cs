@@ -86,7 +86,8 @@ internal sealed partial class NuGetSkillFeed
             _log.LogInformation($"Chose {request.Name} {best.Package.SkillVersion} in {best.Package.DisplayName}.");
             try
             {
-                await new PackageSignatureVerifier(_log, _progress).VerifyAsync(best.Source, best.Package, cancellationToken).ConfigureAwait(false);
+                var package = best.Package;
+                await new PackageSignatureVerifier(_log, _progress).VerifyAsync(best.Source, new PackageToVerify(package.PackageId, package.PackageVersion, package.Source), package.Content, cancellationToken).ConfigureAwait(false);
             }
             catch
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -32,7 +33,11 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(100);
 
     /// <summary>Returns when the package may be installed; throws a <see cref="CliException"/> saying why not otherwise.</summary>
-    public async Task VerifyAsync(PackageSource source, FeedPackage package, CancellationToken cancellationToken)
+    /// <param name="source">The feed the package came from.</param>
+    /// <param name="package">The package's ID, version and how messages name its feed.</param>
+    /// <param name="content">The downloaded .nupkg; read from the start, left at the start.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    public async Task VerifyAsync(PackageSource source, PackageToVerify package, Stream content, CancellationToken cancellationToken)
     {
         if (source.IsLocal)
         {
@@ -93,9 +98,9 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
             throw Refused(package, $"it is signed with key {keyId}, which its owner '{owner}' revoked on {revokedAt}; ask the owner for a version signed with an active key");
         }
 
-        package.Content.Position = 0;
-        var result = await key.PublicKey.VerifyAsync(signature, package.Content, cancellationToken).ConfigureAwait(false);
-        package.Content.Position = 0;
+        content.Position = 0;
+        var result = await key.PublicKey.VerifyAsync(signature, content, cancellationToken).ConfigureAwait(false);
+        content.Position = 0;
         if (!result.IsValid)
         {
             throw Refused(package, $"the downloaded bytes do not match its signature by key {keyId}: {result.Message}");
@@ -108,7 +113,7 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
     private static Uri Slash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
     /// <summary>The body of a GET, or null for 404; any other failure is the registry's fault and stops the install.</summary>
-    private static async Task<string?> GetTextAsync(HttpClient http, Uri url, FeedPackage package, CancellationToken cancellationToken)
+    private static async Task<string?> GetTextAsync(HttpClient http, Uri url, PackageToVerify package, CancellationToken cancellationToken)
     {
         try
         {
@@ -139,7 +144,7 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
         }
     }
 
-    private static (string Owner, bool RequireSignatures, Dictionary<string, RegisteredKey> Keys) ReadKeys(string json, FeedPackage package)
+    private static (string Owner, bool RequireSignatures, Dictionary<string, RegisteredKey> Keys) ReadKeys(string json, PackageToVerify package)
     {
         try
         {
@@ -170,7 +175,7 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
         }
     }
 
-    private static CliException Refused(FeedPackage package, string why) => new(
+    private static CliException Refused(PackageToVerify package, string why) => new(
         ExitCodes.FeedError,
         $"refusing {package.DisplayName}: {why}. Nothing was installed; the package or its signature may have been changed after it was published, so tell the registry's administrator.");
 
