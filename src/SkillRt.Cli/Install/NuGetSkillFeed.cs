@@ -84,17 +84,6 @@ internal sealed partial class NuGetSkillFeed
         if (best is not null)
         {
             _log.LogInformation($"Chose {request.Name} {best.Package.SkillVersion} in {best.Package.DisplayName}.");
-            try
-            {
-                var package = best.Package;
-                await new PackageSignatureVerifier(_log, _progress).VerifyAsync(best.Source, new PackageToVerify(package.PackageId, package.PackageVersion, package.Source), package.Content, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                best.Package.Dispose();
-                throw;
-            }
-
             return best.Package;
         }
 
@@ -241,14 +230,14 @@ internal sealed partial class NuGetSkillFeed
                 {
                     keep = true;
                     fallback?.Package.Dispose();
-                    return new Match(feedPackage, IsPreferred: true, source);
+                    return new Match(feedPackage, IsPreferred: true);
                 }
 
                 // Any version will do, and this one is a prerelease: keep the highest, in case no stable version follows.
                 if (request.Range is null && fallback is null)
                 {
                     keep = true;
-                    fallback = new Match(feedPackage, IsPreferred: false, source);
+                    fallback = new Match(feedPackage, IsPreferred: false);
                 }
             }
             finally
@@ -358,5 +347,5 @@ internal sealed partial class NuGetSkillFeed
     }
 
     /// <summary>A package that holds the skill; <paramref name="IsPreferred"/> is false for a prerelease kept only as a fallback.</summary>
-    private sealed record Match(FeedPackage Package, bool IsPreferred, PackageSource Source);
+    private sealed record Match(FeedPackage Package, bool IsPreferred);
 }
