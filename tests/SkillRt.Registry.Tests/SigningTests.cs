@@ -140,7 +140,7 @@ public sealed class SigningTests(RegistryFixture fixture) : IClassFixture<Regist
         var signed = await PushSignedAsync(package, secret.Sign(package, "x").ToFileText(), key);
 
         Assert.Equal("Signature required", unsigned.GetProperty("title").GetString());
-        Assert.Contains("skill sign", unsigned.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("skillrt sign", unsigned.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(signed.StatusCode == HttpStatusCode.Created, await signed.Content.ReadAsStringAsync(Ct));
         Assert.Equal(["1.0.1"], Versions(Server, "Strict.Skills").Select(v => v.Version));
         using var anonymous = Server.CreateClient();

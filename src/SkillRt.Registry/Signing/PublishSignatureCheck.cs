@@ -35,12 +35,12 @@ internal sealed class PublishSignatureCheck(SigningKeyService keys, RegistryDbCo
             var owner = await OwnerNameAsync(ownerId, cancellationToken).ConfigureAwait(false);
             return (null, PublishProblem.Invalid(
                 "Signature required",
-                $"'{owner}' requires every publish to be signed, and {name} came without a signature. Sign the .nupkg with a key registered to '{owner}' ('skill sign <package>.nupkg' or 'minisign -S -m <package>.nupkg') and publish it with the .minisig beside it ('skill publish' sends it; other clients send it as a multipart part named 'signature')."));
+                $"'{owner}' requires every publish to be signed, and {name} came without a signature. Sign the .nupkg with a key registered to '{owner}' ('skillrt sign <package>.nupkg' or 'minisign -S -m <package>.nupkg') and publish it with the .minisig beside it ('skillrt publish' sends it; other clients send it as a multipart part named 'signature')."));
         }
 
         if (!MinisignSignature.TryParse(signatureText, "The signature part", out var signature, out var error))
         {
-            return (null, PublishProblem.Invalid("Malformed signature", $"{error} Send the .minisig file 'skill sign' or 'minisign -S' wrote, unchanged."));
+            return (null, PublishProblem.Invalid("Malformed signature", $"{error} Send the .minisig file 'skillrt sign' or 'minisign -S' wrote, unchanged."));
         }
 
         var key = await keys.FindKeyAsync(ownerId, signature.KeyId, cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,7 @@ internal sealed class PublishSignatureCheck(SigningKeyService keys, RegistryDbCo
             var owner = await OwnerNameAsync(ownerId, cancellationToken).ConfigureAwait(false);
             return (null, PublishProblem.Invalid(
                 "Unknown signing key",
-                $"{name} is signed with key {signature.KeyId}, which '{owner}' has not registered. Register its public key ('skill key register --owner {owner}', or POST api/v2/owners/{owner}/signing-keys) or sign with one of the keys listed at api/v2/owners/{owner}/signing-keys."));
+                $"{name} is signed with key {signature.KeyId}, which '{owner}' has not registered. Register its public key (POST the .pub file's text to api/v2/owners/{owner}/signing-keys) or sign with one of the keys listed at api/v2/owners/{owner}/signing-keys."));
         }
 
         if (key.RevokedAt is { } revokedAt)
@@ -57,7 +57,7 @@ internal sealed class PublishSignatureCheck(SigningKeyService keys, RegistryDbCo
             var owner = await OwnerNameAsync(ownerId, cancellationToken).ConfigureAwait(false);
             return (null, PublishProblem.Invalid(
                 "Revoked signing key",
-                $"{name} is signed with key {signature.KeyId}, which '{owner}' revoked on {revokedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. Sign with an active key (api/v2/owners/{owner}/signing-keys lists them), or create and register a new one ('skill key new')."));
+                $"{name} is signed with key {signature.KeyId}, which '{owner}' revoked on {revokedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. Sign with an active key (api/v2/owners/{owner}/signing-keys lists them), or create and register a new one ('skillrt key new')."));
         }
 
         if (!MinisignPublicKey.TryParse(key.PublicKey, "the registered key", out var publicKey, out _))

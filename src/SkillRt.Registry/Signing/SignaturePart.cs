@@ -38,7 +38,7 @@ internal static class SignaturePart
             length += read;
             if (length == buffer.Length)
             {
-                return (null, PublishProblem.Invalid("Signature too large", $"The 'signature' part is over {buffer.Length - 1:N0} bytes; a minisign signature file is a few hundred. Send the .minisig file 'skill sign' wrote."));
+                return (null, PublishProblem.Invalid("Signature too large", $"The 'signature' part is over {buffer.Length - 1:N0} bytes; a minisign signature file is a few hundred. Send the .minisig file 'skillrt sign' wrote."));
             }
         }
 
@@ -48,7 +48,7 @@ internal static class SignaturePart
         }
         catch (DecoderFallbackException)
         {
-            return (null, PublishProblem.Invalid("Malformed signature", "The 'signature' part is not UTF-8 text; send the .minisig file 'skill sign' or 'minisign -S' wrote, unchanged."));
+            return (null, PublishProblem.Invalid("Malformed signature", "The 'signature' part is not UTF-8 text; send the .minisig file 'skillrt sign' or 'minisign -S' wrote, unchanged."));
         }
     }
 }

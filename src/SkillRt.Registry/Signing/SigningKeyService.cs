@@ -56,7 +56,7 @@ internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirect
 
         if (!MinisignPublicKey.TryParse(request.PublicKey, "publicKey", out var publicKey, out var error))
         {
-            return (null, PublishProblem.Invalid("Not a minisign public key", $"{error} Send the text of the .pub file 'skill key new' or 'minisign -G' wrote."));
+            return (null, PublishProblem.Invalid("Not a minisign public key", $"{error} Send the text of the .pub file 'skillrt key new' or 'minisign -G' wrote."));
         }
 
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
@@ -71,7 +71,7 @@ internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirect
         {
             return (null, same.RevokedAt is null
                 ? PublishProblem.Conflict("Key already registered", $"Key {keyId} is registered to '{owner.Name}' already.")
-                : PublishProblem.Conflict("Key was revoked", $"Key {keyId} was revoked for '{owner.Name}', and a revoked key cannot come back; create a new key with 'skill key new' and register that."));
+                : PublishProblem.Conflict("Key was revoked", $"Key {keyId} was revoked for '{owner.Name}', and a revoked key cannot come back; create a new key with 'skillrt key new' and register that."));
         }
 
         if (existing.Count >= SigningLimits.MaxKeysPerOwner)
@@ -113,7 +113,7 @@ internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirect
 
         if (!MinisignKeyId.TryParse(keyIdText, out var keyId))
         {
-            return PublishProblem.Invalid("Not a key id", $"'{PackageInspector.Shorten(keyIdText)}' is not a minisign key id: 16 hex digits, as 'skill key new' and 'minisign -G' print.");
+            return PublishProblem.Invalid("Not a key id", $"'{PackageInspector.Shorten(keyIdText)}' is not a minisign key id: 16 hex digits, as 'skillrt key new' and 'minisign -G' print.");
         }
 
         var text = keyId.ToString();

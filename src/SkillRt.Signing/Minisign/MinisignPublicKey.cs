@@ -56,7 +56,7 @@ public sealed class MinisignPublicKey
         publicKey = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = new MinisignFormatError(source, 0, "is empty; expected a minisign public key (the .pub file minisign -G or skill key new wrote, or its base64 line).");
+            error = new MinisignFormatError(source, 0, "is empty; expected a minisign public key (the .pub file minisign -G or skillrt key new wrote, or its base64 line).");
             return false;
         }
         if (text.Length > MinisignText.MaxFileChars)
