@@ -45,6 +45,8 @@ internal static class SkillCommandLine
             KeysCommand.Create(),
             NamespaceCommand.Create(),
             OwnerCommand.Create(),
+            KeyCommand.Create(),
+            SignCommand.Create(),
             SearchCommand.Create(),
             PublishCommand.Create(),
             VerifyCommand.Create(),

@@ -45,6 +45,15 @@ internal static class PublishCommand
         {
             Description = "Validate and pack, but push nothing (no source or key needed).",
         };
+        var signature = new Option<string?>("--signature")
+        {
+            Description = "The package's minisign signature to send with it (by default <package>.nupkg.minisig beside a .nupkg, when there is one; 'skillrt sign' writes it).",
+            HelpName = "file",
+        };
+        var noSignature = new Option<bool>("--no-signature")
+        {
+            Description = "Send no signature, even when a .minisig lies beside the package.",
+        };
         var format = new JsonFormat();
 
         var command = new Command("publish", "Pack a skill into the package dotnet pack would make, and push it to a registry or NuGet feed.")
@@ -54,6 +63,8 @@ internal static class PublishCommand
             apiKeyStdin,
             output,
             dryRun,
+            signature,
+            noSignature,
         };
         format.AddTo(command);
 #if SKILL_NATIVE_FRONT
@@ -68,7 +79,9 @@ internal static class PublishCommand
                     parseResult.GetValue(apiKeyStdin),
                     parseResult.GetValue(output),
                     parseResult.GetValue(dryRun),
-                    format.IsJson(parseResult)),
+                    format.IsJson(parseResult),
+                    parseResult.GetValue(signature),
+                    parseResult.GetValue(noSignature)),
                 parseResult.InvocationConfiguration.Output,
                 parseResult.InvocationConfiguration.Error,
                 cancellationToken));
@@ -93,6 +106,10 @@ internal static class PublishCommand
 
                 package = PackageFileCheck.Check(request.Path);
             }
+            else if (request.Signature is not null)
+            {
+                throw new CliException(ExitCodes.UsageError, "--signature goes with a .nupkg: a skill folder is packed anew, and a signature made before cannot match the new package. Pack it (--dry-run --output <dir>), sign it ('skillrt sign'), then publish the .nupkg.");
+            }
             else
             {
                 var skillFile = FindSkillFile(request.Path);
@@ -105,12 +122,13 @@ internal static class PublishCommand
                 await error.WriteLineAsync(warning).ConfigureAwait(false);
             }
 
+            var signatureFile = PublishSignature.Find(request, package.Path);
             string? location = null;
             if (!request.DryRun)
             {
                 var target = PublishTarget.Resolve(request.Source, Environment.CurrentDirectory);
                 var apiKey = target.IsFolder ? null : await PublishApiKey.ResolveAsync(request.ApiKeyFromStdin, target, Console.In, cancellationToken).ConfigureAwait(false);
-                var serverWarnings = await PackagePusher.PushAsync(package.Path, package.Id, package.Version, target, apiKey, cancellationToken).ConfigureAwait(false);
+                var serverWarnings = await PackagePusher.PushAsync(package.Path, package.Id, package.Version, target, apiKey, cancellationToken, signatureFile).ConfigureAwait(false);
                 foreach (var warning in serverWarnings)
                 {
                     await error.WriteLineAsync(warning).ConfigureAwait(false);
@@ -138,6 +156,7 @@ internal static class PublishCommand
                     writer.WriteEndArray();
                     writer.WriteBoolean("published", location is not null);
                     writer.WriteString("source", location);
+                    writer.WriteString("signature", signatureFile is null ? null : Path.GetFullPath(signatureFile));
                     writer.WriteStartArray("warnings");
                     foreach (var warning in warnings)
                     {
@@ -153,7 +172,7 @@ internal static class PublishCommand
                 var name = $"{package.Id} {package.Version.ToNormalizedString()}";
                 var files = package.SkillFiles.Count == 1 ? "1 skill file" : $"{package.SkillFiles.Count} skill files";
                 await output.WriteLineAsync(
-                    location is not null ? $"Published {name} ({files}) to {location}."
+                    location is not null ? $"Published {name} ({files}){(signatureFile is null ? string.Empty : " with its signature")} to {location}."
                     : kept is not null ? $"Packed {name} ({files}) into {kept}; dry run, nothing was published."
                     : $"{name} is valid and packs into {package.Id}.{package.Version.ToNormalizedString()}.nupkg ({files}); dry run, nothing was published (--output keeps the package).").ConfigureAwait(false);
             }
@@ -199,6 +218,28 @@ internal static class PublishCommand
             $"'{path}' is not a skill folder but holds {below.Count} skill{(below.Count == 1 ? string.Empty : "s")} ({shown}{(below.Count > 5 ? ", …" : string.Empty)}); a package holds one skill, so publish each folder on its own.");
     }
 
-    private sealed record Request(string Path, string? Source, bool ApiKeyFromStdin, string? Output, bool DryRun, bool Json);
+    private sealed record Request(string Path, string? Source, bool ApiKeyFromStdin, string? Output, bool DryRun, bool Json, string? Signature, bool NoSignature);
+
+    /// <summary>The .minisig to send: --signature, else the one beside a .nupkg; none with --no-signature.</summary>
+    private static class PublishSignature
+    {
+        public static string? Find(Request request, string package)
+        {
+            if (request.NoSignature)
+            {
+                return request.Signature is null ? null : throw new CliException(ExitCodes.UsageError, "--signature and --no-signature contradict each other; pass one.");
+            }
+
+            if (request.Signature is not null)
+            {
+                return File.Exists(request.Signature)
+                    ? request.Signature
+                    : throw new CliException(ExitCodes.UsageError, $"the signature '{request.Signature}' does not exist; sign the package with 'skillrt sign {package}'.");
+            }
+
+            var beside = package + ".minisig";
+            return request.Path.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase) && File.Exists(beside) ? beside : null;
+        }
+    }
 #endif
 }

@@ -18,6 +18,7 @@ namespace SkillRt.Cli.Install;
 internal sealed class FeedInstaller
 {
     private readonly SkillStore _store;
+    private readonly NuGetSkillFeed _feed;
     private readonly TextWriter _output;
     private readonly IProgress<string>? _progress;
 
@@ -29,6 +30,7 @@ internal sealed class FeedInstaller
     public FeedInstaller(SkillStore store, NuGetSkillFeed feed, TextWriter output, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         _store = store;
+        _feed = feed;
         _output = output;
         _progress = progress;
         Catalog = new SkillVersionCatalog(feed, store);
@@ -89,6 +91,7 @@ internal sealed class FeedInstaller
                     throw new InvalidOperationException($"{skill.Candidate} was resolved from a feed, but its package was not kept.");
                 }
 
+                await _feed.VerifySignatureAsync(package, cancellationToken).ConfigureAwait(false);
                 var opened = SkillPackage.Open(new MemoryStream(package.Content, writable: false), package.DisplayName, ExitCodes.FeedError);
                 packages.Add(opened);
                 sources.AddRange(opened.Sources(skill.Name));

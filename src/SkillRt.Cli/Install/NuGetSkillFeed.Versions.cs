@@ -16,6 +16,9 @@ namespace SkillRt.Cli.Install;
 /// <summary>Every version of a skill on the feeds, for dependency resolution and <c>skillrt outdated</c>.</summary>
 internal sealed partial class NuGetSkillFeed
 {
+    // The feeds versions were downloaded from, by the name messages give them (FeedSkillVersion.Source).
+    private readonly Dictionary<string, PackageSource> _feedsByName = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The versions of the skill <paramref name="name"/> on every enabled feed, highest first, each
     /// with its dependencies and its package's bytes. Lazy: each package that may hold the skill (the
@@ -170,6 +173,7 @@ internal sealed partial class NuGetSkillFeed
         }
 
         content.Position = 0;
+        _feedsByName[Describe(source)] = source;
         var package = new FeedPackage(id, version.ToNormalizedString(), Describe(source), SkillStore.UnversionedVersion, content);
         var skill = ReadSkill(package, name, out var isSkillPackage);
         if (skill is null)
@@ -178,6 +182,23 @@ internal sealed partial class NuGetSkillFeed
         }
 
         return (new FeedSkillVersion(name, skill.Version, skill.Dependencies, id, package.PackageVersion, package.Source, content.ToArray(), state), true);
+    }
+
+    /// <summary>
+    /// Checks the author's signature of a version about to be installed (<see cref="PackageSignatureVerifier"/>),
+    /// before anything is written to the store; throws when it does not hold.
+    /// </summary>
+    public async Task VerifySignatureAsync(FeedSkillVersion version, CancellationToken cancellationToken)
+    {
+        if (!_feedsByName.TryGetValue(version.Source, out var source))
+        {
+            throw new InvalidOperationException($"{version.DisplayName} was not downloaded by this feed.");
+        }
+
+        using var content = new MemoryStream(version.Content, writable: false);
+        await new PackageSignatureVerifier(_log, _progress)
+            .VerifyAsync(source, new PackageToVerify(version.PackageId, version.PackageVersion, version.Source), content, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>One candidate package on one feed, walked from its highest version down; <see cref="Current"/> is the version reached.</summary>

@@ -31,12 +31,21 @@ internal static class PackagePusher
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Pushes <paramref name="package"/>; returns the warnings the server sent back, in compiler format.</summary>
-    public static async Task<IReadOnlyList<string>> PushAsync(string package, string id, NuGetVersion version, PublishTarget target, string? apiKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pushes <paramref name="package"/>, with its minisign signature <paramref name="signature"/> (a
+    /// <c>.minisig</c> file) as a part named <c>signature</c> when there is one; returns the warnings the
+    /// server sent back, in compiler format.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PushAsync(string package, string id, NuGetVersion version, PublishTarget target, string? apiKey, CancellationToken cancellationToken, string? signature = null)
     {
         var name = id + " " + version.ToNormalizedString();
         if (target.IsFolder)
         {
+            if (signature is not null)
+            {
+                throw new CliException(ExitCodes.UsageError, $"the folder feed '{target.Location}' keeps packages only, not signatures; publish the signed package to a SkillRt registry, or leave the .minisig out (--no-signature).");
+            }
+
             await PushToFolderAsync(package, id, version, target, name, cancellationToken).ConfigureAwait(false);
             return [];
         }
@@ -60,6 +69,12 @@ internal static class PackagePusher
         var file = new StreamContent(stream);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(file, "package", "package.nupkg");
+        if (signature is not null)
+        {
+            var signaturePart = new ByteArrayContent(await File.ReadAllBytesAsync(signature, cancellationToken).ConfigureAwait(false));
+            signaturePart.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+            content.Add(signaturePart, "signature", "package.nupkg.minisig");
+        }
         using var request = new HttpRequestMessage(HttpMethod.Put, publish) { Content = content };
         request.Headers.Add("X-NuGet-ApiKey", apiKey);
         request.Headers.Add("X-NuGet-Protocol-Version", "4.1.0");

@@ -13,6 +13,7 @@ using SkillRt.Registry.Protocol;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Search;
+using SkillRt.Registry.Signing;
 using SkillRt.Registry.Storage;
 using SkillRt.Registry.TransparencyLog;
 using SkillRt.Server.Hosting;
@@ -49,6 +50,7 @@ public static class RegistryBuilderExtensions
         builder.AddNamespacesAndOwnership();
         services.AddTransparencyLog(builder.Configuration);
         builder.AddRegistryLifecycle();
+        builder.AddRegistrySigning();
         AddReadServices(services);
         return builder;
     }
@@ -72,6 +74,7 @@ public static class RegistryBuilderExtensions
         PublishEndpoints.Map(registry, pattern);
         NamespaceEndpoints.Map(registry);
         registry.MapRegistryLifecycle();
+        registry.MapRegistrySigning(pattern);
         MapReadEndpoints(registry, pattern);
         TransparencyLogEndpoints.Map(registry);
         return routes;

@@ -31,6 +31,7 @@ internal static class ServiceIndexEndpoint
         Add(RegistryRoutes.Search, "Search packages; skill filters such as runtime:process in the query", "SearchQueryService", "SearchQueryService/3.0.0-rc", "SearchQueryService/3.0.0-beta", "SearchQueryService/3.5.0");
         Add(RegistryRoutes.Autocomplete, "Package IDs by prefix, and a package's versions", "SearchAutocompleteService", "SearchAutocompleteService/3.0.0-beta", "SearchAutocompleteService/3.0.0-rc", "SearchAutocompleteService/3.5.0");
         Add(RegistryRoutes.Skills, "The typed manifest of each skill of a version: {id}/{version}/manifest.json", "SkillRtSkillManifest/1.0.0");
+        Add(Signing.SigningRoutes.Packages, "Author signatures: {id}/signing-keys (the owner's minisign keys) and {id}/{version}/signature", Signing.SigningRoutes.ResourceType);
 
         return Results.Json(new Dictionary<string, object> { ["version"] = "3.0.0", ["resources"] = resources });
     }

@@ -43,6 +43,7 @@ internal sealed partial class PackagePublisher(
     IOptions<SkillRtServerOptions> server,
     RegistryGeneration generation,
     TransparencyLogAppender transparencyLog,
+    Signing.PublishSignatureCheck signatures,
     TimeProvider time,
     IRegistryAudit audit,
     ILogger<PackagePublisher> logger)
@@ -100,11 +101,11 @@ internal sealed partial class PackagePublisher(
 
             activity?.SetTag(RegistryTelemetry.PackageIdTag, package.Id);
             activity?.SetTag(RegistryTelemetry.PackageVersionTag, package.Version.ToNormalizedString());
-            return await StoreAsync(caller, package, upload.File, cancellationToken).ConfigureAwait(false);
+            return await StoreAsync(caller, package, upload.File, upload.Signature, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<(PublishedPackage?, PublishProblem?)> StoreAsync(ServerCaller caller, InspectedPackage package, FileStream content, CancellationToken cancellationToken)
+    private async Task<(PublishedPackage?, PublishProblem?)> StoreAsync(ServerCaller caller, InspectedPackage package, FileStream content, string? signatureText, CancellationToken cancellationToken)
     {
         var id = package.Id;
         var normalizedId = id.ToLowerInvariant();
@@ -159,6 +160,12 @@ internal sealed partial class PackagePublisher(
             return (null, deleted);
         }
 
+        var (signature, signatureProblem) = await signatures.CheckAsync(ownerId, package, signatureText, content, cancellationToken).ConfigureAwait(false);
+        if (signatureProblem is not null)
+        {
+            return (null, signatureProblem);
+        }
+
         content.Position = 0;
         var blob = await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -180,10 +187,14 @@ internal sealed partial class PackagePublisher(
 
             var versionRecord = NewVersion(package, registrationId, version, normalizedVersion, blob, now);
             database.Versions.Add(versionRecord);
+            if (signature is not null)
+            {
+                signatures.Record(versionRecord.Id, signature);
+            }
 
-            // The transparency log's record commits with the version or not at all. AuthorKeyId: the key ID of
-            // the author signature the publish verified, once signatures are checked here (null: unsigned).
-            await transparencyLog.AppendAsync(new LogAppend(id, version, sha512, AuthorKeyId: null, now, versionRecord.Id), cancellationToken).ConfigureAwait(false);
+            // The transparency log's record commits with the version or not at all, naming the author key
+            // whose signature the publish verified (null: unsigned).
+            await transparencyLog.AppendAsync(new LogAppend(id, version, sha512, signature?.KeyId, now, versionRecord.Id), cancellationToken).ConfigureAwait(false);
             await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             if (await DeletedVersions.RefusalAsync(database, id, version, cancellationToken).ConfigureAwait(false) is { } deletedMeanwhile)
             {

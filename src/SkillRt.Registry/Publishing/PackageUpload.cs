@@ -25,6 +25,9 @@ internal sealed class PackageUpload : IAsyncDisposable
     /// <summary>The package's bytes, readable and seekable.</summary>
     public FileStream File { get; }
 
+    /// <summary>The author's minisign signature, sent as a part named <c>signature</c> (before or after the package); null when none was.</summary>
+    public string? Signature { get; private set; }
+
     /// <summary>
     /// Reads the package of <paramref name="request"/> into a file in <paramref name="folder"/>. Kestrel's
     /// per-request body limit is raised for this request only, to <paramref name="maxBytes"/> plus the framing.
@@ -71,7 +74,7 @@ internal sealed class PackageUpload : IAsyncDisposable
         var upload = new PackageUpload(file);
         try
         {
-            var problem = await CopyPackageAsync(new MultipartReader(boundary, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 }, file, maxBytes, cancellationToken).ConfigureAwait(false);
+            var problem = await CopyPackageAsync(new MultipartReader(boundary, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 }, upload, maxBytes, cancellationToken).ConfigureAwait(false);
             if (problem is not null)
             {
                 await upload.DisposeAsync().ConfigureAwait(false);
@@ -102,18 +105,32 @@ internal sealed class PackageUpload : IAsyncDisposable
 
     public ValueTask DisposeAsync() => File.DisposeAsync();
 
-    private static async Task<PublishProblem?> CopyPackageAsync(MultipartReader reader, FileStream file, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<PublishProblem?> CopyPackageAsync(MultipartReader reader, PackageUpload upload, long maxBytes, CancellationToken cancellationToken)
     {
+        var file = upload.File;
         var buffer = new byte[81920];
         long skipped = 0;
+        var havePackage = false;
         while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
         {
-            var isFile = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                && disposition.IsFileDisposition();
+            var hasDisposition = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+            if (hasDisposition && Signing.SignaturePart.Is(disposition!))
+            {
+                var (signature, signatureProblem) = await Signing.SignaturePart.ReadAsync(section, upload.Signature is not null, cancellationToken).ConfigureAwait(false);
+                if (signatureProblem is not null)
+                {
+                    return signatureProblem;
+                }
+
+                upload.Signature = signature;
+                continue;
+            }
+
+            var isFile = hasDisposition && disposition!.IsFileDisposition() && !havePackage;
             int read;
             if (!isFile)
             {
-                // Form fields before the file are allowed and ignored, within the same limit.
+                // Form fields and parts after the package are allowed and ignored, within the same limit.
                 while ((read = await section.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     skipped += read;
@@ -136,10 +153,15 @@ internal sealed class PackageUpload : IAsyncDisposable
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
 
-            return file.Length == 0 ? Malformed("its file part is empty") : null;
+            if (file.Length == 0)
+            {
+                return Malformed("its file part is empty");
+            }
+
+            havePackage = true;
         }
 
-        return Malformed("it has no file part; send the .nupkg as a file (Content-Disposition: form-data; name=\"package\"; filename=\"package.nupkg\")");
+        return havePackage ? null : Malformed("it has no file part; send the .nupkg as a file (Content-Disposition: form-data; name=\"package\"; filename=\"package.nupkg\")");
     }
 
     private static PublishProblem Malformed(string why) => PublishProblem.Invalid(

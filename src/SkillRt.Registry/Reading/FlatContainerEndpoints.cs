@@ -38,6 +38,11 @@ internal static class FlatContainerEndpoints
         var lowerId = id.ToLowerInvariant();
         var lowerVersion = PackageReader.Normalize(version);
         var name = file.ToLowerInvariant();
+        if (name.EndsWith(".nupkg.minisig", StringComparison.Ordinal) && lowerVersion is not null && name == $"{lowerId}.{lowerVersion}.nupkg.minisig")
+        {
+            return await Signing.SigningEndpoints.ServeSignatureFileAsync(id, version, context, cancellationToken).ConfigureAwait(false);
+        }
+
         if (lowerVersion is not null && name == $"{lowerId}.nuspec")
         {
             var reader = context.RequestServices.GetRequiredService<PackageReader>();

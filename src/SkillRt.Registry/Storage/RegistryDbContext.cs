@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillRt.Registry.TransparencyLog;
 using SkillRt.Registry.Audit;
 using SkillRt.Registry.Lifecycle;
+using SkillRt.Registry.Signing;
 
 namespace SkillRt.Registry.Storage;
 
@@ -52,5 +53,6 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
         modelBuilder.ApplyConfiguration(new VersionLifecycleConfiguration());
         modelBuilder.ApplyConfiguration(new PackageTombstoneConfiguration());
         modelBuilder.ApplyConfiguration(new RegistryAuditEntryConfiguration());
+        modelBuilder.ApplySigning();
     }
 }

@@ -90,6 +90,7 @@ public sealed class PublishCommandTests
               ],
               "published": false,
               "source": null,
+              "signature": null,
               "warnings": []
             }
 
