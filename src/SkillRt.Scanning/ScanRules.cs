@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using SkillRt.Scanning.Rules.Archive;
 using SkillRt.Scanning.Rules.Binaries;
+using SkillRt.Scanning.Rules.Injection;
+using SkillRt.Scanning.Rules.Names;
+using SkillRt.Scanning.Rules.Permissions;
 using SkillRt.Scanning.Rules.Limits;
 using SkillRt.Scanning.Rules.Secrets;
 using SkillRt.Scanning.Rules.Unicode;
@@ -19,10 +22,19 @@ public static class ScanRules
         OversizedInstructionFileRule.Descriptor,
         OversizedFileRule.Descriptor,
         TooMuchContentRule.Descriptor,
+        UndeclaredNetworkRule.Descriptor,
+        UndeclaredEnvironmentRule.Descriptor,
+        UndeclaredFileWriteRule.Descriptor,
         BidiControlRule.Descriptor,
         ZeroWidthCharacterRule.Descriptor,
         TagCharacterRule.Descriptor,
+        InstructionOverrideRule.Descriptor,
+        ConcealmentRule.Descriptor,
+        ExfiltrationRule.Descriptor,
+        HiddenCommentInstructionRule.Descriptor,
         PrivateKeyRule.Descriptor,
+        KnownTokenRule.Descriptor,
+        HardcodedSecretRule.Descriptor,
         NativeExecutableRule.Descriptor,
         BinaryScriptRule.Descriptor,
         PathTraversalRule.Descriptor,
@@ -38,6 +50,8 @@ public static class ScanRules
         TooManyEntriesRule.Descriptor,
         MalformedArchiveRule.Descriptor,
         LocalHeaderMismatchRule.Descriptor,
+        SimilarNameRule.Descriptor,
+        HomoglyphNameRule.Descriptor,
     }.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>The rule with this ID (any letter case), or <see langword="null"/>.</summary>

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using SkillRt.Scanning.Rules.Archive;
 using SkillRt.Scanning.Rules.Binaries;
+using SkillRt.Scanning.Rules.Injection;
+using SkillRt.Scanning.Rules.Names;
+using SkillRt.Scanning.Rules.Permissions;
 using SkillRt.Scanning.Rules.Secrets;
 using SkillRt.Scanning.Rules.Unicode;
 
@@ -26,10 +29,19 @@ internal static class RuleSet
 
     public static IReadOnlyList<IFileRule> FileRules { get; } =
     [
+        new UndeclaredNetworkRule(),
+        new UndeclaredEnvironmentRule(),
+        new UndeclaredFileWriteRule(),
         new BidiControlRule(),
         new ZeroWidthCharacterRule(),
         new TagCharacterRule(),
+        new InstructionOverrideRule(),
+        new ConcealmentRule(),
+        new ExfiltrationRule(),
+        new HiddenCommentInstructionRule(),
         new PrivateKeyRule(),
+        new KnownTokenRule(),
+        new HardcodedSecretRule(),
         new NativeExecutableRule(),
         new BinaryScriptRule(),
         new NestedArchiveRule(),
@@ -37,5 +49,9 @@ internal static class RuleSet
 
     public static IReadOnlyList<ISkillRule> SkillRules { get; } = [];
 
-    public static IReadOnlyList<INameRule> NameRules { get; } = [];
+    public static IReadOnlyList<INameRule> NameRules { get; } =
+    [
+        new SimilarNameRule(),
+        new HomoglyphNameRule(),
+    ];
 }

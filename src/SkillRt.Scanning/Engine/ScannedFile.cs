@@ -5,6 +5,7 @@ internal sealed class ScannedFile
 {
     private TextLines? _lines;
     private MarkdownLayout? _markdown;
+    private System.Collections.Generic.IReadOnlyList<CapabilityUse>? _uses;
 
     public ScannedFile(string path, byte[] content, long originalLength, SkillUnit? skill)
     {
@@ -49,6 +50,10 @@ internal sealed class ScannedFile
 
     /// <summary>The Markdown layout, for Markdown files only.</summary>
     public MarkdownLayout? Markdown => Language == FileLanguage.Markdown ? _markdown ??= new MarkdownLayout(Lines) : null;
+
+    /// <summary>Where the file uses the network, the environment or writes files; computed once for the three permission rules.</summary>
+    public System.Collections.Generic.IReadOnlyList<CapabilityUse> CapabilityUses(System.Threading.CancellationToken cancellationToken) =>
+        _uses ??= CapabilityDetector.Detect(this, cancellationToken);
 
     /// <summary>The language that applies at <paramref name="line"/>: the file's, or in Markdown the code block's (<see langword="null"/> in prose).</summary>
     public FileLanguage? CodeLanguageAt(int line) => Language == FileLanguage.Markdown ? Markdown!.CodeLanguage(line) : Language;
