@@ -37,7 +37,7 @@ public sealed class ScanReport
     /// <summary>How many bytes were read, unpacked.</summary>
     public long BytesScanned { get; }
 
-    /// <summary>Findings not listed because a limit was reached; non-zero means there is more to fix than shown.</summary>
+    /// <summary>At least how many findings were not listed because a limit was reached (a rule that hits its per-file limit stops reading the file and counts one); non-zero means there is more to fix than shown.</summary>
     public int OmittedFindings { get; }
 
     /// <summary>How long the scan took.</summary>

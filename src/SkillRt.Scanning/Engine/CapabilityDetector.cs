@@ -52,47 +52,48 @@ internal static class CapabilityDetector
 
             // A script in scripts/ of no language we know: look for network use in every language's terms.
             var effective = language.Value;
-            var line = CodeLine.Parse(text, effective == FileLanguage.Text ? FileLanguage.Shell : effective);
             var offset = lines.StartOf(number);
+            CodeLine? parsed = null;
+            CodeLine Code() => parsed ??= CodeLine.Parse(text, effective == FileLanguage.Text ? FileLanguage.Shell : effective);
             try
             {
                 switch (effective)
                 {
                     case FileLanguage.Shell:
                         assigned ??= ShellAssignments(file, out tempVariables);
-                        Shell(line, number, offset, assigned, tempVariables!, uses);
+                        Shell(text, Code, number, offset, assigned, tempVariables!, uses);
                         break;
                     case FileLanguage.Python:
-                        Network(CapabilityPatterns.PythonNetwork, line.Code, number, offset, uses);
-                        Environment(CapabilityPatterns.PythonEnvironment, line.Code, number, offset, uses);
-                        if (line.Code.IndexOf("tempfile", StringComparison.Ordinal) < 0)
+                        Detect(text, Code, Prefilter.PythonNetwork, CapabilityPatterns.PythonNetwork, CapabilityKind.Network, number, offset, uses);
+                        Detect(text, Code, Prefilter.PythonEnvironment, CapabilityPatterns.PythonEnvironment, CapabilityKind.Environment, number, offset, uses);
+                        if (text.IndexOf("tempfile", StringComparison.Ordinal) < 0)
                         {
-                            Write(CapabilityPatterns.PythonWrite, line.Code, number, offset, uses);
+                            Detect(text, Code, Prefilter.PythonWrite, CapabilityPatterns.PythonWrite, CapabilityKind.FileWrite, number, offset, uses);
                         }
 
                         break;
                     case FileLanguage.JavaScript:
-                        Network(CapabilityPatterns.JavaScriptNetwork, line.Code, number, offset, uses);
-                        Environment(CapabilityPatterns.JavaScriptEnvironment, line.Code, number, offset, uses);
-                        if (line.Code.IndexOf("tmpdir", StringComparison.OrdinalIgnoreCase) < 0 && line.Code.IndexOf("mkdtemp", StringComparison.Ordinal) < 0)
+                        Detect(text, Code, Prefilter.JavaScriptNetwork, CapabilityPatterns.JavaScriptNetwork, CapabilityKind.Network, number, offset, uses);
+                        Detect(text, Code, Prefilter.JavaScriptEnvironment, CapabilityPatterns.JavaScriptEnvironment, CapabilityKind.Environment, number, offset, uses);
+                        if (text.IndexOf("tmpdir", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("mkdtemp", StringComparison.Ordinal) < 0)
                         {
-                            Write(CapabilityPatterns.JavaScriptWrite, line.Code, number, offset, uses);
+                            Detect(text, Code, Prefilter.JavaScriptWrite, CapabilityPatterns.JavaScriptWrite, CapabilityKind.FileWrite, number, offset, uses);
                         }
 
                         break;
                     case FileLanguage.PowerShell:
-                        Network(CapabilityPatterns.PowerShellNetwork, line.Code, number, offset, uses);
-                        Environment(CapabilityPatterns.PowerShellEnvironment, line.Code, number, offset, uses);
-                        Write(CapabilityPatterns.PowerShellWrite, line.Code, number, offset, uses);
+                        Detect(text, Code, Prefilter.PowerShellNetwork, CapabilityPatterns.PowerShellNetwork, CapabilityKind.Network, number, offset, uses);
+                        Detect(text, Code, Prefilter.PowerShellEnvironment, CapabilityPatterns.PowerShellEnvironment, CapabilityKind.Environment, number, offset, uses);
+                        Detect(text, Code, Prefilter.PowerShellWrite, CapabilityPatterns.PowerShellWrite, CapabilityKind.FileWrite, number, offset, uses);
                         break;
                     default:
                         // Untagged code blocks and unknown scripts: commands that reach the network, in any shell.
-                        Network(CapabilityPatterns.ShellNetwork, line.Code, number, offset, uses);
+                        Detect(text, Code, Prefilter.ShellNetwork, CapabilityPatterns.ShellNetwork, CapabilityKind.Network, number, offset, uses);
                         if (file.IsScript)
                         {
-                            Network(CapabilityPatterns.PythonNetwork, line.Code, number, offset, uses);
-                            Network(CapabilityPatterns.JavaScriptNetwork, line.Code, number, offset, uses);
-                            Network(CapabilityPatterns.PowerShellNetwork, line.Code, number, offset, uses);
+                            Detect(text, Code, Prefilter.PythonNetwork, CapabilityPatterns.PythonNetwork, CapabilityKind.Network, number, offset, uses);
+                            Detect(text, Code, Prefilter.JavaScriptNetwork, CapabilityPatterns.JavaScriptNetwork, CapabilityKind.Network, number, offset, uses);
+                            Detect(text, Code, Prefilter.PowerShellNetwork, CapabilityPatterns.PowerShellNetwork, CapabilityKind.Network, number, offset, uses);
                         }
 
                         break;
@@ -107,10 +108,22 @@ internal static class CapabilityDetector
         return uses;
     }
 
-    private static void Shell(CodeLine line, int number, int offset, HashSet<string> assigned, HashSet<string> tempVariables, List<CapabilityUse> uses)
+    private static void Shell(string text, Func<CodeLine> code, int number, int offset, HashSet<string> assigned, HashSet<string> tempVariables, List<CapabilityUse> uses)
     {
-        Network(CapabilityPatterns.ShellNetwork, line.Code, number, offset, uses);
+        Detect(text, code, Prefilter.ShellNetwork, CapabilityPatterns.ShellNetwork, CapabilityKind.Network, number, offset, uses);
+        if (Prefilter.Any(text, Prefilter.ShellEnvironment))
+        {
+            ShellEnvironment(code(), number, offset, assigned, uses);
+        }
 
+        if (Prefilter.Any(text, Prefilter.ShellWrite))
+        {
+            ShellWrite(code(), number, offset, tempVariables, uses);
+        }
+    }
+
+    private static void ShellEnvironment(CodeLine line, int number, int offset, HashSet<string> assigned, List<CapabilityUse> uses)
+    {
         var whole = CapabilityPatterns.ShellWholeEnvironment.Match(line.Bare);
         if (whole.Success)
         {
@@ -132,7 +145,10 @@ internal static class CapabilityDetector
                 break;
             }
         }
+    }
 
+    private static void ShellWrite(CodeLine line, int number, int offset, HashSet<string> tempVariables, List<CapabilityUse> uses)
+    {
         // [[ a > b ]] and (( a > b )) compare; everywhere else > writes a file.
         var bare = line.Bare;
         if (bare.IndexOf("[[", StringComparison.Ordinal) < 0 && bare.IndexOf("((", StringComparison.Ordinal) < 0)
@@ -158,6 +174,27 @@ internal static class CapabilityDetector
                 var verb = command.Groups[1].Value.Split(' ')[0];
                 uses.Add(new CapabilityUse(CapabilityKind.FileWrite, verb, last.Length > 0 ? last : null, number, offset + command.Groups[1].Index, command.Groups[1].Length));
             }
+        }
+    }
+
+    private static void Detect(string text, Func<CodeLine> code, string[] needles, Regex pattern, CapabilityKind kind, int number, int offset, List<CapabilityUse> uses)
+    {
+        if (!Prefilter.Any(text, needles))
+        {
+            return;
+        }
+
+        switch (kind)
+        {
+            case CapabilityKind.Network:
+                Network(pattern, code().Code, number, offset, uses);
+                break;
+            case CapabilityKind.Environment:
+                Environment(pattern, code().Code, number, offset, uses);
+                break;
+            default:
+                Write(pattern, code().Code, number, offset, uses);
+                break;
         }
     }
 

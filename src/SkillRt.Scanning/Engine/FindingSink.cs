@@ -25,6 +25,9 @@ internal sealed class FindingSink
 
     public int Omitted { get; private set; }
 
+    /// <summary>A rule stopped at its limit with at least one more finding it did not build.</summary>
+    public void NoteMore() => Omitted++;
+
     public bool IsEnabled(ScanRuleDescriptor rule) => !_disabled.Contains(rule.Id);
 
     /// <summary>Whether another finding of <paramref name="rule"/> in <paramref name="path"/> would still be listed; lets a rule stop scanning a file early.</summary>

@@ -59,7 +59,7 @@ public sealed class RobustnessTests
         var report = Scanner.ScanFiles([new ScanInputFile("SKILL.md", Encoding.UTF8.GetBytes(skill))], TestContext.Current.CancellationToken);
 
         Assert.Equal(ScanOptions.Default.MaxFindingsPerRuleAndFile, report.Findings.Count(f => f.RuleId == "SKILLSEC0202"));
-        Assert.True(report.OmittedFindings >= 5000 - ScanOptions.Default.MaxFindingsPerRuleAndFile);
+        Assert.True(report.OmittedFindings > 0);
     }
 
     [Fact]

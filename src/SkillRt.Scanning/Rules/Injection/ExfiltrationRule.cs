@@ -73,11 +73,13 @@ internal sealed class ExfiltrationRule : IFileRule
                 }
 
                 lastLine = line;
-                context.Report(Descriptor, "Sends " + Evidence.Escape(secret.Value, 40) + " to a remote destination (a verb of sending and a destination on the same line)", file.Path, line, Evidence.Around(file.Text, index, secret.Length));
                 if (!context.Wants(Descriptor, file.Path))
                 {
+                    context.Sink.NoteMore();
                     return;
                 }
+
+                context.Report(Descriptor, "Sends " + Evidence.Escape(secret.Value, 40) + " to a remote destination (a verb of sending and a destination on the same line)", file.Path, line, Evidence.Around(file.Text, index, secret.Length));
             }
         }
         catch (RegexMatchTimeoutException)

@@ -51,11 +51,13 @@ internal sealed class HiddenCommentInstructionRule : IFileRule
                 }
 
                 var line = file.Lines.LineOf(body.Index);
-                context.Report(Descriptor, "A comment, hidden when the Markdown is rendered, gives the agent instructions: \"" + Evidence.Escape(addressed.Value, 100) + "\"", file.Path, line, Evidence.Around(text, body.Index, body.Length));
                 if (!context.Wants(Descriptor, file.Path))
                 {
+                    context.Sink.NoteMore();
                     return;
                 }
+
+                context.Report(Descriptor, "A comment, hidden when the Markdown is rendered, gives the agent instructions: \"" + Evidence.Escape(addressed.Value, 100) + "\"", file.Path, line, Evidence.Around(text, body.Index, body.Length));
             }
         }
         catch (RegexMatchTimeoutException)

@@ -38,11 +38,13 @@ internal static class PhraseMatcher
                 }
 
                 lastLine = line;
-                context.Report(rule, messagePrefix + ": \"" + Evidence.Escape(Collapse(match.Value), 100) + "\"", file.Path, line, Evidence.Around(file.Text, index, match.Length));
                 if (!context.Wants(rule, file.Path))
                 {
+                    context.Sink.NoteMore();
                     return;
                 }
+
+                context.Report(rule, messagePrefix + ": \"" + Evidence.Escape(Collapse(match.Value), 100) + "\"", file.Path, line, Evidence.Around(file.Text, index, match.Length));
             }
         }
         catch (RegexMatchTimeoutException)

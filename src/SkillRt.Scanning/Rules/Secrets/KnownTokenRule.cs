@@ -63,11 +63,13 @@ internal sealed class KnownTokenRule : IFileRule
                     var line = file.Lines.LineOf(match.Index);
                     var lineText = file.Lines.Line(line);
                     var masked = Evidence.Escape(lineText.Replace(value, Evidence.Mask(value)).Trim());
-                    context.Report(Descriptor, "The file contains what looks like a live " + issuer + " (" + Evidence.Mask(value) + ")", file.Path, line, masked);
                     if (!context.Wants(Descriptor, file.Path))
                     {
+                        context.Sink.NoteMore();
                         return;
                     }
+
+                    context.Report(Descriptor, "The file contains what looks like a live " + issuer + " (" + Evidence.Mask(value) + ")", file.Path, line, masked);
                 }
             }
             catch (RegexMatchTimeoutException)

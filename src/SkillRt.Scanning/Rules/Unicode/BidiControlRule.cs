@@ -38,11 +38,13 @@ internal sealed class BidiControlRule : IFileRule
                 }
 
                 lastLine = line;
-                context.Report(Descriptor, "The text holds the bidirectional control " + Evidence.Name(c) + " (" + NameOf(c) + "), which makes it display in a different order than it is read", file.Path, line, Evidence.Around(text, i, 1));
                 if (!context.Wants(Descriptor, file.Path))
                 {
+                    context.Sink.NoteMore();
                     return;
                 }
+
+                context.Report(Descriptor, "The text holds the bidirectional control " + Evidence.Name(c) + " (" + NameOf(c) + "), which makes it display in a different order than it is read", file.Path, line, Evidence.Around(text, i, 1));
             }
         }
     }

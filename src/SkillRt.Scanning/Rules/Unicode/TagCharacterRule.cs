@@ -50,11 +50,17 @@ internal sealed class TagCharacterRule : IFileRule
                 continue;
             }
 
-            context.Report(Descriptor, "The line carries invisible tag characters that spell: \"" + Evidence.Escape(hidden.ToString(), 120) + "\"", file.Path, file.Lines.LineOf(start), Evidence.Around(text, start, 2));
             if (!context.Wants(Descriptor, file.Path))
+
             {
+
+                context.Sink.NoteMore();
+
                 return;
+
             }
+
+            context.Report(Descriptor, "The line carries invisible tag characters that spell: \"" + Evidence.Escape(hidden.ToString(), 120) + "\"", file.Path, file.Lines.LineOf(start), Evidence.Around(text, start, 2));
         }
     }
 

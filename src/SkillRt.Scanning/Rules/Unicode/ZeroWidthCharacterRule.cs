@@ -42,11 +42,13 @@ internal sealed class ZeroWidthCharacterRule : IFileRule
             }
 
             lastLine = line;
-            context.Report(Descriptor, "The text holds the invisible character " + Evidence.Name(c) + " inside a line", file.Path, line, Evidence.Around(text, i, 1));
             if (!context.Wants(Descriptor, file.Path))
             {
+                context.Sink.NoteMore();
                 return;
             }
+
+            context.Report(Descriptor, "The text holds the invisible character " + Evidence.Name(c) + " inside a line", file.Path, line, Evidence.Around(text, i, 1));
         }
     }
 
