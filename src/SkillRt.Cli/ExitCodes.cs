@@ -33,6 +33,9 @@ internal static class ExitCodes
     /// <summary><c>skillrt verify</c> found evidence of tampering: a changed package, log entry, log key or log history.</summary>
     public const int VerificationFailed = 8;
 
+    /// <summary><c>scan</c> found a security problem at or above <c>--fail-on</c> (high by default).</summary>
+    public const int SecurityFindings = 9;
+
     /// <summary>A bug in the <c>skill</c> command itself; <c>--verbose</c> prints the stack trace.</summary>
     public const int InternalError = 70;
 }

@@ -74,10 +74,12 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
                 "tasks/net8.0/NuGet.Versioning.dll",
                 "tasks/net8.0/SkillRt.Build.dll",
                 "tasks/net8.0/SkillRt.Format.dll",
+                "tasks/net8.0/SkillRt.Scanning.dll",
                 "tasks/net8.0/System.Security.Cryptography.Pkcs.dll",
                 "tasks/net8.0/System.Security.Cryptography.ProtectedData.dll",
                 "tasks/netstandard2.0/SkillRt.Build.dll",
                 "tasks/netstandard2.0/SkillRt.Format.dll",
+                "tasks/netstandard2.0/SkillRt.Scanning.dll",
             ],
             entries);
         Assert.DoesNotContain(package.Entries, e => e.Name.StartsWith("Microsoft.Build", StringComparison.Ordinal));
