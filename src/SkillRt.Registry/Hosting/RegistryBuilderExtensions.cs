@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SkillRt.Registry.Moderation;
 using SkillRt.Registry.Protocol;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
@@ -43,6 +44,7 @@ public static class RegistryBuilderExtensions
         services.TryAddSingleton<PackageInspector>();
         services.TryAddScoped<PackagePublisher>();
         services.AddHostedService<OrphanBlobSweeper>();
+        ModerationRegistration.AddRegistryModeration(services, builder.Configuration);
         AddReadServices(services);
         return builder;
     }
@@ -64,6 +66,7 @@ public static class RegistryBuilderExtensions
         registry.MapGet(RegistryRoutes.ServiceIndex, (HttpRequest request, IOptions<SkillRtServerOptions> server) =>
             ServiceIndexEndpoint.Handle(request, server, pattern));
         PublishEndpoints.Map(registry, pattern);
+        ModerationEndpoints.Map(registry);
         MapReadEndpoints(registry, pattern);
         return routes;
     }
@@ -97,18 +100,18 @@ public static class RegistryBuilderExtensions
 
         var flat = RegistryRoutes.FlatContainer;
         registry.MapGet(flat + "{id}/index.json", FlatContainerEndpoints.VersionsAsync);
-        registry.MapMethods(flat + "{id}/{version}/{file}", [HttpMethods.Get, HttpMethods.Head], FlatContainerEndpoints.FileAsync);
+        registry.MapMethods(flat + "{id}/{version}/{file}", [HttpMethods.Get, HttpMethods.Head], FlatContainerEndpoints.FileAsync).AddEndpointFilter(QuarantineNotice.FilterAsync);
 
         var registration = RegistryRoutes.Registration;
         registry.MapGet(registration + "{id}/index.json", (string id, HttpRequest request, PackageReader reader, CancellationToken ct) =>
             RegistrationEndpoints.IndexAsync(id, Urls(request), reader, ct));
         registry.MapGet(registration + "{id}/{version}.json", (string id, string version, HttpRequest request, PackageReader reader, CancellationToken ct) =>
-            RegistrationEndpoints.LeafAsync(id, version, Urls(request), reader, ct));
+            RegistrationEndpoints.LeafAsync(id, version, Urls(request), reader, ct)).AddEndpointFilter(QuarantineNotice.FilterAsync);
 
         registry.MapGet(RegistryRoutes.Search, (HttpRequest request, SearchResponseCache cache, IPackageSearch search, RegistryDbContext db, IOwnerDirectory owners, IOptions<RegistryOptions> options, CancellationToken ct) =>
             cache.GetOrAnswerAsync(request, () => SearchEndpoints.SearchAsync(request, Urls(request), search, db, owners, options, ct)));
         registry.MapGet(RegistryRoutes.Autocomplete, SearchEndpoints.AutocompleteAsync);
 
-        registry.MapGet(RegistryRoutes.Skills + "{id}/{version}/manifest.json", SkillManifestEndpoint.HandleAsync);
+        registry.MapGet(RegistryRoutes.Skills + "{id}/{version}/manifest.json", SkillManifestEndpoint.HandleAsync).AddEndpointFilter(QuarantineNotice.FilterAsync);
     }
 }

@@ -120,7 +120,7 @@ internal sealed partial class PackagePublisher(
                 return (null, notOwner);
             }
 
-            if (await database.Versions.AnyAsync(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion, cancellationToken).ConfigureAwait(false))
+            if (await database.Versions.IgnoreQueryFilters().AnyAsync(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion, cancellationToken).ConfigureAwait(false))
             {
                 return (null, VersionExists(id, version));
             }
@@ -254,7 +254,7 @@ internal sealed partial class PackagePublisher(
     {
         try
         {
-            if (!await database.Versions.AnyAsync(v => v.PackageSha256 == sha256, CancellationToken.None).ConfigureAwait(false))
+            if (!await database.Versions.IgnoreQueryFilters().AnyAsync(v => v.PackageSha256 == sha256, CancellationToken.None).ConfigureAwait(false))
             {
                 await blobs.DeleteAsync(sha256, CancellationToken.None).ConfigureAwait(false);
             }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkillRt.Registry.Moderation;
 
 namespace SkillRt.Registry.Storage;
 
@@ -35,5 +36,10 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             version.HasIndex(v => v.PackageSha256);
             version.HasOne<PackageRegistration>().WithMany().HasForeignKey(v => v.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.ApplyConfiguration(new QuarantineFilterConfiguration());
+        modelBuilder.ApplyConfiguration(new VersionFindingConfiguration());
+        modelBuilder.ApplyConfiguration(new QuarantineAppealConfiguration());
+        modelBuilder.ApplyConfiguration(new AbuseReportConfiguration());
     }
 }
