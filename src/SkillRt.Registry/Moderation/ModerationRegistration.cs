@@ -13,7 +13,7 @@ internal static class ModerationRegistration
         services.AddOptions<ModerationOptions>().Bind(configuration.GetSection(ModerationOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
         services.TryAddSingleton<PopularPackageNames>();
-        //SCREENING services.TryAddScoped<PublishScreening>();
+        services.TryAddScoped<PublishScreening>();
         services.TryAddScoped<ModerationService>();
     }
 }

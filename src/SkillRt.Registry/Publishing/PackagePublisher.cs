@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Moderation;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
@@ -32,6 +33,7 @@ internal sealed partial class PackagePublisher(
     IBlobStore blobs,
     IOwnerDirectory owners,
     PackageInspector inspector,
+    PublishScreening screening,
     IOptions<RegistryOptions> options,
     IOptions<SkillRtServerOptions> server,
     RegistryGeneration generation,
@@ -139,6 +141,7 @@ internal sealed partial class PackagePublisher(
             ownerId = callerOwners[0].Id;
         }
 
+        var screened = await screening.ScreenAsync(caller, id, ownerId, content, cancellationToken).ConfigureAwait(false);
         content.Position = 0;
         var blob = await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -158,7 +161,9 @@ internal sealed partial class PackagePublisher(
                 });
             }
 
-            database.Versions.Add(NewVersion(package, registrationId, version, normalizedVersion, blob, now));
+            var record = NewVersion(package, registrationId, version, normalizedVersion, blob, now);
+            screened.Record(database, record);
+            database.Versions.Add(record);
             await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
@@ -179,7 +184,7 @@ internal sealed partial class PackagePublisher(
 
         await EnsureBlobAsync(blob, content, cancellationToken).ConfigureAwait(false);
         LogPublished(logger, id, version, blob.Sha256, blob.Length, caller.AccountName);
-        return (new PublishedPackage(id, version, package.Skills.Select(s => s.Name).Order(StringComparer.Ordinal).ToList(), package.Warnings), null);
+        return (new PublishedPackage(id, version, package.Skills.Select(s => s.Name).Order(StringComparer.Ordinal).ToList(), package.Warnings) { Screening = screened.View }, null);
     }
 
     private async Task<PublishProblem?> SetListedCoreAsync(ServerCaller caller, string id, string version, bool listed, CancellationToken cancellationToken)
@@ -323,5 +328,9 @@ internal sealed partial class PackagePublisher(
     private static partial void LogBlobCleanupFailed(ILogger logger, string sha256, string reason);
 }
 
-/// <summary>What a successful publish returns (201): the ID and version, the skills, and any SKILL.md warnings.</summary>
-internal sealed record PublishedPackage(string Id, string Version, IReadOnlyList<string> Skills, IReadOnlyList<PackageDiagnostic> Warnings);
+/// <summary>What a successful publish returns (201, or 202 when quarantined): the ID and version, the skills, any SKILL.md warnings and the scan.</summary>
+internal sealed record PublishedPackage(string Id, string Version, IReadOnlyList<string> Skills, IReadOnlyList<PackageDiagnostic> Warnings)
+{
+    /// <summary>The scanner's findings and whether they quarantined the version.</summary>
+    public PublishScreeningView? Screening { get; init; }
+}
