@@ -45,6 +45,10 @@ internal static class SkillCommandLine
             KeysCommand.Create(),
             SearchCommand.Create(),
             PublishCommand.Create(),
+            FindingsCommand.Create(),
+            AppealCommand.Create(),
+            ReportCommand.Create(),
+            AdminCommand.Create(),
             ServeCommand.Create(),
             CompletionCommand.Create(),
         };

@@ -13,6 +13,8 @@ internal static class ModerationRegistration
         services.AddOptions<ModerationOptions>().Bind(configuration.GetSection(ModerationOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
         services.TryAddSingleton<PopularPackageNames>();
+        services.TryAddSingleton<ScannerWarmup>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScannerWarmup>());
         services.TryAddScoped<PublishScreening>();
         services.TryAddScoped<ModerationService>();
     }

@@ -21,6 +21,7 @@ namespace SkillRt.Registry.Moderation;
 /// </summary>
 internal sealed partial class PublishScreening(
     PopularPackageNames popular,
+    ScannerWarmup warmup,
     IOwnerDirectory owners,
     IOptions<ModerationOptions> options,
     IOptions<RegistryOptions> registry,
@@ -38,6 +39,7 @@ internal sealed partial class PublishScreening(
         }
 
         using var activity = RegistryTelemetry.Source.StartActivity("registry.scan");
+        await warmup.WaitAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         var knownNames = await KnownNamesAsync(caller, packageId, ownerId, cancellationToken).ConfigureAwait(false);
         var limits = registry.Value;
