@@ -35,8 +35,8 @@ public sealed class ScanOptions
     /// <summary>The largest packed .nupkg read; a larger one is not opened (SKILLSEC0612). 16 MiB by default.</summary>
     public long MaxPackageBytes { get; init; } = 16L * 1024 * 1024;
 
-    /// <summary>The highest unpacked-to-packed ratio of one archive entry before it counts as a zip bomb (SKILLSEC0607). 200 by default.</summary>
-    public int MaxCompressionRatio { get; init; } = 200;
+    /// <summary>The highest unpacked-to-packed ratio of one archive entry before it counts as a zip bomb (SKILLSEC0607). 50 by default (text compresses 3 to 15 times; only data built to be repetitive reaches 50).</summary>
+    public int MaxCompressionRatio { get; init; } = 50;
 
     /// <summary>The most findings one scan reports; the rest are counted in <see cref="ScanReport.OmittedFindings"/>. 500 by default.</summary>
     public int MaxFindings { get; init; } = 500;

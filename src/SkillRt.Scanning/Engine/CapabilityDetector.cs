@@ -214,7 +214,7 @@ internal static class CapabilityDetector
         return match.Groups[0];
     }
 
-    private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+    private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ", RegexOptions.None, ScanRegex.Timeout);
 
     private static bool InSingleQuotes(string code, int index)
     {

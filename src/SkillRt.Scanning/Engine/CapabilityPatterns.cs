@@ -9,73 +9,48 @@ namespace SkillRt.Scanning.Engine;
 /// </summary>
 internal static class CapabilityPatterns
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
-
-    // What may precede a command: the start of the line, a separator, a subshell, a keyword.
+        // What may precede a command: the start of the line, a separator, a subshell, a keyword.
     private const string CommandStart = @"(?:^|[;&|({`]|\$\(|\b(?:then|do|else|if|while|until|xargs|sudo|exec|command|nohup|time|env)\s)\s*(?:sudo\s+|exec\s+|command\s+|nohup\s+)*";
 
-    public static readonly Regex ShellNetwork = new(
+    public static readonly Regex ShellNetwork = ScanRegex.Create(
         CommandStart + @"(curl|wget|nc|ncat|netcat|telnet|ssh|scp|sftp|ftp|aria2c|xh|socat|(?:pip3?|python3?\s+-m\s+pip)\s+install|npm\s+(?:install|i|ci|add)|yarn\s+add|pnpm\s+(?:add|install)|apt(?:-get)?\s+install|apk\s+add|brew\s+install|gem\s+install|cargo\s+install|go\s+(?:get|install)|git\s+(?:clone|fetch|pull|push|ls-remote|submodule\s+update)|gh\s+(?:api|pr|issue|repo|release|run|gist))(?=\s|$|[;|&)])|(/dev/(?:tcp|udp)/)",
-        Options | RegexOptions.IgnoreCase,
-        Timeout);
+        RegexOptions.IgnoreCase);
 
-    public static readonly Regex PythonNetwork = new(
-        @"^\s*(?:import|from)\s+(requests|httpx|aiohttp|urllib3|urllib|http\.client|socket|ftplib|smtplib|telnetlib|paramiko|websockets?|pycurl|xmlrpc\.client|asyncssh|grpc)\b|\b(urlopen|urlretrieve|create_connection|socket\.socket|requests\.(?:get|post|put|delete|patch|head|request|Session)|httpx\.\w+)\s*\(|\b(?:os\.system|os\.popen|subprocess\.\w+)\s*\(\s*\[?\s*f?['""](curl|wget|nc)\b",
-        Options,
-        Timeout);
+    public static readonly Regex PythonNetwork = ScanRegex.Create(@"^\s*(?:import|from)\s+(requests|httpx|aiohttp|urllib3|urllib|http\.client|socket|ftplib|smtplib|telnetlib|paramiko|websockets?|pycurl|xmlrpc\.client|asyncssh|grpc)\b|\b(urlopen|urlretrieve|create_connection|socket\.socket|requests\.(?:get|post|put|delete|patch|head|request|Session)|httpx\.\w+)\s*\(|\b(?:os\.system|os\.popen|subprocess\.\w+)\s*\(\s*\[?\s*f?['""](curl|wget|nc)\b");
 
-    public static readonly Regex JavaScriptNetwork = new(
-        @"\b(fetch)\s*\(|\brequire\s*\(\s*['""](?:node:)?(https?|http2|net|tls|dgram|axios|node-fetch|got|undici|ws|request|superagent)['""]\s*\)|\b(?:from|import)\s+['""](?:node:)?(https?|http2|net|tls|dgram|axios|node-fetch|got|undici|ws|superagent)['""]|\bnew\s+(WebSocket|XMLHttpRequest|EventSource)\b|\b(axios)\.\w+\s*\(|\b(Deno\.connect\w*)\b",
-        Options,
-        Timeout);
+    public static readonly Regex JavaScriptNetwork = ScanRegex.Create(@"\b(fetch)\s*\(|\brequire\s*\(\s*['""](?:node:)?(https?|http2|net|tls|dgram|axios|node-fetch|got|undici|ws|request|superagent)['""]\s*\)|\b(?:from|import)\s+['""](?:node:)?(https?|http2|net|tls|dgram|axios|node-fetch|got|undici|ws|superagent)['""]|\bnew\s+(WebSocket|XMLHttpRequest|EventSource)\b|\b(axios)\.\w+\s*\(|\b(Deno\.connect\w*)\b");
 
-    public static readonly Regex PowerShellNetwork = new(
+    public static readonly Regex PowerShellNetwork = ScanRegex.Create(
         @"\b(Invoke-WebRequest|Invoke-RestMethod|Start-BitsTransfer|Test-NetConnection|Send-MailMessage|Net\.WebClient|System\.Net\.Http\.HttpClient|System\.Net\.Sockets\.\w+|System\.Net\.WebRequest|Download(?:String|File|Data)(?:Async)?)\b|" + CommandStart + @"(iwr|irm|curl|wget)(?=\s|$)",
-        Options | RegexOptions.IgnoreCase,
-        Timeout);
+        RegexOptions.IgnoreCase);
 
     /// <summary>An http(s) URL's host, or the host of <c>git@host:</c>.</summary>
-    public static readonly Regex UrlHost = new(@"\b(?:https?|wss?|ftp)://(?:[^@/\s'""]*@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)|\bgit@([A-Za-z0-9.-]+):", Options, Timeout);
+    public static readonly Regex UrlHost = ScanRegex.Create(@"\b(?:https?|wss?|ftp)://(?:[^@/\s'""]*@)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)|\bgit@([A-Za-z0-9.-]+):");
 
-    public static readonly Regex ShellVariable = new(@"\$\{?([A-Z_][A-Z0-9_]*)", Options, Timeout);
+    public static readonly Regex ShellVariable = ScanRegex.Create(@"\$\{?([A-Z_][A-Z0-9_]*)");
 
-    public static readonly Regex ShellWholeEnvironment = new(CommandStart + @"(printenv|env|export\s+-p|set|declare\s+-x)\s*(?:$|[|;>)&])", Options, Timeout);
+    public static readonly Regex ShellWholeEnvironment = ScanRegex.Create(CommandStart + @"(printenv|env|export\s+-p|set|declare\s+-x)\s*(?:$|[|;>)&])");
 
-    public static readonly Regex ShellAssignment = new(@"(?:^|[;&|]\s*|\b(?:export|local|declare|readonly|typeset)\s+(?:-\w+\s+)*)([A-Za-z_]\w*)(?:\[[^\]]*\])?\+?=|\bread\s+(?:-\w+\s+)*([A-Za-z_]\w*)|\bfor\s+([A-Za-z_]\w*)\s+in\b|\bgetopts\s+\S+\s+([A-Za-z_]\w*)", Options, Timeout);
+    public static readonly Regex ShellAssignment = ScanRegex.Create(@"(?:^|[;&|]\s*|\b(?:export|local|declare|readonly|typeset)\s+(?:-\w+\s+)*)([A-Za-z_]\w*)(?:\[[^\]]*\])?\+?=|\bread\s+(?:-\w+\s+)*([A-Za-z_]\w*)|\bfor\s+([A-Za-z_]\w*)\s+in\b|\bgetopts\s+\S+\s+([A-Za-z_]\w*)");
 
-    public static readonly Regex PythonEnvironment = new(
-        @"\bos\.environ\s*\[\s*['""](\w+)['""]|\bos\.environ\.(?:get|setdefault|pop)\s*\(\s*['""](\w+)['""]|\bos\.getenv(?:b)?\s*\(\s*['""](\w+)['""]|\b(os\.environ)\b(?!\s*\[|\.(?:get|setdefault|pop)\s*\(\s*['""])",
-        Options,
-        Timeout);
+    public static readonly Regex PythonEnvironment = ScanRegex.Create(@"\bos\.environ\s*\[\s*['""](\w+)['""]|\bos\.environ\.(?:get|setdefault|pop)\s*\(\s*['""](\w+)['""]|\bos\.getenv(?:b)?\s*\(\s*['""](\w+)['""]|\b(os\.environ)\b(?!\s*\[|\.(?:get|setdefault|pop)\s*\(\s*['""])");
 
-    public static readonly Regex JavaScriptEnvironment = new(
-        @"\bprocess\.env\.([A-Za-z_]\w*)|\bprocess\.env\s*\[\s*['""](\w+)['""]|\bDeno\.env\.get\s*\(\s*['""](\w+)['""]|\bBun\.env\.([A-Za-z_]\w*)|\b(process\.env|Deno\.env\.toObject)\b(?!\s*[.\[])",
-        Options,
-        Timeout);
+    public static readonly Regex JavaScriptEnvironment = ScanRegex.Create(@"\bprocess\.env\.([A-Za-z_]\w*)|\bprocess\.env\s*\[\s*['""](\w+)['""]|\bDeno\.env\.get\s*\(\s*['""](\w+)['""]|\bBun\.env\.([A-Za-z_]\w*)|\b(process\.env|Deno\.env\.toObject)\b(?!\s*[.\[])");
 
-    public static readonly Regex PowerShellEnvironment = new(
+    public static readonly Regex PowerShellEnvironment = ScanRegex.Create(
         @"\$env:([A-Za-z_]\w*)|\[(?:System\.)?Environment\]::GetEnvironmentVariable\(\s*['""](\w+)['""]|\b(?:Get-ChildItem|gci|dir|ls)\s+(env:)\\?\s*(?:$|[|;])|\[(?:System\.)?Environment\]::(GetEnvironmentVariables)\(",
-        Options | RegexOptions.IgnoreCase,
-        Timeout);
+        RegexOptions.IgnoreCase);
 
     /// <summary>A shell output redirection and its target, on the line with strings blanked.</summary>
-    public static readonly Regex ShellRedirect = new(@"(?:^|[^<>&=\-0-9])[12&]?(>>?)\|?\s*(?!&)([^\s;&|<>()]+)", Options, Timeout);
+    public static readonly Regex ShellRedirect = ScanRegex.Create(@"(?:^|[^<>&=\-0-9])[12&]?(>>?)\|?\s*(?!&)([^\s;&|<>()]+)");
 
-    public static readonly Regex ShellWriteCommand = new(CommandStart + @"(tee|rm|rmdir|mv|cp|mkdir|touch|chmod|chown|ln|truncate|shred|dd|install|unlink|rsync|sed\s+(?:-\w+\s+)*-i\w*)(?=\s|$)((?:\s+[^\s;&|)]+)*)", Options, Timeout);
+    public static readonly Regex ShellWriteCommand = ScanRegex.Create(CommandStart + @"(tee|rm|rmdir|mv|cp|mkdir|touch|chmod|chown|ln|truncate|shred|dd|install|unlink|rsync|sed\s+(?:-\w+\s+)*-i\w*)(?=\s|$)((?:\s+[^\s;&|)]+)*)");
 
-    public static readonly Regex PythonWrite = new(
-        @"\bopen\s*\((?:[^()\n]|\([^()\n]*\))*?,\s*(?:mode\s*=\s*)?['""]([rbt]*[wax+][rbt+]*)['""]|\.(write_text|write_bytes)\s*\(|\b(os\.(?:remove|unlink|rmdir|removedirs|makedirs|mkdir|rename|renames|replace|chmod|chown|truncate|symlink|link)|shutil\.(?:rmtree|move|copy|copy2|copyfile|copytree|make_archive|unpack_archive))\s*\(|\.(unlink|mkdir|touch|rmdir|symlink_to|hardlink_to)\s*\(",
-        Options,
-        Timeout);
+    public static readonly Regex PythonWrite = ScanRegex.Create(@"\bopen\s*\((?:[^()\n]|\([^()\n]*\))*?,\s*(?:mode\s*=\s*)?['""]([rbt]*[wax+][rbt+]*)['""]|\.(write_text|write_bytes)\s*\(|\b(os\.(?:remove|unlink|rmdir|removedirs|makedirs|mkdir|rename|renames|replace|chmod|chown|truncate|symlink|link)|shutil\.(?:rmtree|move|copy|copy2|copyfile|copytree|make_archive|unpack_archive))\s*\(|\.(unlink|mkdir|touch|rmdir|symlink_to|hardlink_to)\s*\(");
 
-    public static readonly Regex JavaScriptWrite = new(
-        @"\b(?:fs|fsp|fse|promises)\.(writeFile|writeFileSync|appendFile|appendFileSync|rm|rmSync|rmdir|rmdirSync|unlink|unlinkSync|mkdir|mkdirSync|rename|renameSync|copyFile|copyFileSync|cp|cpSync|createWriteStream|truncate|truncateSync|chmod|chmodSync|symlink|symlinkSync|outputFile|remove|emptyDir)\b|\b(writeFileSync|appendFileSync|createWriteStream|unlinkSync|rmSync|mkdirSync)\s*\(|\bDeno\.(writeTextFile|writeFile|remove|mkdir|rename)\b",
-        Options,
-        Timeout);
+    public static readonly Regex JavaScriptWrite = ScanRegex.Create(@"\b(?:fs|fsp|fse|promises)\.(writeFile|writeFileSync|appendFile|appendFileSync|rm|rmSync|rmdir|rmdirSync|unlink|unlinkSync|mkdir|mkdirSync|rename|renameSync|copyFile|copyFileSync|cp|cpSync|createWriteStream|truncate|truncateSync|chmod|chmodSync|symlink|symlinkSync|outputFile|remove|emptyDir)\b|\b(writeFileSync|appendFileSync|createWriteStream|unlinkSync|rmSync|mkdirSync)\s*\(|\bDeno\.(writeTextFile|writeFile|remove|mkdir|rename)\b");
 
-    public static readonly Regex PowerShellWrite = new(
+    public static readonly Regex PowerShellWrite = ScanRegex.Create(
         @"\b(Set-Content|Add-Content|Out-File|Remove-Item|New-Item|Copy-Item|Move-Item|Rename-Item|Clear-Content|Export-Csv|Export-Clixml|Set-ItemProperty|\[(?:System\.)?IO\.File\]::(?:Write|Append|Delete|Move|Copy)\w*)\b",
-        Options | RegexOptions.IgnoreCase,
-        Timeout);
+        RegexOptions.IgnoreCase);
 }

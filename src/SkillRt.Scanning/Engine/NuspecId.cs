@@ -9,7 +9,7 @@ namespace SkillRt.Scanning.Engine;
 /// </summary>
 internal static class NuspecId
 {
-    private static readonly Regex IdElement = new(@"<(?:\w+:)?id>\s*([^<\s]{1,200})\s*</(?:\w+:)?id>", RegexOptions.CultureInvariant, System.TimeSpan.FromSeconds(1));
+    private static readonly Regex IdElement = new(@"<(?:\w+:)?id>\s*([^<\s]{1,200})\s*</(?:\w+:)?id>", RegexOptions.CultureInvariant, ScanRegex.Timeout);
 
     public static string? Read(byte[] nuspec)
     {

@@ -17,14 +17,13 @@ internal sealed class ConcealmentRule : IFileRule
         "Prompt injection: hides actions from the user",
         "Remove the sentence; to keep answers short, say what to include instead of what to hide from the user");
 
-    private static readonly Regex Pattern = new(
+    private static readonly Regex Pattern = ScanRegex.Create(
         @"\b(?:do\s+not|don['’]t|never|must\s+not|should\s+not|shouldn['’]t|avoid)\s+(?:ever\s+)?(?:tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?|mention(?:ing)?|reveal(?:ing)?|disclos(?:e|ing)|let(?:ting)?)\s+(?:this\s+|it\s+|anything\s+)?(?:to\s+)?(?:the\s+)?(?:user|human|operator|person|developer)s?\b"
         + @"|\bwithout\s+(?:telling|informing|notifying|alerting|asking|the\s+knowledge\s+of)\s+(?:the\s+)?(?:user|human|operator)s?\b"
         + @"|\b(?:never|do\s+not|don['’]t)\s+mention\s+(?:this|these|that\s+you|the\s+following)\b"
         + @"|\b(?:secretly|silently|covertly|quietly|discreetly)\s+(?:run|execute|send|upload|install|download|delete|remove|modify|add|copy|post|fetch|call|exfiltrate|forward|collect|read)\b"
         + @"|\b(?:keep|hide)\s+(?:this|it|these|that)\s+(?:secret\s+|hidden\s+)?from\s+(?:the\s+)?(?:user|human|operator)s?\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        TimeSpan.FromMilliseconds(500));
+        RegexOptions.IgnoreCase);
 
     public void Check(ScannedFile file, ScanContext context) =>
         PhraseMatcher.Report(Pattern, Descriptor, "The text tells the agent to hide what it does from the user", file, context);

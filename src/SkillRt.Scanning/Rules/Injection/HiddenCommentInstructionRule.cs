@@ -18,13 +18,12 @@ internal sealed class HiddenCommentInstructionRule : IFileRule
         "Instructions hidden in a comment",
         "Move instructions into visible text where users can read them, or delete the comment");
 
-    private static readonly Regex Comment = new(@"<!--([\s\S]{0,4000}?)-->|^\[//\]:\s*#\s*[(""']([^\n]{0,1000})", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+    private static readonly Regex Comment = ScanRegex.Create(@"<!--([\s\S]{0,4000}?)-->|^\[//\]:\s*#\s*[(""']([^\n]{0,1000})", RegexOptions.Multiline);
 
-    private static readonly Regex Addressed = new(
+    private static readonly Regex Addressed = ScanRegex.Create(
         @"\b(?:you|your|assistant|agent|model|ai|llm|claude|gpt|chatgpt|copilot|gemini)\b[^\n]{0,120}?\b(?:must|should|shall|always|never|ignore|run|execute|send|fetch|call|use|do\s+not|don['’]t|need\s+to|have\s+to|are\s+to)\b"
         + @"|\b(?:ignore|disregard|run|execute|send|upload|fetch|download|curl|wget|delete|always|never|do\s+not|don['’]t)\b[^\n]{0,120}?\b(?:instructions?|the\s+user|commands?|https?://|secrets?|tokens?|keys?|files?|script)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        TimeSpan.FromMilliseconds(500));
+        RegexOptions.IgnoreCase);
 
     public void Check(ScannedFile file, ScanContext context)
     {

@@ -51,7 +51,7 @@ internal static class PhraseMatcher
         }
     }
 
-    private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+    private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ", RegexOptions.None, ScanRegex.Timeout);
 
     /// <summary>The text without format characters (zero-width, bidi, tags, soft hyphen); <paramref name="map"/> gives each kept character's original index, or is null when nothing was removed.</summary>
     internal static string Visible(string text, out int[]? map)

@@ -18,10 +18,9 @@ internal sealed class HardcodedSecretRule : IFileRule
         "Hard-coded secret",
         "Remove the value and rotate it; read it at run time from a variable declared under `permissions: env:`");
 
-    private static readonly Regex Assignment = new(
+    private static readonly Regex Assignment = ScanRegex.Create(
         @"\b([A-Za-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|pwd|private[_-]?key|access[_-]?key|auth[_-]?token|authorization|credentials?|client[_-]?secret|bearer)[A-Za-z0-9_]{0,20})['""]?\s*(?::=|=|:|=>)\s*['""]?([A-Za-z0-9+/_=.~-]{16,200})['""]?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        TimeSpan.FromMilliseconds(500));
+        RegexOptions.IgnoreCase);
 
     public void Check(ScannedFile file, ScanContext context)
     {

@@ -76,5 +76,5 @@ internal sealed class KnownTokenRule : IFileRule
         }
     }
 
-    private static Regex Token(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(500));
+    private static Regex Token(string pattern) => ScanRegex.Create(pattern);
 }
