@@ -17,6 +17,8 @@ namespace SkillRt.Registry.Moderation;
 /// </summary>
 internal sealed class PopularPackageNames(IServiceScopeFactory scopes, IOptions<ModerationOptions> options, TimeProvider time) : IDisposable
 {
+    private const string SkillTagPrefix = "skillrt-skill-";
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (DateTimeOffset ReadAt, IReadOnlyList<PopularPackage> Packages)? _current;
 
@@ -39,12 +41,29 @@ internal sealed class PopularPackageNames(IServiceScopeFactory scopes, IOptions<
             var settings = options.Value;
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            var packages = await database.Packages.AsNoTracking()
+            var top = await database.Packages.AsNoTracking()
                 .Where(p => p.TotalDownloads >= settings.PopularMinDownloads)
                 .OrderByDescending(p => p.TotalDownloads).ThenBy(p => p.NormalizedId)
                 .Take(settings.PopularNames)
-                .Select(p => new PopularPackage(p.PackageId, p.OwnerId))
+                .Select(p => new { p.Id, p.PackageId, p.OwnerId })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var ids = top.Select(p => p.Id).ToList();
+            // Skill names come from the tags dotnet pack writes (skillrt-skill-{name}); the newest
+            // versions are enough, and the bound keeps a package with thousands of versions cheap.
+            var tags = await database.Versions.AsNoTracking()
+                .Where(v => ids.Contains(v.RegistrationId) && v.IsListed)
+                .OrderByDescending(v => v.PublishedAt)
+                .Take(Math.Max(1, settings.PopularNames) * 4)
+                .Select(v => new { v.RegistrationId, v.Tags })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var skills = tags.GroupBy(t => t.RegistrationId).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<string>)g.SelectMany(t => (t.Tags ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    .Where(tag => tag.StartsWith(SkillTagPrefix, StringComparison.OrdinalIgnoreCase) && tag.Length > SkillTagPrefix.Length)
+                    .Select(tag => tag[SkillTagPrefix.Length..])
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToList());
+            var packages = top.Select(p => new PopularPackage(p.PackageId, p.OwnerId, skills.TryGetValue(p.Id, out var names) ? names : [])).ToList();
             _current = (time.GetUtcNow(), packages);
             return packages;
         }

@@ -5,9 +5,11 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Publishing;
 using SkillRt.Scanning;
 using SkillRt.Server.Identity;
 
@@ -42,16 +44,8 @@ internal sealed partial class PublishScreening(
         await warmup.WaitAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         var knownNames = await KnownNamesAsync(caller, packageId, ownerId, cancellationToken).ConfigureAwait(false);
-        var limits = registry.Value;
-        var scanner = new SkillScanner(new ScanOptions
-        {
-            KnownNames = knownNames,
-            // The registry's own limits decide what is accepted; the scanner reads everything accepted.
-            MaxPackageBytes = Math.Max(limits.MaxPackageBytes, ScanOptions.Default.MaxPackageBytes),
-            MaxFiles = Math.Max(limits.MaxEntries, ScanOptions.Default.MaxFiles),
-        });
         content.Position = 0;
-        var report = scanner.ScanPackage(content, cancellationToken);
+        var report = Scanner(knownNames).ScanPackage(content, cancellationToken);
         var findings = report.Findings.Take(MaxStoredFindings).Select((finding, index) => ToStored(finding, index)).ToList();
         var quarantined = report.HasFindingsAtOrAbove(ScanSeverity.High);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -64,6 +58,39 @@ internal sealed partial class PublishScreening(
         }
 
         return new ScreeningResult(true, quarantined, findings, report.OmittedFindings + Math.Max(0, report.Findings.Count - MaxStoredFindings));
+    }
+
+    /// <summary>
+    /// Adds the scanner's findings to the refusal of a package the inspector found malformed (a path
+    /// that escapes, a duplicate entry, a truncated zip…), so the refusal names the rule, the entry and
+    /// the fix. Nothing is stored; a refusal for size is answered before the package is whole and is left as is.
+    /// </summary>
+    public async Task<PublishProblem> ExplainRefusalAsync(PublishProblem problem, Stream content, CancellationToken cancellationToken)
+    {
+        if (!options.Value.ScanAtPublish || problem.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return problem;
+        }
+
+        await warmup.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var popularNames = (await popular.GetAsync(cancellationToken).ConfigureAwait(false)).SelectMany(p => p.Names).ToList();
+        content.Position = 0;
+        var report = Scanner(popularNames).ScanPackage(content, cancellationToken);
+        return report.Findings.Count == 0
+            ? problem
+            : problem with { Findings = report.Findings.Take(MaxStoredFindings).Select((finding, index) => FindingView.From(ToStored(finding, index))).ToList() };
+    }
+
+    private SkillScanner Scanner(IReadOnlyCollection<string> knownNames)
+    {
+        var limits = registry.Value;
+        return new SkillScanner(new ScanOptions
+        {
+            KnownNames = knownNames,
+            // The registry's own limits decide what is accepted; the scanner reads everything accepted.
+            MaxPackageBytes = Math.Max(limits.MaxPackageBytes, ScanOptions.Default.MaxPackageBytes),
+            MaxFiles = Math.Max(limits.MaxEntries, ScanOptions.Default.MaxFiles),
+        });
     }
 
     private async Task<IReadOnlyCollection<string>> KnownNamesAsync(ServerCaller caller, string packageId, Guid ownerId, CancellationToken cancellationToken)
@@ -83,7 +110,8 @@ internal sealed partial class PublishScreening(
 
         return packages
             .Where(p => !ownIds.Contains(p.OwnerId) && !string.Equals(p.PackageId, packageId, StringComparison.OrdinalIgnoreCase))
-            .Select(p => p.PackageId)
+            .SelectMany(p => p.Names)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
 

@@ -88,7 +88,7 @@ internal sealed partial class PackagePublisher(
             var (package, inspectionProblem) = inspector.Inspect(upload.File, cancellationToken);
             if (package is null)
             {
-                return (null, inspectionProblem);
+                return (null, await screening.ExplainRefusalAsync(inspectionProblem!, upload.File, cancellationToken).ConfigureAwait(false));
             }
 
             activity?.SetTag(RegistryTelemetry.PackageIdTag, package.Id);
