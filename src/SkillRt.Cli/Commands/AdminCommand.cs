@@ -13,7 +13,7 @@ using static SkillRt.Cli.Commands.ModerationCommandSupport;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill admin queue|release|remove|dismiss|suspend|unsuspend</c>: the registry's moderation queue
+/// <c>skillrt admin queue|release|remove|dismiss|suspend|unsuspend</c>: the registry's moderation queue
 /// for administrators (<c>api/v2/admin/…</c>), with an administrator's stored key.
 /// </summary>
 internal static class AdminCommand
@@ -61,7 +61,7 @@ internal static class AdminCommand
 
     private static Command CreateDismiss()
     {
-        var report = new Argument<string>("report") { Description = "The report's ID, as 'skill admin queue' shows it." };
+        var report = new Argument<string>("report") { Description = "The report's ID, as 'skillrt admin queue' shows it." };
         var reason = new Option<string?>("--reason") { Description = "A note on why (optional; recorded)." };
         var source = SourceOption.Create();
         var command = new Command("dismiss", "Close an abuse report without acting on the package.") { report, reason, source };
@@ -158,5 +158,5 @@ internal static class AdminCommand
     }
 
     private static string? AdminHint(System.Net.HttpStatusCode status) =>
-        status == System.Net.HttpStatusCode.Forbidden ? "the moderation queue needs an administrator's key with the 'admin' scope ('skill login' with it)" : null;
+        status == System.Net.HttpStatusCode.Forbidden ? "the moderation queue needs an administrator's key with the 'admin' scope ('skillrt login' with it)" : null;
 }

@@ -10,7 +10,7 @@ using static SkillRt.Cli.Commands.ModerationCommandSupport;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill appeal &lt;id@version&gt; --text "…"</c>: asks the registry's administrators to release a
+/// <c>skillrt appeal &lt;id@version&gt; --text "…"</c>: asks the registry's administrators to release a
 /// quarantined version you own (<c>POST api/v2/package/{id}/{version}/appeal</c>); one open appeal per version.
 /// </summary>
 internal static class AppealCommand
@@ -54,7 +54,7 @@ internal static class AppealCommand
                 return ExitCodes.Success;
             }
 
-            await output.WriteLineAsync($"Appealed the quarantine of {Text(answer.RootElement, "id")} {Text(answer.RootElement, "version")} on {source}; 'skill findings {id}@{version}' shows the answer.").ConfigureAwait(false);
+            await output.WriteLineAsync($"Appealed the quarantine of {Text(answer.RootElement, "id")} {Text(answer.RootElement, "version")} on {source}; 'skillrt findings {id}@{version}' shows the answer.").ConfigureAwait(false);
             return ExitCodes.Success;
         }
     }

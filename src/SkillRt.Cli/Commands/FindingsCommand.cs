@@ -11,7 +11,7 @@ using static SkillRt.Cli.Commands.ModerationCommandSupport;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill findings &lt;id@version&gt;</c>: what the registry's scanner found in a version you own, whether
+/// <c>skillrt findings &lt;id@version&gt;</c>: what the registry's scanner found in a version you own, whether
 /// it is quarantined, and the appeals against it (<c>GET api/v2/package/{id}/{version}/findings</c>).
 /// </summary>
 internal static class FindingsCommand
@@ -53,7 +53,7 @@ internal static class FindingsCommand
             var name = $"{Text(root, "id")} {Text(root, "version")}";
             var findings = Array(root, "findings").ToList();
             await output.WriteLineAsync(Flag(root, "quarantined")
-                ? $"{name} is quarantined on {source}: it cannot be installed until an administrator releases it. Fix the findings and publish a new version, or appeal with 'skill appeal {id}@{version} --text \"…\"'."
+                ? $"{name} is quarantined on {source}: it cannot be installed until an administrator releases it. Fix the findings and publish a new version, or appeal with 'skillrt appeal {id}@{version} --text \"…\"'."
                 : $"{name} on {source} is not quarantined; {(findings.Count == 0 ? "the scanner found nothing." : $"{findings.Count} finding(s) below High:")}").ConfigureAwait(false);
             foreach (var finding in findings)
             {

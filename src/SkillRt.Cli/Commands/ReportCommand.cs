@@ -10,7 +10,7 @@ using static SkillRt.Cli.Commands.ModerationCommandSupport;
 namespace SkillRt.Cli.Commands;
 
 /// <summary>
-/// <c>skill report &lt;id[@version]&gt; --category … --text "…"</c>: reports an abusive package or version
+/// <c>skillrt report &lt;id[@version]&gt; --category … --text "…"</c>: reports an abusive package or version
 /// to the registry's administrators (<c>POST api/v2/reports</c>); needs a stored key.
 /// </summary>
 internal static class ReportCommand

@@ -43,7 +43,7 @@ internal static class PublishScreeningLines
         if (status == HttpStatusCode.Accepted || (screening.TryGetProperty("quarantined", out var q) && q.ValueKind == JsonValueKind.True))
         {
             var at = name.Replace(' ', '@');
-            lines.Add($"warning: {name} was recorded but is QUARANTINED: it cannot be installed or found until an administrator releases it, because of the High findings above. Fix them and publish a new version, or appeal with 'skill appeal {at} --text \"…\"'; 'skill findings {at}' shows the state.");
+            lines.Add($"warning: {name} was recorded but is QUARANTINED: it cannot be installed or found until an administrator releases it, because of the High findings above. Fix them and publish a new version, or appeal with 'skillrt appeal {at} --text \"…\"'; 'skillrt findings {at}' shows the state.");
         }
 
         return lines;

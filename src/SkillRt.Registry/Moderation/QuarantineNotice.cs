@@ -55,7 +55,7 @@ internal static class QuarantineNotice
             statusCode: StatusCodes.Status404NotFound,
             title: "Package version quarantined",
             detail: $"'{id}' {version} is held for review because the registry's scanner reported {string.Join(", ", rules)} (High or above); it cannot be installed until an administrator releases it. " +
-                "Use another version; its authors see the findings with 'skill findings' and may appeal.",
+                "Use another version; its authors see the findings with 'skillrt findings' and may appeal.",
             extensions: new System.Collections.Generic.Dictionary<string, object?> { ["quarantined"] = true, ["rules"] = rules });
     }
 }

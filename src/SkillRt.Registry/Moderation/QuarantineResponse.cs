@@ -8,7 +8,7 @@ namespace SkillRt.Registry.Moderation;
 /// The publish response of a quarantined version: 202 Accepted (recorded, not yet available), its
 /// Location the findings. A success status on purpose: the version exists and its number is taken,
 /// so a client that treated it as a failure and retried would only get 409; <c>dotnet nuget push</c>
-/// reports success, and <c>skill publish</c> prints the findings from the body.
+/// reports success, and <c>skillrt publish</c> prints the findings from the body.
 /// </summary>
 internal static class QuarantineResponse
 {
