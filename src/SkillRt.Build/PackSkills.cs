@@ -34,6 +34,15 @@ public sealed class PackSkills : Task
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 
+    /// <summary>Whether to run the security scanner on each packed skill (<c>SkillScan</c>, default <see langword="true"/>).</summary>
+    public bool Scan { get; set; } = true;
+
+    /// <summary>Scanner findings at or above this severity are errors (<c>SkillScanErrorSeverity</c>: <c>critical</c> by default, or <c>info</c>…<c>high</c>, or <c>none</c>).</summary>
+    public string ScanErrorSeverity { get; set; } = "critical";
+
+    /// <summary>Scanner rules not to run, separated by <c>;</c> (<c>SkillScanDisabledRules</c>).</summary>
+    public string ScanDisabledRules { get; set; } = string.Empty;
+
     /// <summary>Every file to add to the package, with <c>PackagePath</c> metadata.</summary>
     [Output]
     public ITaskItem[] PackageFiles { get; private set; } = [];
@@ -84,6 +93,26 @@ public sealed class PackSkills : Task
         if (Log.HasLoggedErrors)
         {
             return false;
+        }
+
+        if (Scan)
+        {
+            if (!PackedSkillScan.TryParseErrorSeverity(ScanErrorSeverity, out var errorAt))
+            {
+                Log.LogError(null, "SKILLSEC0000", null, null, 0, 0, 0, 0, $"SkillScanErrorSeverity is '{ScanErrorSeverity}'; use none, info, low, medium, high or critical");
+                return false;
+            }
+
+            var scanner = new Scanning.SkillScanner(new Scanning.ScanOptions { DisabledRules = PackedSkillScan.SplitRules(ScanDisabledRules) });
+            foreach (var skill in packed)
+            {
+                PackedSkillScan.Report(Log, skill, scanner, errorAt);
+            }
+
+            if (Log.HasLoggedErrors)
+            {
+                return false;
+            }
         }
 
         Directory.CreateDirectory(OutputDirectory);

@@ -30,6 +30,9 @@ internal static class ExitCodes
     /// <summary>A NuGet feed could not be reached or refused the request (authentication, a bad NuGet.config).</summary>
     public const int FeedError = 7;
 
+    /// <summary><c>scan</c> found a security problem at or above <c>--fail-on</c> (high by default).</summary>
+    public const int SecurityFindings = 8;
+
     /// <summary>A bug in the <c>skill</c> command itself; <c>--verbose</c> prints the stack trace.</summary>
     public const int InternalError = 70;
 }

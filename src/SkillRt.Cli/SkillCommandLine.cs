@@ -27,6 +27,7 @@ internal static class SkillCommandLine
         {
             // In the order a newcomer meets them: check, inspect, manage the store, run, author.
             ValidateCommand.Create(),
+            ScanCommand.Create(),
             InfoCommand.Create(),
             ListCommand.Create(),
             InstallCommand.Create(),

@@ -73,7 +73,7 @@ internal sealed class ExfiltrationRule : IFileRule
                 }
 
                 lastLine = line;
-                context.Report(Descriptor, "Tells the agent to send " + Evidence.Escape(secret.Value, 40) + " to a remote destination", file.Path, line, Evidence.Around(file.Text, index, secret.Length));
+                context.Report(Descriptor, "Sends " + Evidence.Escape(secret.Value, 40) + " to a remote destination (a verb of sending and a destination on the same line)", file.Path, line, Evidence.Around(file.Text, index, secret.Length));
                 if (!context.Wants(Descriptor, file.Path))
                 {
                     return;
