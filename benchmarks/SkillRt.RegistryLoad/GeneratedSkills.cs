@@ -22,7 +22,10 @@ internal static class GeneratedSkills
 
     public static string Version(int release) => $"1.{release}.0";
 
-    public static byte[] Build(int index, int release)
+    /// <param name="index">The package.</param>
+    /// <param name="release">The version.</param>
+    /// <param name="skillKb">Pads the skill with a references/notes.md of prose to about this many KiB (0: none), to measure what scanning a real-size skill costs.</param>
+    public static byte[] Build(int index, int release, int skillKb = 0)
     {
         var id = Id(index);
         var version = Version(release);
@@ -47,6 +50,18 @@ internal static class GeneratedSkills
         if (index % 3 == 0)
         {
             frontmatter.AddRange(["permissions:", "  network: [api.example.com]"]);
+        }
+
+        if (skillKb > 0)
+        {
+            var notes = new System.Text.StringBuilder();
+            for (var line = 0; notes.Length < skillKb * 1024; line++)
+            {
+                notes.Append("Step ").Append(line).Append(": read the ").Append(Objects[line % Objects.Length]).Append(", check the ").Append(Words[line % Words.Length])
+                    .Append(" notes, and write a short ").Append(Verbs[line % Verbs.Length]).Append(" summary for the team; keep `").Append(Words[(line + 1) % Words.Length]).Append("` terms as they are.\n");
+            }
+
+            builder.AddEntry($"skills/{id}/references/notes.md", notes.ToString());
         }
 
         builder.AddSkill(id, $"---\nname: {id}\nversion: {version}\ndescription: {builder.Description}\n{string.Join('\n', frontmatter)}\n---\nWork on {{{{ {word}_source }}}} carefully; answer for the {other} team.\n");

@@ -18,7 +18,8 @@ internal sealed record LoadSettings(
     int SearchRequests,
     int DownloadRequests,
     TimeSpan PhaseTimeLimit,
-    string? JsonOutput)
+    string? JsonOutput,
+    int SkillKb = 0)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -60,6 +61,7 @@ internal sealed record LoadSettings(
             Number("searches", 20000),
             Number("downloads", 20000),
             TimeSpan.FromSeconds(Number("phase-seconds", 300)),
-            values.GetValueOrDefault("json"));
+            values.GetValueOrDefault("json"),
+            Number("skill-kb", 0));
     }
 }

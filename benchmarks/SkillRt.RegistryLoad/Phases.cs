@@ -12,8 +12,9 @@ namespace SkillRt.RegistryLoad;
 internal sealed class Phases(LoadSettings settings, HttpClient http)
 {
     /// <summary>Publishes every version with NuGet's push protocol; returns versions per second and failures.</summary>
-    public async Task<(double PerSecond, int Failures, TimeSpan Elapsed)> PublishAsync(IProgress<string> progress)
+    public async Task<(double PerSecond, int Failures, TimeSpan Elapsed, LatencyRecorder Latencies)> PublishAsync(IProgress<string> progress)
     {
+        var latencies = new LatencyRecorder();
         var total = settings.Packages * settings.VersionsPerPackage;
         var next = -1;
         var failures = 0;
@@ -31,7 +32,7 @@ internal sealed class Phases(LoadSettings settings, HttpClient http)
                     // Versions in order per package, packages interleaved: what many publishers look like.
                     var index = item % settings.Packages;
                     var release = item / settings.Packages;
-                    var bytes = GeneratedSkills.Build(index, release);
+                    var bytes = GeneratedSkills.Build(index, release, settings.SkillKb);
                     if (settings.NginxRoot is { } root)
                     {
                         var id = GeneratedSkills.Id(index);
@@ -47,7 +48,9 @@ internal sealed class Phases(LoadSettings settings, HttpClient http)
                     content.Add(file, "package", "package.nupkg");
                     using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(settings.Server, "api/v2/package")) { Content = content };
                     request.Headers.Add("X-NuGet-ApiKey", settings.ApiKey);
+                    var started = Stopwatch.GetTimestamp();
                     using var response = await http.SendAsync(request, limit.Token).ConfigureAwait(false);
+                    latencies.Record(Stopwatch.GetElapsedTime(started));
                     if (!response.IsSuccessStatusCode)
                     {
                         if (Interlocked.Increment(ref failures) <= 3)
@@ -66,7 +69,7 @@ internal sealed class Phases(LoadSettings settings, HttpClient http)
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
-        return (done / clock.Elapsed.TotalSeconds, failures, clock.Elapsed);
+        return (done / clock.Elapsed.TotalSeconds, failures, clock.Elapsed, latencies);
     }
 
     /// <summary>Runs searches from <see cref="LoadSettings.Concurrency"/> clients at once.</summary>

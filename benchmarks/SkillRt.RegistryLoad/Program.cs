@@ -16,7 +16,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 {
     Console.Error.WriteLine("error: " + exception.Message);
     Console.Error.WriteLine("usage: SkillRt.RegistryLoad --server http://127.0.0.1:PORT/ --key skr_… [--nginx http://127.0.0.1:PORT/ --nginx-root DIR] [--server-pid PID]");
-    Console.Error.WriteLine("       [--packages 2000] [--versions 5] [--publish-concurrency 8] [--concurrency 64] [--searches 20000] [--downloads 20000] [--phase-seconds 300] [--json FILE]");
+    Console.Error.WriteLine("       [--packages 2000] [--versions 5] [--publish-concurrency 8] [--concurrency 64] [--searches 20000] [--downloads 20000] [--phase-seconds 300] [--skill-kb 0] [--json FILE]");
     return 2;
 }
 
@@ -32,7 +32,7 @@ string Mb((double Current, double Peak) memory) => $"{memory.Current:F0} MB now,
 Console.Error.WriteLine($"Publishing {settings.Packages * settings.VersionsPerPackage} versions ({settings.Packages} packages × {settings.VersionsPerPackage}) with {settings.PublishConcurrency} clients …");
 var publish = await phases.PublishAsync(progress);
 var afterPublish = ProcessMemory.Read(settings.ServerProcessId);
-results["publish"] = new { versionsPerSecond = publish.PerSecond, failures = publish.Failures, seconds = publish.Elapsed.TotalSeconds, rssMb = afterPublish.CurrentMb, peakRssMb = afterPublish.PeakMb };
+results["publish"] = new { versionsPerSecond = publish.PerSecond, p50Ms = publish.Latencies.Percentile(50), p99Ms = publish.Latencies.Percentile(99), skillKb = settings.SkillKb, failures = publish.Failures, seconds = publish.Elapsed.TotalSeconds, rssMb = afterPublish.CurrentMb, peakRssMb = afterPublish.PeakMb };
 
 Console.Error.WriteLine($"Searching: {settings.SearchRequests} queries from {settings.Concurrency} clients …");
 // One short warm-up round, so JIT and caches are not counted as search latency.
@@ -80,7 +80,7 @@ var afterDownload = ProcessMemory.Read(settings.ServerProcessId);
 results["download"] = new { rounds, serverBestPerSecond = serverBest, nginxBestPerSecond = nginxBest, ratioToNginx = nginxBest > 0 ? serverBest / nginxBest : double.NaN, rssMb = afterDownload.CurrentMb, peakRssMb = afterDownload.PeakMb };
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-    publish   {publish.PerSecond:F1} versions/s ({publish.Failures} failed, {publish.Elapsed.TotalSeconds:F0} s); server {Mb(afterPublish)}
+    publish   {publish.PerSecond:F1} versions/s, p50 {publish.Latencies.Percentile(50):F1} ms, p99 {publish.Latencies.Percentile(99):F1} ms ({publish.Failures} failed, {publish.Elapsed.TotalSeconds:F0} s); server {Mb(afterPublish)}
     search    p50 {search.Latencies.Percentile(50):F2} ms, p90 {search.Latencies.Percentile(90):F2} ms, p99 {search.Latencies.Percentile(99):F2} ms, {search.Latencies.Count / search.Elapsed.TotalSeconds:F0} req/s ({search.Latencies.Failures} failed); server {Mb(afterSearch)}
     download  server {serverBest:F0} req/s, nginx {nginxBest:F0} req/s, ratio {(nginxBest > 0 ? serverBest / nginxBest : double.NaN):F2}; server {Mb(afterDownload)}
     """));

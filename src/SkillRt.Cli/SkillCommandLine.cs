@@ -58,6 +58,10 @@ internal static class SkillCommandLine
             UnyankCommand.Create(),
             DeleteCommand.Create(),
             AuditCommand.Create(),
+            FindingsCommand.Create(),
+            AppealCommand.Create(),
+            ReportCommand.Create(),
+            AdminCommand.Create(),
             ServeCommand.Create(),
             CompletionCommand.Create(),
         };

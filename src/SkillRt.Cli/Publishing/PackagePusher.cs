@@ -83,7 +83,7 @@ internal static class PackagePusher
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
-            return PublishRefusal.Read(body, "warnings").Diagnostics;
+            return [.. PublishRefusal.Read(body, "warnings").Diagnostics, .. PublishScreeningLines.Read(response.StatusCode, body, name)];
         }
 
         throw Refused(response.StatusCode, body, target.Location, name, apiKey);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SkillRt.Registry.Namespaces;
 using SkillRt.Registry.Lifecycle;
+using SkillRt.Registry.Moderation;
 using SkillRt.Registry.Protocol;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
@@ -51,6 +52,7 @@ public static class RegistryBuilderExtensions
         services.AddTransparencyLog(builder.Configuration);
         builder.AddRegistryLifecycle();
         builder.AddRegistrySigning();
+        ModerationRegistration.AddRegistryModeration(services, builder.Configuration);
         AddReadServices(services);
         return builder;
     }
@@ -75,6 +77,7 @@ public static class RegistryBuilderExtensions
         NamespaceEndpoints.Map(registry);
         registry.MapRegistryLifecycle();
         registry.MapRegistrySigning(pattern);
+        ModerationEndpoints.Map(registry);
         MapReadEndpoints(registry, pattern);
         TransparencyLogEndpoints.Map(registry);
         return routes;
@@ -109,18 +112,18 @@ public static class RegistryBuilderExtensions
 
         var flat = RegistryRoutes.FlatContainer;
         registry.MapGet(flat + "{id}/index.json", FlatContainerEndpoints.VersionsAsync);
-        registry.MapMethods(flat + "{id}/{version}/{file}", [HttpMethods.Get, HttpMethods.Head], FlatContainerEndpoints.FileAsync);
+        registry.MapMethods(flat + "{id}/{version}/{file}", [HttpMethods.Get, HttpMethods.Head], FlatContainerEndpoints.FileAsync).AddEndpointFilter(QuarantineNotice.FilterAsync);
 
         var registration = RegistryRoutes.Registration;
         registry.MapGet(registration + "{id}/index.json", (string id, HttpRequest request, PackageReader reader, CancellationToken ct) =>
             RegistrationEndpoints.IndexAsync(id, Urls(request), reader, ct));
         registry.MapGet(registration + "{id}/{version}.json", (string id, string version, HttpRequest request, PackageReader reader, CancellationToken ct) =>
-            RegistrationEndpoints.LeafAsync(id, version, Urls(request), reader, ct));
+            RegistrationEndpoints.LeafAsync(id, version, Urls(request), reader, ct)).AddEndpointFilter(QuarantineNotice.FilterAsync);
 
         registry.MapGet(RegistryRoutes.Search, (HttpRequest request, SearchResponseCache cache, IPackageSearch search, RegistryDbContext db, IOwnerDirectory owners, IOptions<RegistryOptions> options, CancellationToken ct) =>
             cache.GetOrAnswerAsync(request, () => SearchEndpoints.SearchAsync(request, Urls(request), search, db, owners, options, ct)));
         registry.MapGet(RegistryRoutes.Autocomplete, SearchEndpoints.AutocompleteAsync);
 
-        registry.MapGet(RegistryRoutes.Skills + "{id}/{version}/manifest.json", SkillManifestEndpoint.HandleAsync);
+        registry.MapGet(RegistryRoutes.Skills + "{id}/{version}/manifest.json", SkillManifestEndpoint.HandleAsync).AddEndpointFilter(QuarantineNotice.FilterAsync);
     }
 }

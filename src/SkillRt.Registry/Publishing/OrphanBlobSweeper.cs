@@ -97,7 +97,8 @@ internal sealed partial class OrphanBlobSweeper(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var database = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            referenced = (await database.Versions
+            // Quarantined versions hold their blobs too (the query filter hides them from reads only).
+            referenced = (await database.Versions.IgnoreQueryFilters()
                 .Where(v => candidates.Contains(v.PackageSha256))
                 .Select(v => v.PackageSha256)
                 .Distinct()
@@ -111,7 +112,7 @@ internal sealed partial class OrphanBlobSweeper(
             // and a publish of the same bytes may have recorded a version since the batch's query.
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            if (await database.Versions.AnyAsync(v => v.PackageSha256 == sha256, cancellationToken).ConfigureAwait(false))
+            if (await database.Versions.IgnoreQueryFilters().AnyAsync(v => v.PackageSha256 == sha256, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }

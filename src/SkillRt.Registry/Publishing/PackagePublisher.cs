@@ -14,6 +14,7 @@ using SkillRt.Registry.Hosting;
 using SkillRt.Registry.Namespaces;
 using SkillRt.Registry.Ownership;
 using SkillRt.Registry.Lifecycle;
+using SkillRt.Registry.Moderation;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
 using SkillRt.Registry.TransparencyLog;
@@ -39,6 +40,7 @@ internal sealed partial class PackagePublisher(
     PackageOwners packageOwners,
     NamespaceGate namespaces,
     PackageInspector inspector,
+    PublishScreening screening,
     IOptions<RegistryOptions> options,
     IOptions<SkillRtServerOptions> server,
     RegistryGeneration generation,
@@ -96,7 +98,7 @@ internal sealed partial class PackagePublisher(
             var (package, inspectionProblem) = inspector.Inspect(upload.File, cancellationToken);
             if (package is null)
             {
-                return (null, inspectionProblem);
+                return (null, await screening.ExplainRefusalAsync(inspectionProblem!, upload.File, cancellationToken).ConfigureAwait(false));
             }
 
             activity?.SetTag(RegistryTelemetry.PackageIdTag, package.Id);
@@ -130,7 +132,7 @@ internal sealed partial class PackagePublisher(
                 return (null, notOwner);
             }
 
-            if (await database.Versions.AnyAsync(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion, cancellationToken).ConfigureAwait(false))
+            if (await database.Versions.IgnoreQueryFilters().AnyAsync(v => v.RegistrationId == registration.Id && v.NormalizedVersion == normalizedVersion, cancellationToken).ConfigureAwait(false))
             {
                 return (null, VersionExists(id, version));
             }
@@ -166,6 +168,7 @@ internal sealed partial class PackagePublisher(
             return (null, signatureProblem);
         }
 
+        var screened = await screening.ScreenAsync(caller, id, ownerId, content, cancellationToken).ConfigureAwait(false);
         content.Position = 0;
         var blob = await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -186,6 +189,7 @@ internal sealed partial class PackagePublisher(
             }
 
             var versionRecord = NewVersion(package, registrationId, version, normalizedVersion, blob, now);
+            screened.Record(database, versionRecord);
             database.Versions.Add(versionRecord);
             if (signature is not null)
             {
@@ -224,7 +228,7 @@ internal sealed partial class PackagePublisher(
 
         await EnsureBlobAsync(blob, content, cancellationToken).ConfigureAwait(false);
         LogPublished(logger, id, version, blob.Sha256, blob.Length, caller.AccountName);
-        return (new PublishedPackage(id, version, package.Skills.Select(s => s.Name).Order(StringComparer.Ordinal).ToList(), package.Warnings), null);
+        return (new PublishedPackage(id, version, package.Skills.Select(s => s.Name).Order(StringComparer.Ordinal).ToList(), package.Warnings) { Screening = screened.View }, null);
     }
 
     private async Task<PublishProblem?> SetListedCoreAsync(ServerCaller caller, string id, string version, bool listed, CancellationToken cancellationToken)
@@ -287,7 +291,7 @@ internal sealed partial class PackagePublisher(
     {
         try
         {
-            if (!await database.Versions.AnyAsync(v => v.PackageSha256 == sha256, CancellationToken.None).ConfigureAwait(false))
+            if (!await database.Versions.IgnoreQueryFilters().AnyAsync(v => v.PackageSha256 == sha256, CancellationToken.None).ConfigureAwait(false))
             {
                 await blobs.DeleteAsync(sha256, CancellationToken.None).ConfigureAwait(false);
             }
@@ -357,5 +361,9 @@ internal sealed partial class PackagePublisher(
     private static partial void LogBlobCleanupFailed(ILogger logger, string sha256, string reason);
 }
 
-/// <summary>What a successful publish returns (201): the ID and version, the skills, and any SKILL.md warnings.</summary>
-internal sealed record PublishedPackage(string Id, string Version, IReadOnlyList<string> Skills, IReadOnlyList<PackageDiagnostic> Warnings);
+/// <summary>What a successful publish returns (201, or 202 when quarantined): the ID and version, the skills, any SKILL.md warnings and the scan.</summary>
+internal sealed record PublishedPackage(string Id, string Version, IReadOnlyList<string> Skills, IReadOnlyList<PackageDiagnostic> Warnings)
+{
+    /// <summary>The scanner's findings and whether they quarantined the version.</summary>
+    public PublishScreeningView? Screening { get; init; }
+}

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SkillRt.Registry.Hosting;
 using SkillRt.Server.Hosting;
+using SkillRt.Registry.Moderation;
 using SkillRt.Server.Identity;
 
 namespace SkillRt.Registry.Publishing;
@@ -32,7 +33,7 @@ internal static class PublishEndpoints
             var id = published!.Id.ToLowerInvariant();
             var version = published.Version.ToLowerInvariant();
             var location = $"/{pattern.Trim('/')}/{RegistryRoutes.FlatContainer}{id}/{version}/{id}.{version}.nupkg".Replace("//", "/", StringComparison.Ordinal);
-            return Results.Created(location, published);
+            return QuarantineResponse.For(published, pattern) ?? Results.Created(location, published);
         }).RequireScope(RegistryScopes.Publish).RequireWriteRateLimit().DisableAntiforgery();
 
         registry.MapDelete(VersionRoute, async (string id, string version, HttpContext context, PackagePublisher publisher, CancellationToken cancellationToken) =>

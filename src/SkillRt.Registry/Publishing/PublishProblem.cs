@@ -23,9 +23,22 @@ internal sealed record PublishProblem(int StatusCode, string Title, string Detai
         $"The package is over {maxBytes:N0} bytes, the most this registry accepts (SkillRt:Registry:MaxPackageBytes); make the skills smaller, or ask the registry's administrator to raise the limit.",
         PublishOutcome.TooLarge);
 
-    public IResult ToResult() => Results.Problem(
-        statusCode: StatusCode,
-        title: Title,
-        detail: Detail,
-        extensions: Diagnostics is null ? null : new Dictionary<string, object?> { ["diagnostics"] = Diagnostics });
+    /// <summary>The scanner's findings on a refused package (Moderation/), shown as the problem's <c>findings</c> member.</summary>
+    public IReadOnlyList<Moderation.FindingView>? Findings { get; init; }
+
+    public IResult ToResult()
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (Diagnostics is not null)
+        {
+            extensions["diagnostics"] = Diagnostics;
+        }
+
+        if (Findings is not null)
+        {
+            extensions["findings"] = Findings;
+        }
+
+        return Results.Problem(statusCode: StatusCode, title: Title, detail: Detail, extensions: extensions.Count == 0 ? null : extensions);
+    }
 }

@@ -39,5 +39,11 @@ internal sealed class DownloadLocator : IDisposable
         return found;
     }
 
+    /// <summary>
+    /// Forgets every remembered location: a moderator removed or quarantined a version, so one of them
+    /// may be gone. This replica only; others forget on restart (docs/registry.md says so).
+    /// </summary>
+    public void Clear() => _cache.Clear();
+
     public void Dispose() => _cache.Dispose();
 }

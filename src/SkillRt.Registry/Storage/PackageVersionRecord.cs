@@ -25,6 +25,9 @@ internal sealed class PackageVersionRecord
 
     public bool IsListed { get; set; } = true;
 
+    /// <summary>Held for review because the scanner found something High or above; hidden from every read (Moderation/).</summary>
+    public bool IsQuarantined { get; set; }
+
     public DateTime PublishedAt { get; set; }
 
     /// <summary>The SHA-256 (hex) of the .nupkg: its blob key.</summary>

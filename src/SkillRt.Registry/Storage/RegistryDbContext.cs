@@ -3,6 +3,7 @@ using SkillRt.Registry.TransparencyLog;
 using SkillRt.Registry.Audit;
 using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Signing;
+using SkillRt.Registry.Moderation;
 
 namespace SkillRt.Registry.Storage;
 
@@ -54,5 +55,9 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
         modelBuilder.ApplyConfiguration(new PackageTombstoneConfiguration());
         modelBuilder.ApplyConfiguration(new RegistryAuditEntryConfiguration());
         modelBuilder.ApplySigning();
+        modelBuilder.ApplyConfiguration(new QuarantineFilterConfiguration());
+        modelBuilder.ApplyConfiguration(new VersionFindingConfiguration());
+        modelBuilder.ApplyConfiguration(new QuarantineAppealConfiguration());
+        modelBuilder.ApplyConfiguration(new AbuseReportConfiguration());
     }
 }

@@ -5,6 +5,9 @@ namespace SkillRt.Server.Identity;
 /// <summary>A person or a machine that signs in with API keys. Every account has a personal owner of the same name.</summary>
 internal sealed class Account
 {
+    /// <summary>The longest suspension reason, in characters.</summary>
+    public const int MaxDisabledReasonLength = 1000;
+
     public Guid Id { get; set; }
 
     /// <summary>The name as written, for example <c>Alice</c>.</summary>
@@ -20,4 +23,10 @@ internal sealed class Account
 
     /// <summary>A disabled account's keys are refused, without deleting what it owns.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>Why an administrator suspended (disabled) the account; shown when its keys are refused.</summary>
+    public string? DisabledReason { get; set; }
+
+    /// <summary>When the account was suspended (UTC).</summary>
+    public DateTime? DisabledAt { get; set; }
 }

@@ -53,7 +53,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             from key in database.ApiKeys
             join account in database.Accounts on key.AccountId equals account.Id
             where key.SecretHash == hash
-            select new { key.Id, key.Scopes, key.Packages, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, account.Name, account.IsAdministrator, account.IsDisabled, AccountId = account.Id })
+            select new { key.Id, key.Scopes, key.Packages, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, account.Name, account.IsAdministrator, account.IsDisabled, account.DisabledReason, AccountId = account.Id })
             .AsNoTracking()
             .SingleOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
 
@@ -75,7 +75,9 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
         if (found.IsDisabled)
         {
-            return Fail("disabled", $"The account '{found.Name}' is disabled; ask the server's administrator.");
+            return Fail("disabled", found.DisabledReason is { Length: > 0 } reason
+                ? $"The account '{found.Name}' is suspended: {reason}. Ask the server's administrator to review the suspension."
+                : $"The account '{found.Name}' is disabled; ask the server's administrator.");
         }
 
         if (found.LastUsedAt is null || now - found.LastUsedAt.Value > LastUsedResolution)

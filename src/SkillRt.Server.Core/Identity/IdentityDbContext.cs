@@ -29,6 +29,7 @@ internal abstract class IdentityDbContext(DbContextOptions options) : DbContext(
             account.Property(a => a.Name).HasMaxLength(IdentityNames.MaxLength);
             account.Property(a => a.NormalizedName).HasMaxLength(IdentityNames.MaxLength);
             account.HasIndex(a => a.NormalizedName).IsUnique();
+            account.Property(a => a.DisabledReason).HasMaxLength(Account.MaxDisabledReasonLength);
         });
 
         modelBuilder.Entity<Owner>(owner =>

@@ -26,6 +26,13 @@ namespace SkillRt.Server.Migrations.Sqlite.Identity
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("INTEGER");
 
