@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkillRt.Registry.Audit;
 using SkillRt.Registry.Ownership;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
@@ -21,13 +24,15 @@ namespace SkillRt.Registry.Namespaces;
 /// proving, with a DNS TXT record, that the owner holds the domain of the same name. A claim is refused
 /// when the prefix is reserved for another owner, overlaps another owner's reservation, or would cover
 /// packages of other owners (administrators may nest reservations and cover existing packages: those
-/// keep their owners, and the longest reservation decides new IDs).
+/// keep their owners, and the longest reservation decides new IDs). Every change is recorded in the
+/// audit log (<see cref="NamespaceAuditActions"/>) in the same transaction as the change.
 /// </summary>
 internal sealed partial class NamespaceService(
     RegistryDbContext database,
     IOwnerDirectory directory,
     DnsTxtLookup dns,
     IOptions<NamespaceOptions> options,
+    IRegistryAudit audit,
     RegistryGeneration generation,
     TimeProvider time,
     ILogger<NamespaceService> logger)
@@ -100,7 +105,10 @@ internal sealed partial class NamespaceService(
             ReservedByAccountId = caller.AccountId,
             ReservedAt = time.GetUtcNow().UtcDateTime,
         };
-        if (await TryAddAsync(reservation, cancellationToken).ConfigureAwait(false) is { } raced)
+        database.Add(reservation);
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var reserved = Event(NamespaceAuditActions.Reserve, prefix, new() { ["owner"] = owner.Name, ["verified"] = false });
+        if (await TrySaveAsync(reservation, transaction, reserved, cancellationToken).ConfigureAwait(false) is { } raced)
         {
             return (null, raced);
         }
@@ -126,7 +134,25 @@ internal sealed partial class NamespaceService(
             return OwnershipProblem.Forbidden("Not the prefix's owner", $"'{reservation.Prefix}' is reserved for '{ownerName}', and the account '{caller.AccountName}' is not a member of it; only its members and administrators release it.");
         }
 
-        await database.Set<PrefixReservation>().Where(r => r.Id == reservation.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var released = Event(NamespaceAuditActions.Release, reservation.Prefix, new()
+        {
+            ["owner"] = await OwnerNameAsync(reservation.OwnerId, cancellationToken).ConfigureAwait(false),
+            ["verified"] = reservation.VerifiedAt is not null,
+            ["domain"] = reservation.VerifiedDomain,
+        });
+        await using (var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // A release that lost a race to another deleted nothing: the winner records it, so this one records nothing.
+            if (await database.Set<PrefixReservation>().Where(r => r.Id == reservation.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return null;
+            }
+
+            await audit.RecordAsync(released, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            database.ChangeTracker.Clear();
+        }
+
         generation.Advance();
         LogReleased(logger, reservation.Prefix, caller.AccountName);
         return null;
@@ -188,7 +214,21 @@ internal sealed partial class NamespaceService(
                 ExpiresAt = now + options.Value.VerificationLifetime,
             };
             database.Add(pending);
-            await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await using (var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // RecordAsync saves the verification with its entry.
+                await audit.RecordAsync(
+                    Event(NamespaceAuditActions.VerificationStart, prefix, new()
+                    {
+                        ["owner"] = owner.Name,
+                        ["domain"] = domain,
+                        ["verificationId"] = pending.Id.ToString(),
+                        ["expiresAt"] = pending.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
+                    }),
+                    cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             database.ChangeTracker.Clear();
             LogVerificationStarted(logger, prefix, domain, owner.Name, caller.AccountName);
         }
@@ -279,11 +319,14 @@ internal sealed partial class NamespaceService(
         var reservations = database.Set<PrefixReservation>();
         var existing = await reservations.SingleOrDefaultAsync(r => r.NormalizedPrefix == verification.NormalizedPrefix, cancellationToken).ConfigureAwait(false);
         PrefixReservation reservation;
+        var details = new JsonObject { ["owner"] = ownerName };
+        string action;
         if (existing is not null)
         {
             existing.VerifiedDomain = verification.Domain;
             existing.VerifiedAt = now;
             reservation = existing;
+            action = NamespaceAuditActions.Verify;
         }
         else
         {
@@ -299,12 +342,17 @@ internal sealed partial class NamespaceService(
                 VerifiedAt = now,
             };
             reservations.Add(reservation);
+            action = NamespaceAuditActions.Reserve;
+            details["verified"] = true;
         }
+
+        details["domain"] = verification.Domain;
+        details["verificationId"] = verification.Id.ToString();
 
         // The verification is marked done in the same transaction as the reservation, so neither is left without the other.
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await database.Set<DomainVerification>().Where(v => v.Id == verification.Id).ExecuteUpdateAsync(set => set.SetProperty(v => v.VerifiedAt, now), cancellationToken).ConfigureAwait(false);
-        if (await TrySaveAsync(reservation, transaction, cancellationToken).ConfigureAwait(false) is { } raced)
+        if (await TrySaveAsync(reservation, transaction, Event(action, verification.Prefix, details), cancellationToken).ConfigureAwait(false) is { } raced)
         {
             return (null, raced);
         }
@@ -376,33 +424,22 @@ internal sealed partial class NamespaceService(
             : (null, OwnershipProblem.Forbidden("Not a member of the owner", $"The account '{callerOwners.Caller.AccountName}' is not a member of '{owner.Name}'; ask an administrator of '{owner.Name}' to add you, or claim the prefix for an owner you belong to."));
     }
 
-    private async Task<OwnershipProblem?> TryAddAsync(PrefixReservation reservation, CancellationToken cancellationToken)
-    {
-        database.Add(reservation);
-        return await TrySaveAsync(reservation, null, cancellationToken).ConfigureAwait(false);
-    }
-
-    // The unique prefix index decides races between two claims, on this replica or another.
-    private async Task<OwnershipProblem?> TrySaveAsync(PrefixReservation reservation, IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    // Saves the pending reservation change with its audit entry (RecordAsync saves the context) and commits.
+    // The unique prefix index decides races between two claims, on this replica or another: the loser's
+    // transaction rolls back, entry included.
+    private async Task<OwnershipProblem?> TrySaveAsync(PrefixReservation reservation, IDbContextTransaction transaction, RegistryAuditEvent auditEvent, CancellationToken cancellationToken)
     {
         try
         {
-            await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await audit.RecordAsync(auditEvent, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
             return null;
         }
         catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
             // PostgreSQL refuses every statement in a failed transaction: end it before reading the winner.
-            if (transaction is not null)
-            {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
 
             database.ChangeTracker.Clear();
             var winner = await database.Set<PrefixReservation>().AsNoTracking().SingleAsync(r => r.NormalizedPrefix == reservation.NormalizedPrefix, cancellationToken).ConfigureAwait(false);
@@ -413,6 +450,9 @@ internal sealed partial class NamespaceService(
             database.ChangeTracker.Clear();
         }
     }
+
+    private static RegistryAuditEvent Event(string action, string prefix, JsonObject details) =>
+        new(action) { Target = "namespace:" + prefix, Details = details };
 
     private async Task<OwnershipProblem> ReservedByOtherAsync(PrefixReservation existing, CancellationToken cancellationToken)
     {

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkillRt.Registry.Audit;
 using SkillRt.Registry.Namespaces;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
@@ -18,7 +20,8 @@ namespace SkillRt.Registry.Ownership;
 /// Co-owners and transfers, each with the invited owner's acceptance: an owner's member invites another
 /// owner; a member of the invited owner accepts; only then does anything change. A package always keeps
 /// its primary owner (it cannot be removed, only transferred), so it never has no owner.
-/// Administrators may do what any owner's member may.
+/// Administrators may do what any owner's member may. Every change is recorded in the audit log
+/// (<see cref="OwnershipAuditActions"/>) in the same transaction as the change; refusals record nothing.
 /// </summary>
 internal sealed partial class OwnershipService(
     RegistryDbContext database,
@@ -26,6 +29,7 @@ internal sealed partial class OwnershipService(
     PackageOwners packageOwners,
     NamespaceGate namespaces,
     IOptions<NamespaceOptions> options,
+    IRegistryAudit audit,
     RegistryGeneration generation,
     TimeProvider time,
     ILogger<OwnershipService> logger)
@@ -113,11 +117,12 @@ internal sealed partial class OwnershipService(
             return (null, OwnershipProblem.Conflict("Already the primary owner", $"'{invited.Name}' is the primary owner of '{registration.PackageId}' already."));
         }
 
+        var names = await directory.GetAsync([invited.Id, registration!.OwnerId], cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
         var invitation = new OwnerInvitation
         {
             Id = Guid.NewGuid(),
-            RegistrationId = registration!.Id,
+            RegistrationId = registration.Id,
             OwnerId = invited.Id,
             Kind = kind,
             FromOwnerId = registration.OwnerId,
@@ -131,7 +136,9 @@ internal sealed partial class OwnershipService(
             database.Add(invitation);
             try
             {
-                await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                // RecordAsync saves the invitation with its entry.
+                var details = new JsonObject { ["owner"] = invited.Name, ["kind"] = KindName(kind), ["from"] = Name(names, registration.OwnerId) };
+                await audit.RecordAsync(Event(OwnershipAuditActions.Invite, registration, invited.Name, details), cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
@@ -145,7 +152,6 @@ internal sealed partial class OwnershipService(
         }
 
         LogInvited(logger, registration.PackageId, invited.Name, kind, caller.AccountName);
-        var names = await directory.GetAsync([invited.Id, registration.OwnerId], cancellationToken).ConfigureAwait(false);
         return (View(registration, invitation, names), null);
     }
 
@@ -194,15 +200,22 @@ internal sealed partial class OwnershipService(
 
                 // The new primary owner is no longer also a co-owner; the old one is removed altogether.
                 await CoOwners().Where(c => c.RegistrationId == package.Id && (c.OwnerId == owner.Id || c.OwnerId == invitation.FromOwnerId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                var from = await NameAsync(invitation.FromOwnerId, cancellationToken).ConfigureAwait(false);
+                await audit.RecordAsync(Event(OwnershipAuditActions.Transfer, package, owner.Name, new() { ["from"] = from, ["to"] = owner.Name }), cancellationToken).ConfigureAwait(false);
             }
-            else if (!await CoOwners().AnyAsync(c => c.RegistrationId == package.Id && c.OwnerId == owner.Id, cancellationToken).ConfigureAwait(false)
-                && package.OwnerId != owner.Id)
+            else
             {
-                database.Add(new PackageCoOwner { RegistrationId = package.Id, OwnerId = owner.Id, AddedAt = now });
-                await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                database.ChangeTracker.Clear();
+                if (!await CoOwners().AnyAsync(c => c.RegistrationId == package.Id && c.OwnerId == owner.Id, cancellationToken).ConfigureAwait(false)
+                    && package.OwnerId != owner.Id)
+                {
+                    database.Add(new PackageCoOwner { RegistrationId = package.Id, OwnerId = owner.Id, AddedAt = now });
+                }
+
+                // RecordAsync saves the new co-owner with its entry; an owner already there still used up its invitation, which is recorded too.
+                await audit.RecordAsync(Event(OwnershipAuditActions.Accept, package, owner.Name, new() { ["owner"] = owner.Name }), cancellationToken).ConfigureAwait(false);
             }
 
+            database.ChangeTracker.Clear();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -244,11 +257,33 @@ internal sealed partial class OwnershipService(
                 $"'{owner.Name}' is the primary owner of '{registration.PackageId}', and a package always keeps one; transfer it to another owner first ('skillrt owner transfer {registration.PackageId} <owner>'), which removes '{owner.Name}' once accepted.");
         }
 
-        var removed = await CoOwners().Where(c => c.RegistrationId == registration.Id && c.OwnerId == owner.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false)
-            + await Invitations().Where(i => i.RegistrationId == registration.Id && i.OwnerId == owner.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        if (removed == 0)
+        // The removal and its entries in one transaction. An owner may be a co-owner with a pending transfer
+        // to it, so both may go at once, and each is recorded.
+        await using (var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            return OwnershipProblem.NotFound("Not an owner", $"'{owner.Name}' neither owns '{registration.PackageId}' nor has an invitation to it; 'skillrt owner list {registration.PackageId}' shows its owners.");
+            var invitation = await Invitations().AsNoTracking().SingleOrDefaultAsync(i => i.RegistrationId == registration.Id && i.OwnerId == owner.Id, cancellationToken).ConfigureAwait(false);
+            var coOwnerRemoved = await CoOwners().Where(c => c.RegistrationId == registration.Id && c.OwnerId == owner.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+            var invitationRemoved = invitation is not null
+                && await Invitations().Where(i => i.Id == invitation.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
+            if (!coOwnerRemoved && !invitationRemoved)
+            {
+                return OwnershipProblem.NotFound("Not an owner", $"'{owner.Name}' neither owns '{registration.PackageId}' nor has an invitation to it; 'skillrt owner list {registration.PackageId}' shows its owners.");
+            }
+
+            if (coOwnerRemoved)
+            {
+                await audit.RecordAsync(Event(OwnershipAuditActions.Remove, registration, owner.Name, new() { ["owner"] = owner.Name }), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (invitationRemoved)
+            {
+                // The invited owner's own members decline; anyone else (the package's owners, an administrator) withdraws.
+                var action = callerOwners.IsMemberOf(owner.Id) ? OwnershipAuditActions.Decline : OwnershipAuditActions.Withdraw;
+                await audit.RecordAsync(Event(action, registration, owner.Name, new() { ["owner"] = owner.Name, ["kind"] = KindName(invitation!.Kind) }), cancellationToken).ConfigureAwait(false);
+            }
+
+            database.ChangeTracker.Clear();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         generation.Advance();
@@ -302,10 +337,16 @@ internal sealed partial class OwnershipService(
 
     private static string Name(IReadOnlyDictionary<Guid, OwnerInfo> names, Guid id) => names.TryGetValue(id, out var owner) ? owner.Name : id.ToString();
 
+    /// <summary>How the API and the audit log spell an invitation's kind.</summary>
+    private static string KindName(OwnerInvitationKind kind) => kind == OwnerInvitationKind.Transfer ? "transfer" : "coOwner";
+
+    private static RegistryAuditEvent Event(string action, PackageRegistration registration, string ownerName, JsonObject details) =>
+        new(action) { PackageId = registration.PackageId, Target = "owner:" + ownerName, Details = details };
+
     private static InvitationView View(PackageRegistration registration, OwnerInvitation invitation, IReadOnlyDictionary<Guid, OwnerInfo> names) => new(
         registration.PackageId,
         Name(names, invitation.OwnerId),
-        invitation.Kind == OwnerInvitationKind.Transfer ? "transfer" : "coOwner",
+        KindName(invitation.Kind),
         Name(names, invitation.FromOwnerId),
         invitation.CreatedAt,
         invitation.ExpiresAt);
