@@ -22,6 +22,312 @@ namespace SkillRt.Registry.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SkillRt.Registry.Audit.RegistryAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NormalizedPackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PackageVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorAccountId", "Id");
+
+                    b.HasIndex("NormalizedPackageId", "Id");
+
+                    b.ToTable("registry_audit", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.PackageTombstone", b =>
+                {
+                    b.Property<string>("NormalizedId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NormalizedVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeletedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PackageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_tombstones", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AlternatePackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("AlternatePackageRange")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DeprecatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeprecationMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DeprecationReasons")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsYanked")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("YankedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("registry_version_lifecycle", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.AbuseReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("ReporterAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(39)
+                        .HasColumnType("character varying(39)");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(39)
+                        .HasColumnType("character varying(39)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedId", "Version");
+
+                    b.HasIndex("ReporterAccountId", "State");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("registry_abuse_reports", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.QuarantineAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(39)
+                        .HasColumnType("character varying(39)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(39)
+                        .HasColumnType("character varying(39)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("VersionId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'open'");
+
+                    b.ToTable("registry_appeals", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.VersionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Blocking")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Fix")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Ordinal");
+
+                    b.ToTable("registry_findings", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Namespaces.DomainVerification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -169,6 +475,94 @@ namespace SkillRt.Registry.Migrations.PostgreSql
                     b.ToTable("registry_co_owners", (string)null);
                 });
 
+            modelBuilder.Entity("SkillRt.Registry.Signing.SigningKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "KeyId")
+                        .IsUnique();
+
+                    b.ToTable("registry_signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Signing.SigningPolicyRecord", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RequireSignatures")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("registry_signing_policies", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Signing.VersionSignatureRecord", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("registry_version_signatures", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -238,6 +632,9 @@ namespace SkillRt.Registry.Migrations.PostgreSql
                     b.Property<bool>("IsPrerelease")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsQuarantined")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LicenseExpression")
                         .HasColumnType("text");
 
@@ -300,12 +697,95 @@ namespace SkillRt.Registry.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsQuarantined");
+
                     b.HasIndex("PackageSha256");
 
                     b.HasIndex("RegistrationId", "NormalizedVersion")
                         .IsUnique();
 
                     b.ToTable("registry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogEntryRecord", b =>
+                {
+                    b.Property<long>("LeafIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AppendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<string>("NormalizedId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("NormalizedVersion")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("LeafIndex");
+
+                    b.HasIndex("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogNodeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("registry_log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("SkillRt.Registry.Lifecycle.VersionLifecycle", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.QuarantineAppeal", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.VersionFinding", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillRt.Registry.Ownership.OwnerInvitation", b =>
@@ -322,6 +802,15 @@ namespace SkillRt.Registry.Migrations.PostgreSql
                     b.HasOne("SkillRt.Registry.Storage.PackageRegistration", null)
                         .WithMany()
                         .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Signing.VersionSignatureRecord", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("SkillRt.Registry.Signing.VersionSignatureRecord", "VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

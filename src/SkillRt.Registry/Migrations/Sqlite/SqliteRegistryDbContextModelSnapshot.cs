@@ -17,6 +17,310 @@ namespace SkillRt.Registry.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SkillRt.Registry.Audit.RegistryAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedPackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("ActorAccountId", "Id");
+
+                    b.HasIndex("NormalizedPackageId", "Id");
+
+                    b.ToTable("registry_audit", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.PackageTombstone", b =>
+                {
+                    b.Property<string>("NormalizedId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeletedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_tombstones", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternatePackageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternatePackageRange")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeprecatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeprecationMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeprecationReasons")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsYanked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("YankedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("registry_version_lifecycle", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.AbuseReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReporterAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(39)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(39)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedId", "Version");
+
+                    b.HasIndex("ReporterAccountId", "State");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("registry_abuse_reports", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.QuarantineAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(39)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(39)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("VersionId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'open'");
+
+                    b.ToTable("registry_appeals", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.VersionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Blocking")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fix")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Ordinal");
+
+                    b.ToTable("registry_findings", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Namespaces.DomainVerification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -164,6 +468,94 @@ namespace SkillRt.Registry.Migrations.Sqlite
                     b.ToTable("registry_co_owners", (string)null);
                 });
 
+            modelBuilder.Entity("SkillRt.Registry.Signing.SigningKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "KeyId")
+                        .IsUnique();
+
+                    b.ToTable("registry_signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Signing.SigningPolicyRecord", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireSignatures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("registry_signing_policies", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Signing.VersionSignatureRecord", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("registry_version_signatures", (string)null);
+                });
+
             modelBuilder.Entity("SkillRt.Registry.Storage.PackageRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -233,6 +625,9 @@ namespace SkillRt.Registry.Migrations.Sqlite
                     b.Property<bool>("IsPrerelease")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsQuarantined")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LicenseExpression")
                         .HasColumnType("TEXT");
 
@@ -295,12 +690,95 @@ namespace SkillRt.Registry.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsQuarantined");
+
                     b.HasIndex("PackageSha256");
 
                     b.HasIndex("RegistrationId", "NormalizedVersion")
                         .IsUnique();
 
                     b.ToTable("registry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogEntryRecord", b =>
+                {
+                    b.Property<long>("LeafIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedVersion")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LeafIndex");
+
+                    b.HasIndex("NormalizedId", "NormalizedVersion");
+
+                    b.ToTable("registry_log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.TransparencyLog.LogNodeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("registry_log_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Lifecycle.VersionLifecycle", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("SkillRt.Registry.Lifecycle.VersionLifecycle", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.QuarantineAppeal", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Moderation.VersionFinding", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillRt.Registry.Ownership.OwnerInvitation", b =>
@@ -317,6 +795,15 @@ namespace SkillRt.Registry.Migrations.Sqlite
                     b.HasOne("SkillRt.Registry.Storage.PackageRegistration", null)
                         .WithMany()
                         .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillRt.Registry.Signing.VersionSignatureRecord", b =>
+                {
+                    b.HasOne("SkillRt.Registry.Storage.PackageVersionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("SkillRt.Registry.Signing.VersionSignatureRecord", "VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
