@@ -9,11 +9,11 @@ using SkillRt.Scanning;
 namespace SkillRt.Registry.Moderation;
 
 /// <summary>
-/// Scans a small skill of every kind once at start-up, off the start-up path. The scanner's rules are
-/// compiled regular expressions with match timeouts; the first match of each also compiles it to
-/// machine code, which on a busy machine can outlast the timeout, and the scanner then reports the
-/// file as "could not be checked in time" (High), quarantining a clean first publish. Publishes wait
-/// for this warm-up (<see cref="WaitAsync"/>), which takes well under a second.
+/// Scans a small skill of every kind once at start-up, off the start-up path, so that no publish pays
+/// for the JIT and for building the scanner's regular expressions (about 40 non-backtracking automata,
+/// built lazily as text is matched). It only saves latency: the patterns have no match timeout, so a
+/// cold or loaded process scans more slowly but reaches the same verdict. Publishes wait for this
+/// warm-up (<see cref="WaitAsync"/>) so that they do not all pay the cold cost at once.
 /// </summary>
 internal sealed class ScannerWarmup(IOptions<ModerationOptions> options) : IHostedService
 {

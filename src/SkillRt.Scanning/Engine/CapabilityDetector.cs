@@ -65,7 +65,7 @@ internal static class CapabilityDetector
                         break;
                     case FileLanguage.Python:
                         Detect(text, Code, Prefilter.PythonNetwork, CapabilityPatterns.PythonNetwork, CapabilityKind.Network, number, offset, uses);
-                        Detect(text, Code, Prefilter.PythonEnvironment, CapabilityPatterns.PythonEnvironment, CapabilityKind.Environment, number, offset, uses);
+                        Detect(text, Code, Prefilter.PythonEnvironment, CapabilityPatterns.PythonEnvironment, CapabilityKind.Environment, number, offset, uses, CapabilityPatterns.PythonKeyedAccess);
                         if (text.IndexOf("tempfile", StringComparison.Ordinal) < 0)
                         {
                             Detect(text, Code, Prefilter.PythonWrite, CapabilityPatterns.PythonWrite, CapabilityKind.FileWrite, number, offset, uses);
@@ -74,7 +74,7 @@ internal static class CapabilityDetector
                         break;
                     case FileLanguage.JavaScript:
                         Detect(text, Code, Prefilter.JavaScriptNetwork, CapabilityPatterns.JavaScriptNetwork, CapabilityKind.Network, number, offset, uses);
-                        Detect(text, Code, Prefilter.JavaScriptEnvironment, CapabilityPatterns.JavaScriptEnvironment, CapabilityKind.Environment, number, offset, uses);
+                        Detect(text, Code, Prefilter.JavaScriptEnvironment, CapabilityPatterns.JavaScriptEnvironment, CapabilityKind.Environment, number, offset, uses, CapabilityPatterns.JavaScriptKeyedAccess);
                         if (text.IndexOf("tmpdir", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("mkdtemp", StringComparison.Ordinal) < 0)
                         {
                             Detect(text, Code, Prefilter.JavaScriptWrite, CapabilityPatterns.JavaScriptWrite, CapabilityKind.FileWrite, number, offset, uses);
@@ -177,7 +177,7 @@ internal static class CapabilityDetector
         }
     }
 
-    private static void Detect(string text, Func<CodeLine> code, string[] needles, Regex pattern, CapabilityKind kind, int number, int offset, List<CapabilityUse> uses)
+    private static void Detect(string text, Func<CodeLine> code, string[] needles, Regex pattern, CapabilityKind kind, int number, int offset, List<CapabilityUse> uses, Regex? keyedAccess = null)
     {
         if (!Prefilter.Any(text, needles))
         {
@@ -190,7 +190,7 @@ internal static class CapabilityDetector
                 Network(pattern, code().Code, number, offset, uses);
                 break;
             case CapabilityKind.Environment:
-                Environment(pattern, code().Code, number, offset, uses);
+                Environment(pattern, keyedAccess, code().Code, number, offset, uses);
                 break;
             default:
                 Write(pattern, code().Code, number, offset, uses);
@@ -209,14 +209,23 @@ internal static class CapabilityDetector
         var group = FirstGroup(match);
         var host = CapabilityPatterns.UrlHost.Match(code);
         var subject = host.Success ? (host.Groups[1].Success ? host.Groups[1].Value : host.Groups[2].Value) : null;
-        uses.Add(new CapabilityUse(CapabilityKind.Network, Collapse(group.Value), subject, number, offset + group.Index, group.Length));
+        uses.Add(new CapabilityUse(CapabilityKind.Network, ScanRegex.Collapse(group.Value), subject, number, offset + group.Index, group.Length));
     }
 
-    private static void Environment(Regex pattern, string code, int number, int offset, List<CapabilityUse> uses)
+    private static void Environment(Regex pattern, Regex? keyedAccess, string code, int number, int offset, List<CapabilityUse> uses)
     {
         foreach (Match match in pattern.Matches(code))
         {
             var group = FirstGroup(match);
+
+            // The whole environment object followed by a subscript or a getter is one variable read by a
+            // name the patterns cannot see (os.environ[key]); the engine has no lookahead to rule it out.
+            var wholeObject = match.Groups["whole"];
+            if (keyedAccess is not null && wholeObject.Success && keyedAccess.IsMatch(code.Substring(wholeObject.Index + wholeObject.Length)))
+            {
+                continue;
+            }
+
             var whole = group.Value.IndexOf('.') >= 0 || group.Value.EndsWith(":", StringComparison.Ordinal) || group.Value == "GetEnvironmentVariables";
             if (!whole && ImplicitVariables.Contains(group.Value))
             {
@@ -250,8 +259,6 @@ internal static class CapabilityDetector
 
         return match.Groups[0];
     }
-
-    private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ", RegexOptions.None, ScanRegex.Timeout);
 
     private static bool InSingleQuotes(string code, int index)
     {

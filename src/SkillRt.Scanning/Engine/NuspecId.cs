@@ -9,7 +9,7 @@ namespace SkillRt.Scanning.Engine;
 /// </summary>
 internal static class NuspecId
 {
-    private static readonly Regex IdElement = new(@"<(?:\w+:)?id>\s*([^<\s]{1,200})\s*</(?:\w+:)?id>", RegexOptions.CultureInvariant, ScanRegex.Timeout);
+    private static readonly Regex IdElement = ScanRegex.Create(@"<(?:\w+:)?id>\s*([^<\s]{1,200})\s*</(?:\w+:)?id>");
 
     public static string? Read(byte[] nuspec)
     {

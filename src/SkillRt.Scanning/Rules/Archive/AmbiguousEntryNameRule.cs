@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using SkillRt.Scanning.Archive;
 using SkillRt.Scanning.Engine;
 
@@ -43,18 +42,15 @@ internal sealed class AmbiguousEntryNameRule : IArchiveRule
         }
     }
 
-    private static string Fold(string name)
+    /// <summary>
+    /// The name as a file system that ignores letter case, normalises Unicode and drops trailing dots and
+    /// spaces would store it. Decomposed with the built-in Latin map rather than
+    /// <see cref="string.Normalize()"/>, which does nothing under InvariantGlobalization (the registry and
+    /// the CLI) and would make the verdict depend on the process that scans.
+    /// </summary>
+    internal static string Fold(string name)
     {
-        string normalized;
-        try
-        {
-            normalized = name.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            normalized = name; // Lone surrogates cannot be normalised; they are SKILLSEC0610.
-        }
-
+        var normalized = LatinDecomposition.Decompose(name);
         var segments = normalized.ToUpperInvariant().Split('/');
         for (var i = 0; i < segments.Length; i++)
         {

@@ -18,7 +18,17 @@ internal sealed class HiddenCommentInstructionRule : IFileRule
         "Instructions hidden in a comment",
         "Move instructions into visible text where users can read them, or delete the comment");
 
-    private static readonly Regex Comment = ScanRegex.Create(@"<!--([\s\S]{0,4000}?)-->|^\[//\]:\s*#\s*[(""']([^\n]{0,1000})", RegexOptions.Multiline);
+    // A comment of any length on .NET: the non-backtracking engine finds the nearest "-->" in one pass
+    // (and a bound of thousands of characters would exceed its automaton size limit). The backtracking
+    // engine (netstandard2.0) would rescan to the end of the text from every unclosed "<!--", so there a
+    // comment is read up to 4,000 characters; a longer one is missed by `dotnet pack`, not by the registry.
+#if NET
+    private const string CommentBody = @"[\s\S]*?";
+#else
+    private const string CommentBody = @"[\s\S]{0,4000}?";
+#endif
+
+    private static readonly Regex Comment = ScanRegex.Create(@"<!--(" + CommentBody + @")-->|^\[//\]:\s*#\s*[(""']([^\n]*)", RegexOptions.Multiline);
 
     private static readonly Regex Addressed = ScanRegex.Create(
         @"\b(?:you|your|assistant|agent|model|ai|llm|claude|gpt|chatgpt|copilot|gemini)\b[^\n]{0,120}?\b(?:must|should|shall|always|never|ignore|run|execute|send|fetch|call|use|do\s+not|don['’]t|need\s+to|have\s+to|are\s+to)\b"

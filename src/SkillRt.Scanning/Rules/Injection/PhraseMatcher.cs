@@ -44,7 +44,7 @@ internal static class PhraseMatcher
                     return;
                 }
 
-                context.Report(rule, messagePrefix + ": \"" + Evidence.Escape(Collapse(match.Value), 100) + "\"", file.Path, line, Evidence.Around(file.Text, index, match.Length));
+                context.Report(rule, messagePrefix + ": \"" + Evidence.Escape(ScanRegex.Collapse(match.Value), 100) + "\"", file.Path, line, Evidence.Around(file.Text, index, match.Length));
             }
         }
         catch (RegexMatchTimeoutException)
@@ -52,8 +52,6 @@ internal static class PhraseMatcher
             context.Report(rule, messagePrefix + " (the file could not be checked in time; review it by hand)", file.Path);
         }
     }
-
-    private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ", RegexOptions.None, ScanRegex.Timeout);
 
     /// <summary>The text without format characters (zero-width, bidi, tags, soft hyphen); <paramref name="map"/> gives each kept character's original index, or is null when nothing was removed.</summary>
     internal static string Visible(string text, out int[]? map)
