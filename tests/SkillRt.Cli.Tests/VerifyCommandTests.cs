@@ -1,9 +1,12 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
 using SkillRt.Tests;
 using Xunit;
 
@@ -13,7 +16,9 @@ namespace SkillRt.Cli.Tests;
 /// <c>skillrt verify</c>, the real executable against the real server: the first verification pins
 /// the log key and remembers the checkpoint, a later one proves the log only grew; a changed package
 /// file, a changed log key, a changed remembered checkpoint and a registry that rewrote its history
-/// are each detected (exit 8) with a line saying what.
+/// are each detected (exit 8) with a line saying what. A signed version verifies with its owner's key
+/// that the log records; a signature the registry removed or replaced with another registered key's is
+/// detected by the log's author key.
 /// </summary>
 public sealed class VerifyCommandTests
 {
@@ -164,6 +169,69 @@ public sealed class VerifyCommandTests
         Assert.Contains("<id>@<version>", usage.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_signed_version_verifies_with_the_owners_key_that_the_log_records()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var cli = NewCli(server);
+        var keyId = await NewSigningKeyAsync(cli, server, "author");
+        var package = await PackAsync(cli, "signed-greeter");
+        Assert.Equal(0, (await cli.RunAsync("sign", package, "--key", Path.Combine(cli.WorkingDirectory, "keys", "author.key"))).ExitCode);
+        var published = await cli.RunAsync("publish", package, "--source", Source(server));
+        Assert.True(published.ExitCode == 0, published.ToString());
+
+        var human = await cli.RunAsync("verify", "signed-greeter@1.0.0", "--source", Source(server));
+        var json = await cli.RunAsync("verify", "signed-greeter@1.0.0", "--source", Source(server), "--json");
+
+        Assert.True(human.ExitCode == 0, human.ToString());
+        Assert.Contains($"ok   author-signature: signed by key {keyId} of '", human.Output, StringComparison.Ordinal);
+        Assert.Contains("the author key the log records", human.Output, StringComparison.Ordinal);
+        Assert.Contains("signed by its author's logged key", human.Output, StringComparison.Ordinal);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var document = JsonDocument.Parse(json.Output);
+        var author = document.RootElement.GetProperty("authorSignature");
+        Assert.Equal(("verified", keyId, keyId), (author.GetProperty("state").GetString(), author.GetProperty("keyId").GetString(), author.GetProperty("loggedKeyId").GetString()));
+        Assert.Equal("passed", document.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "author-signature").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_signature_replaced_or_removed_after_publishing_is_detected_by_the_logged_author_key()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var cli = NewCli(server);
+        var keyId = await NewSigningKeyAsync(cli, server, "author");
+        var package = await PackAsync(cli, "resigned");
+        Assert.Equal(0, (await cli.RunAsync("sign", package, "--key", Path.Combine(cli.WorkingDirectory, "keys", "author.key"))).ExitCode);
+        var published = await cli.RunAsync("publish", package, "--source", Source(server));
+        Assert.True(published.ExitCode == 0, published.ToString());
+
+        // The registry (or whoever holds its database) registers another key for the owner and swaps in a
+        // signature by it: a valid signature by a registered key, which only the log can contradict.
+        var otherKeyId = await NewSigningKeyAsync(cli, server, "other");
+        Assert.Equal(0, (await cli.RunAsync("sign", package, "--key", Path.Combine(cli.WorkingDirectory, "keys", "other.key"))).ExitCode);
+        Execute(server, "UPDATE registry_version_signatures SET Signature = $signature, KeyId = $key", ("$signature", await File.ReadAllTextAsync(package + ".minisig", Ct)), ("$key", otherKeyId));
+        var replaced = await cli.RunAsync("verify", "resigned@1.0.0", "--source", Source(server), "--json");
+
+        Execute(server, "DELETE FROM registry_version_signatures");
+        var removed = await cli.RunAsync("verify", "resigned@1.0.0", "--source", Source(server));
+
+        Assert.True(replaced.ExitCode == 8, replaced.ToString());
+        using (var document = JsonDocument.Parse(replaced.Output))
+        {
+            Assert.True(document.RootElement.GetProperty("tamperDetected").GetBoolean());
+            var author = document.RootElement.GetProperty("authorSignature");
+            Assert.Equal(("failed", otherKeyId, keyId), (author.GetProperty("state").GetString(), author.GetProperty("keyId").GetString(), author.GetProperty("loggedKeyId").GetString()));
+            var check = document.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "author-signature");
+            Assert.Equal("failed", check.GetProperty("status").GetString());
+            Assert.Contains($"but the log records author key {keyId}", check.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.True(removed.ExitCode == 8, removed.ToString());
+        Assert.Contains($"FAIL author-signature: the log records that this version was published signed with author key {keyId}, but", removed.Output, StringComparison.Ordinal);
+        Assert.Contains("the signature was removed after publishing", removed.Output, StringComparison.Ordinal);
+        Assert.Contains("NOT VERIFIED: tampering detected (author-signature)", removed.Output, StringComparison.Ordinal);
+    }
+
     private static SkillCli NewCli(ServerProcess server)
     {
         var cli = new SkillCli();
@@ -175,6 +243,45 @@ public sealed class VerifyCommandTests
 
     // A later --urls wins over ServerProcess's own port 0: the restarted server listens where the first did.
     private static System.Collections.Generic.Dictionary<string, string> SameAddress(string url) => new() { ["urls"] = url.TrimEnd('/') };
+
+    /// <summary>Creates keys/{name}.key and .pub with <c>skillrt key new</c> and registers the public key for the administrator's account; returns its key ID.</summary>
+    private static async Task<string> NewSigningKeyAsync(SkillCli cli, ServerProcess server, string name)
+    {
+        var created = await cli.RunAsync("key", "new", "--no-password", "--output", Path.Combine(cli.WorkingDirectory, "keys", name + ".key"), "--json");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        using var json = JsonDocument.Parse(created.Output);
+        using var client = server.CreateClient(server.AdministratorKey);
+        var owner = (await client.GetFromJsonAsync<JsonElement>("api/v1/account", Ct)).GetProperty("name").GetString();
+        var publicKey = await File.ReadAllTextAsync(json.RootElement.GetProperty("publicKeyFile").GetString()!, Ct);
+        var response = await client.PostAsJsonAsync($"api/v2/owners/{owner}/signing-keys", new { publicKey }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return json.RootElement.GetProperty("keyId").GetString()!;
+    }
+
+    /// <summary>Packs a one-skill folder with <c>publish --dry-run --output</c>; returns the .nupkg's path.</summary>
+    private static async Task<string> PackAsync(SkillCli cli, string name)
+    {
+        cli.WriteFile($"{name}/SKILL.md", $"---\nname: {name}\ndescription: A signed skill.\nversion: 1.0.0\n---\nSay hello.\n");
+        var packed = await cli.RunAsync("publish", name, "--dry-run", "--output", "out", "--json");
+        Assert.True(packed.ExitCode == 0, packed.ToString());
+        using var json = JsonDocument.Parse(packed.Output);
+        return json.RootElement.GetProperty("package").GetString()!;
+    }
+
+    // Edits the running server's database (SQLite waits for the server's own writes).
+    private static void Execute(ServerProcess server, string sql, params (string Name, string Value)[] parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "skillrt.db")};Default Timeout=30;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
 
     private static async Task PublishAsync(SkillCli cli, ServerProcess server, string name)
     {

@@ -23,14 +23,19 @@ namespace SkillRt.Cli.Commands;
 /// SHA-512 and checks it against the registry's transparency log: the log key is the one pinned for the
 /// source (pinned on first use, like ssh's known_hosts), the checkpoint is signed by it, the log's entry
 /// for the version holds this SHA-512, the entry is in the signed tree, and the tree extends the last
-/// checkpoint this machine accepted. Every check is printed; exit 0 when all pass, 8 when one detects
-/// tampering, 7 when the registry cannot be read, 3 when the version is not on it.
+/// checkpoint this machine accepted. Then the author's signature: the <c>.minisig</c> the registry serves
+/// must verify over the downloaded bytes with an active key of the package's owner, and that key must be
+/// the entry's <c>author-key</c> (<see cref="AuthorSignatureVerifier"/>); an unsigned version the log
+/// agrees is unsigned is reported as unsigned. Every check is printed; exit 0 when all pass, 8 when one
+/// detects tampering, 7 when the registry cannot be read, 3 when the version is not on it.
 /// </summary>
 internal static class VerifyCommand
 {
     private const long MaxPackageBytes = 1L << 30;
 
     private static readonly string[] PackageBaseTypes = ["PackageBaseAddress/3.0.0"];
+
+    private static readonly string[] SigningTypes = [Install.PackageSignatureVerifier.ResourceType];
 
     public static Command Create()
     {
@@ -68,16 +73,22 @@ internal static class VerifyCommand
         }
 
         using var http = CreateHttpClient();
-        var sha512 = await DownloadSha512Async(http, source, id, version, cancellationToken).ConfigureAwait(false);
+        Uri flatContainer;
+        Uri? signing;
+        using (var registry = new RegistryClient(source, key: null))
+        {
+            flatContainer = await registry.FindResourceAsync("package downloads", PackageBaseTypes, cancellationToken).ConfigureAwait(false);
+            signing = await registry.FindOptionalResourceAsync(SigningTypes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (sha512, content) = await DownloadAsync(http, source, flatContainer, id, version, cancellationToken).ConfigureAwait(false);
+        await using var contentScope = content.ConfigureAwait(false);
         var log = new TransparencyLogClient(http, new Uri(source.ApiRoot, "api/v2/transparency-log/"));
         var verification = await PackageLogVerifier.VerifyAsync(log, id, version, sha512, pinned, lastCheckpoint, cancellationToken).ConfigureAwait(false);
+        var author = await AuthorSignatureVerifier.VerifyAsync(http, source, flatContainer, signing, id, version, content, verification.Entry, cancellationToken).ConfigureAwait(false);
 
         var checks = verification.Checks.ToList();
-        // The author's signature (issue 18, part 1) is checked here once packages carry one: against the
-        // owner's registered keys and the entry's author-key (verification.Entry?.AuthorKeyId).
-        checks.Add(new LogCheck("author-signature", LogCheckStatus.Skipped, verification.Entry?.AuthorKeyId is { } keyId
-            ? $"the log records author key {keyId}; this skillrt does not check author signatures yet."
-            : "not checked: this skillrt does not check author signatures yet."));
+        checks.Add(author.Check);
 
         // Pin the key on first use once a checkpoint verified with it; remember the checkpoint only when every check passed.
         var checkpointVerified = checks.Exists(c => c.Name == "checkpoint" && c.Status == LogCheckStatus.Passed);
@@ -86,12 +97,12 @@ internal static class VerifyCommand
             await TransparencyLogPins.UpdateAsync(p => p.Set(source, (pinned ?? verification.LogKey).Text, verification.Checkpoint), cancellationToken).ConfigureAwait(false);
         }
 
-        var exitCode = verification.TamperDetected ? ExitCodes.VerificationFailed
-            : verification.Succeeded ? ExitCodes.Success
+        var exitCode = verification.TamperDetected || author.Check.Status == LogCheckStatus.Failed ? ExitCodes.VerificationFailed
+            : verification.Succeeded && author.Check.Status != LogCheckStatus.Unavailable ? ExitCodes.Success
             : ExitCodes.FeedError;
         if (json)
         {
-            await JsonOutput.WriteAsync(output, writer => WriteJson(writer, source, id, version, sha512, verification, checks, exitCode)).ConfigureAwait(false);
+            await JsonOutput.WriteAsync(output, writer => WriteJson(writer, source, id, version, sha512, verification, author, checks, exitCode)).ConfigureAwait(false);
         }
         else
         {
@@ -104,9 +115,11 @@ internal static class VerifyCommand
 
             await output.WriteLineAsync(exitCode switch
             {
-                ExitCodes.Success => $"Verified: {id} {version} is the package the registry logged, and the log only grew.",
+                ExitCodes.Success => author.State == "verified"
+                    ? $"Verified: {id} {version} is the package the registry logged, signed by its author's logged key, and the log only grew."
+                    : $"Verified: {id} {version} is the package the registry logged, and the log only grew.",
                 ExitCodes.VerificationFailed => $"NOT VERIFIED: tampering detected ({string.Join(", ", checks.Where(c => c.Status == LogCheckStatus.Failed).Select(c => c.Name))}). Do not install this package; report it to the registry's operators.",
-                _ => "Not verified: the registry's log could not be read; try again, or check the source ('skillrt sources list').",
+                _ => "Not verified: the registry's log or the author's signature could not be read; try again, or check the source ('skillrt sources list').",
             }).ConfigureAwait(false);
         }
 
@@ -138,17 +151,16 @@ internal static class VerifyCommand
         return (id, version.ToNormalizedString());
     }
 
-    private static async Task<byte[]> DownloadSha512Async(HttpClient http, RegistrySource source, string id, string version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads the package into a temporary file (deleted when the stream is disposed), hashing it on the
+    /// way: the log checks its SHA-512 and the author's signature is checked over the same bytes.
+    /// </summary>
+    private static async Task<(byte[] Sha512, Stream Content)> DownloadAsync(HttpClient http, RegistrySource source, Uri baseAddress, string id, string version, CancellationToken cancellationToken)
     {
-        Uri baseAddress;
-        using (var registry = new RegistryClient(source, key: null))
-        {
-            baseAddress = await registry.FindResourceAsync("package downloads", PackageBaseTypes, cancellationToken).ConfigureAwait(false);
-        }
-
         var lowerId = id.ToLowerInvariant();
         var lowerVersion = version.ToLowerInvariant();
         var url = new Uri(new Uri(baseAddress.ToString().TrimEnd('/') + "/"), $"{Uri.EscapeDataString(lowerId)}/{Uri.EscapeDataString(lowerVersion)}/{Uri.EscapeDataString(lowerId)}.{Uri.EscapeDataString(lowerVersion)}.nupkg");
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"skillrt-verify-{Guid.NewGuid():N}.nupkg"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -176,13 +188,21 @@ internal static class VerifyCommand
                 }
 
                 hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
 
-            return hash.GetHashAndReset();
+            file.Position = 0;
+            return (hash.GetHashAndReset(), file);
         }
         catch (HttpRequestException exception)
         {
+            await file.DisposeAsync().ConfigureAwait(false);
             throw new CliException(ExitCodes.FeedError, $"cannot download {url}: {exception.Message}. Check the source ('skillrt sources list') and that the server is running.", exception.ToString(), exception);
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -195,7 +215,7 @@ internal static class VerifyCommand
     }
 
     /// <summary>The <c>--json</c> document: the package, its SHA-512, each check, and the outcome.</summary>
-    private static void WriteJson(Utf8JsonWriter writer, RegistrySource source, string id, string version, byte[] sha512, PackageLogVerification verification, List<LogCheck> checks, int exitCode)
+    private static void WriteJson(Utf8JsonWriter writer, RegistrySource source, string id, string version, byte[] sha512, PackageLogVerification verification, AuthorSignatureVerification author, List<LogCheck> checks, int exitCode)
     {
         writer.WriteStartObject();
         writer.WriteString("source", source.Name);
@@ -203,7 +223,7 @@ internal static class VerifyCommand
         writer.WriteString("version", version);
         writer.WriteString("sha512", Convert.ToBase64String(sha512));
         writer.WriteBoolean("verified", exitCode == ExitCodes.Success);
-        writer.WriteBoolean("tamperDetected", verification.TamperDetected);
+        writer.WriteBoolean("tamperDetected", verification.TamperDetected || author.Check.Status == LogCheckStatus.Failed);
         if (verification.LeafIndex is { } index)
         {
             writer.WriteNumber("leafIndex", index);
@@ -212,6 +232,14 @@ internal static class VerifyCommand
         {
             writer.WriteNull("leafIndex");
         }
+
+        // The author's signature: state verified, unsigned, failed, unavailable or unsupported; the key and owner when known.
+        writer.WriteStartObject("authorSignature");
+        writer.WriteString("state", author.State);
+        writer.WriteString("keyId", author.KeyId);
+        writer.WriteString("loggedKeyId", verification.Entry?.AuthorKeyId);
+        writer.WriteString("owner", author.Owner);
+        writer.WriteEndObject();
 
         writer.WriteStartArray("checks");
         foreach (var check in checks)

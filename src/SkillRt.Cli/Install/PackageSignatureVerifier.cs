@@ -1,17 +1,13 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using NuGet.Common;
 using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
-using SkillRt.Signing.Minisign;
 
 namespace SkillRt.Cli.Install;
 
@@ -69,11 +65,12 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
         var signatureText = await GetTextAsync(http, new Uri(Slash(flat), $"{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg.minisig"), package, cancellationToken).ConfigureAwait(false);
         var keysJson = await GetTextAsync(http, new Uri(Slash(signing), $"{Uri.EscapeDataString(lowerId)}/signing-keys"), package, cancellationToken).ConfigureAwait(false)
             ?? throw Refused(package, $"{package.Source} does not list the signing keys of {package.PackageId}'s owner, so its signature cannot be checked");
-        var (owner, requireSignatures, keys) = ReadKeys(keysJson, package);
+        var keys = ReadKeys(keysJson, package);
+        var owner = keys.Owner;
 
         if (signatureText is null)
         {
-            if (requireSignatures)
+            if (keys.RequireSignatures)
             {
                 throw Refused(package, $"it is unsigned, but its owner '{owner}' requires every version to be signed: the registry serves a version it should have refused");
             }
@@ -82,28 +79,18 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
             return;
         }
 
-        if (!MinisignSignature.TryParse(signatureText, $"{lowerId}.{lowerVersion}.nupkg.minisig", out var signature, out var error))
+        var result = await AuthorSignatureCheck.CheckAsync(signatureText, $"{lowerId}.{lowerVersion}.nupkg.minisig", keys, content, cancellationToken).ConfigureAwait(false);
+        var keyId = result.KeyId;
+        switch (result.Status)
         {
-            throw Refused(package, $"its signature is damaged ({error})");
-        }
-
-        var keyId = signature.KeyId.ToString();
-        if (!keys.TryGetValue(keyId, out var key))
-        {
-            throw Refused(package, $"it is signed with key {keyId}, which its owner '{owner}' has not registered");
-        }
-
-        if (key.RevokedAt is { } revokedAt)
-        {
-            throw Refused(package, $"it is signed with key {keyId}, which its owner '{owner}' revoked on {revokedAt}; ask the owner for a version signed with an active key");
-        }
-
-        content.Position = 0;
-        var result = await key.PublicKey.VerifyAsync(signature, content, cancellationToken).ConfigureAwait(false);
-        content.Position = 0;
-        if (!result.IsValid)
-        {
-            throw Refused(package, $"the downloaded bytes do not match its signature by key {keyId}: {result.Message}");
+            case AuthorSignatureStatus.Damaged:
+                throw Refused(package, $"its signature is damaged ({result.Detail})");
+            case AuthorSignatureStatus.UnregisteredKey:
+                throw Refused(package, $"it is signed with key {keyId}, which its owner '{owner}' has not registered");
+            case AuthorSignatureStatus.RevokedKey:
+                throw Refused(package, $"it is signed with key {keyId}, which its owner '{owner}' revoked on {result.Detail}; ask the owner for a version signed with an active key");
+            case AuthorSignatureStatus.Mismatch:
+                throw Refused(package, $"the downloaded bytes do not match its signature by key {keyId}: {result.Detail}");
         }
 
         log.LogInformation($"Verified the signature of {package.DisplayName}: key {keyId} of '{owner}'.");
@@ -144,32 +131,13 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
         }
     }
 
-    private static (string Owner, bool RequireSignatures, Dictionary<string, RegisteredKey> Keys) ReadKeys(string json, PackageToVerify package)
+    private static OwnerSigningKeys ReadKeys(string json, PackageToVerify package)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var owner = root.GetProperty("owner").GetString() ?? "?";
-            var require = root.TryGetProperty("requireSignatures", out var requireElement) && requireElement.ValueKind == JsonValueKind.True;
-            var keys = new Dictionary<string, RegisteredKey>(StringComparer.OrdinalIgnoreCase);
-            foreach (var item in root.GetProperty("keys").EnumerateArray())
-            {
-                var text = item.GetProperty("publicKey").GetString();
-                if (!MinisignPublicKey.TryParse(text, "the registry's key list", out var publicKey, out _))
-                {
-                    continue;
-                }
-
-                var revoked = item.TryGetProperty("revokedAt", out var revokedElement) && revokedElement.ValueKind == JsonValueKind.String
-                    ? revokedElement.GetDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
-                    : null;
-                keys[publicKey.KeyId.ToString()] = new RegisteredKey(publicKey, revoked);
-            }
-
-            return (owner, require, keys);
+            return OwnerSigningKeys.Parse(json);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception exception) when (OwnerSigningKeys.IsUnreadable(exception))
         {
             throw new CliException(ExitCodes.FeedError, $"{package.Source} sent a signing key list for {package.PackageId} that cannot be read ({exception.Message}); nothing was installed.", json.Length > 2000 ? json[..2000] : json, exception);
         }
@@ -178,6 +146,4 @@ internal sealed class PackageSignatureVerifier(ILogger log, IProgress<string>? p
     private static CliException Refused(PackageToVerify package, string why) => new(
         ExitCodes.FeedError,
         $"refusing {package.DisplayName}: {why}. Nothing was installed; the package or its signature may have been changed after it was published, so tell the registry's administrator.");
-
-    private sealed record RegisteredKey(MinisignPublicKey PublicKey, string? RevokedAt);
 }

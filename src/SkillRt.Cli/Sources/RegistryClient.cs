@@ -50,7 +50,12 @@ internal sealed class RegistryClient : IDisposable
     /// The URL of the first resource of the service index whose <c>@type</c> is one of
     /// <paramref name="types"/> (in order of preference).
     /// </summary>
-    public async Task<Uri> FindResourceAsync(string description, string[] types, CancellationToken cancellationToken)
+    public async Task<Uri> FindResourceAsync(string description, string[] types, CancellationToken cancellationToken) =>
+        await FindOptionalResourceAsync(types, cancellationToken).ConfigureAwait(false)
+            ?? throw new CliException(ExitCodes.FeedError, $"{Source} has no {description} (its service index lists no {types[0]} resource).");
+
+    /// <summary>The URL of the first of <paramref name="types"/> the service index lists; null when it lists none (a resource only some registries have).</summary>
+    public async Task<Uri?> FindOptionalResourceAsync(string[] types, CancellationToken cancellationToken)
     {
         using var index = await GetJsonAsync(new Uri(Source.Url), cancellationToken).ConfigureAwait(false)
             ?? throw new CliException(ExitCodes.FeedError, $"the service index of {Source} is empty.");
@@ -74,7 +79,7 @@ internal sealed class RegistryClient : IDisposable
             }
         }
 
-        throw new CliException(ExitCodes.FeedError, $"{Source} has no {description} (its service index lists no {types[0]} resource).");
+        return null;
     }
 
     /// <summary>GETs JSON; null for 204 No Content.</summary>

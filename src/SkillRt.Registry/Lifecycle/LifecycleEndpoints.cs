@@ -42,23 +42,23 @@ internal static class LifecycleEndpoints
             }
 
             return Answer(await lifecycle.SetDeprecationAsync(context.GetServerCaller()!, id, version, deprecation, cancellationToken).ConfigureAwait(false));
-        }).RequireScope(RegistryScopes.Lifecycle);
+        }).RequireScope(RegistryScopes.Lifecycle).RequireWriteRateLimit();
 
         registry.MapDelete(DeprecationRoute, async (string id, string version, HttpContext context, PackageLifecycle lifecycle, CancellationToken cancellationToken) =>
             Answer(await lifecycle.SetDeprecationAsync(context.GetServerCaller()!, id, version, null, cancellationToken).ConfigureAwait(false)))
-            .RequireScope(RegistryScopes.Lifecycle);
+            .RequireScope(RegistryScopes.Lifecycle).RequireWriteRateLimit();
 
         registry.MapPut(YankRoute, async (string id, string version, HttpContext context, PackageLifecycle lifecycle, CancellationToken cancellationToken) =>
             Answer(await lifecycle.SetYankedAsync(context.GetServerCaller()!, id, version, yanked: true, cancellationToken).ConfigureAwait(false)))
-            .RequireScope(RegistryScopes.Lifecycle);
+            .RequireScope(RegistryScopes.Lifecycle).RequireWriteRateLimit();
 
         registry.MapDelete(YankRoute, async (string id, string version, HttpContext context, PackageLifecycle lifecycle, CancellationToken cancellationToken) =>
             Answer(await lifecycle.SetYankedAsync(context.GetServerCaller()!, id, version, yanked: false, cancellationToken).ConfigureAwait(false)))
-            .RequireScope(RegistryScopes.Lifecycle);
+            .RequireScope(RegistryScopes.Lifecycle).RequireWriteRateLimit();
 
         registry.MapPost(DeleteRoute, async (string id, string version, HttpContext context, PackageLifecycle lifecycle, CancellationToken cancellationToken) =>
             Answer(await lifecycle.DeleteAsync(context.GetServerCaller()!, id, version, cancellationToken).ConfigureAwait(false)))
-            .RequireScope(RegistryScopes.Delete);
+            .RequireScope(RegistryScopes.Delete).RequireWriteRateLimit();
     }
 
     private static IResult Answer(PublishProblem? problem) => problem?.ToResult() ?? Results.NoContent();

@@ -37,7 +37,7 @@ internal static class ModerationEndpoints
 
             var (appeal, problem) = await moderation.AppealAsync(context.GetServerCaller()!, id, version, request!.Text, cancellationToken).ConfigureAwait(false);
             return problem?.ToResult() ?? Results.Created((string?)null, appeal);
-        }).RequireScope(RegistryScopes.Publish);
+        }).RequireScope(RegistryScopes.Publish).RequireWriteRateLimit();
 
         registry.MapPost(ModerationRoutes.Reports, async (HttpContext context, ModerationService moderation, CancellationToken cancellationToken) =>
         {
@@ -49,7 +49,7 @@ internal static class ModerationEndpoints
 
             var (report, problem) = await moderation.ReportAsync(context.GetServerCaller()!, request!, cancellationToken).ConfigureAwait(false);
             return problem?.ToResult() ?? Results.Created((string?)null, report);
-        }).RequireApiKey();
+        }).RequireApiKey().RequireWriteRateLimit();
 
         MapAdmin(registry.MapGroup(ModerationRoutes.Admin).RequireScope(ApiKeyScopes.Admin).AddEndpointFilter(AdministratorsOnly));
     }
@@ -71,15 +71,15 @@ internal static class ModerationEndpoints
         });
 
         admin.MapPost("/package/{id}/{version}/release", (string id, string version, HttpContext context, ModerationService moderation, CancellationToken cancellationToken) =>
-            ActAsync(context, (caller, reason) => moderation.ReleaseAsync(caller, id, version, reason, cancellationToken), cancellationToken));
+            ActAsync(context, (caller, reason) => moderation.ReleaseAsync(caller, id, version, reason, cancellationToken), cancellationToken)).RequireWriteRateLimit();
         admin.MapPost("/package/{id}/{version}/remove", (string id, string version, HttpContext context, ModerationService moderation, CancellationToken cancellationToken) =>
-            ActAsync(context, (caller, reason) => moderation.RemoveAsync(caller, id, version, reason, cancellationToken), cancellationToken));
+            ActAsync(context, (caller, reason) => moderation.RemoveAsync(caller, id, version, reason, cancellationToken), cancellationToken)).RequireWriteRateLimit();
         admin.MapPost("/reports/{reportId}/dismiss", (string reportId, HttpContext context, ModerationService moderation, CancellationToken cancellationToken) =>
-            ActAsync(context, (caller, reason) => moderation.DismissReportAsync(caller, reportId, reason, cancellationToken), cancellationToken));
+            ActAsync(context, (caller, reason) => moderation.DismissReportAsync(caller, reportId, reason, cancellationToken), cancellationToken)).RequireWriteRateLimit();
         admin.MapPost("/accounts/{account}/suspend", (string account, HttpContext context, ModerationService moderation, CancellationToken cancellationToken) =>
-            ActAsync(context, (caller, reason) => moderation.SetSuspendedAsync(caller, account, suspended: true, reason, cancellationToken), cancellationToken));
+            ActAsync(context, (caller, reason) => moderation.SetSuspendedAsync(caller, account, suspended: true, reason, cancellationToken), cancellationToken)).RequireWriteRateLimit();
         admin.MapPost("/accounts/{account}/unsuspend", (string account, HttpContext context, ModerationService moderation, CancellationToken cancellationToken) =>
-            ActAsync(context, (caller, reason) => moderation.SetSuspendedAsync(caller, account, suspended: false, reason, cancellationToken), cancellationToken));
+            ActAsync(context, (caller, reason) => moderation.SetSuspendedAsync(caller, account, suspended: false, reason, cancellationToken), cancellationToken)).RequireWriteRateLimit();
     }
 
     // An action's body is optional ({"reason": …}); an empty body means no note.

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SkillRt.Registry.Audit;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Reading;
 using SkillRt.Registry.Storage;
@@ -17,7 +19,8 @@ namespace SkillRt.Registry.Moderation;
 /// What authors, reporters and administrators do about a version's findings: read them, appeal a
 /// quarantine, report abuse, and (administrators) release or remove a version, dismiss a report,
 /// suspend or unsuspend an account. Every method checks who may do it and answers a problem naming
-/// what to do otherwise.
+/// what to do otherwise, and every change is recorded in the audit log (<see cref="ModerationAuditActions"/>)
+/// with the change.
 /// </summary>
 internal sealed partial class ModerationService(
     RegistryDbContext database,
@@ -26,6 +29,7 @@ internal sealed partial class ModerationService(
     IBlobStore blobs,
     RegistryGeneration generation,
     DownloadLocator locator,
+    IRegistryAudit audit,
     TimeProvider time,
     ILogger<ModerationService> logger)
 {
@@ -96,7 +100,8 @@ internal sealed partial class ModerationService(
         database.Set<QuarantineAppeal>().Add(appeal);
         try
         {
-            await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // RecordAsync saves the appeal with its entry, in one SaveChanges.
+            await audit.RecordAsync(new RegistryAuditEvent(ModerationAuditActions.Appeal) { PackageId = package.PackageId, PackageVersion = record.Version, Target = $"appeal:{appeal.Id}" }, cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
@@ -190,7 +195,8 @@ internal sealed partial class ModerationService(
             State = ModerationStates.Open,
         };
         database.Set<AbuseReport>().Add(report);
-        await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // RecordAsync saves the report with its entry, in one SaveChanges.
+        await audit.RecordAsync(new RegistryAuditEvent(ModerationAuditActions.Report) { PackageId = package.PackageId, PackageVersion = version, Target = $"report:{report.Id}", Details = new() { ["category"] = category } }, cancellationToken).ConfigureAwait(false);
         LogReported(logger, package.PackageId, version ?? "*", category, caller.AccountName);
         return (ReportView.From(report), null);
     }
@@ -270,6 +276,7 @@ internal sealed partial class ModerationService(
             await database.Versions.IgnoreQueryFilters().Where(v => v.Id == record.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(v => v.IsQuarantined, false).SetProperty(v => v.IsListed, v => v.IsListed), cancellationToken).ConfigureAwait(false);
             await ResolveAppealsAsync(record.Id, ModerationStates.Granted, caller, note, now, cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(new RegistryAuditEvent(ModerationAuditActions.Release) { PackageId = package.PackageId, PackageVersion = record.Version, Details = new() { ["reason"] = note } }, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -310,6 +317,14 @@ internal sealed partial class ModerationService(
                     .SetProperty(r => r.ResolutionNote, reason), cancellationToken).ConfigureAwait(false);
             // Findings and appeals go with the version (cascade); the search triggers drop its documents.
             await database.Versions.IgnoreQueryFilters().Where(v => v.Id == record.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(
+                new RegistryAuditEvent(ModerationAuditActions.Remove)
+                {
+                    PackageId = package.PackageId,
+                    PackageVersion = record.Version,
+                    Details = new() { ["reason"] = reason!.Trim(), ["sha256"] = record.PackageSha256, ["wasQuarantined"] = record.IsQuarantined },
+                },
+                cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -338,16 +353,32 @@ internal sealed partial class ModerationService(
             return PublishProblem.NotFound("Unknown report", $"'{PackageInspector.Shorten(reportId)}' is not a report ID; the admin queue (api/v2/admin/queue) lists them.");
         }
 
-        var changed = await database.Set<AbuseReport>()
-            .Where(r => r.Id == idValue && r.State == ModerationStates.Open)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(r => r.State, ModerationStates.Dismissed)
-                .SetProperty(r => r.ResolvedAt, time.GetUtcNow().UtcDateTime)
-                .SetProperty(r => r.ResolvedBy, caller.AccountName)
-                .SetProperty(r => r.ResolutionNote, note), cancellationToken).ConfigureAwait(false);
-        if (changed == 0)
+        await using (var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            return PublishProblem.NotFound("Unknown or closed report", $"There is no open report '{reportId}'; the admin queue (api/v2/admin/queue) lists the open ones.");
+            // The conditional update decides which of two concurrent dismissals is the one recorded.
+            var changed = await database.Set<AbuseReport>()
+                .Where(r => r.Id == idValue && r.State == ModerationStates.Open)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.State, ModerationStates.Dismissed)
+                    .SetProperty(r => r.ResolvedAt, time.GetUtcNow().UtcDateTime)
+                    .SetProperty(r => r.ResolvedBy, caller.AccountName)
+                    .SetProperty(r => r.ResolutionNote, note), cancellationToken).ConfigureAwait(false);
+            if (changed == 0)
+            {
+                return PublishProblem.NotFound("Unknown or closed report", $"There is no open report '{reportId}'; the admin queue (api/v2/admin/queue) lists the open ones.");
+            }
+
+            var report = await database.Set<AbuseReport>().AsNoTracking().SingleAsync(r => r.Id == idValue, cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(
+                new RegistryAuditEvent(ModerationAuditActions.ReportDismiss)
+                {
+                    PackageId = report.PackageId,
+                    PackageVersion = report.Version,
+                    Target = $"report:{report.Id}",
+                    Details = new() { ["category"] = report.Category, ["reason"] = note },
+                },
+                cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         LogDismissed(logger, idValue, caller.AccountName);
@@ -377,10 +408,28 @@ internal sealed partial class ModerationService(
             return PublishProblem.Conflict("Cannot suspend yourself", "An administrator cannot suspend their own account; ask another administrator.");
         }
 
+        var newReason = suspended ? reason!.Trim() : null;
+        if (account.IsDisabled == suspended && account.DisabledReason == newReason)
+        {
+            // Suspended again for the same reason, or unsuspending an active account: nothing changes, nothing is recorded.
+            return null;
+        }
+
+        JsonObject details = suspended
+            ? new() { ["reason"] = newReason }
+            : new() { ["reason"] = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ["suspendedFor"] = account.DisabledReason };
         account.IsDisabled = suspended;
-        account.DisabledReason = suspended ? reason!.Trim() : null;
+        account.DisabledReason = newReason;
         account.DisabledAt = suspended ? time.GetUtcNow().UtcDateTime : null;
+
+        // The account lives in the identity store and the audit log in the registry's, which may be one
+        // SQLite file: holding a registry write transaction open while the identity context writes would
+        // lock it out. So the account is saved first and the entry recorded after, and a failed save
+        // leaves no entry; only a crash between the two loses one.
         await identity.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(
+            new RegistryAuditEvent(suspended ? ModerationAuditActions.Suspend : ModerationAuditActions.Unsuspend) { Target = $"account:{account.Name}", Details = details },
+            cancellationToken).ConfigureAwait(false);
         LogSuspension(logger, account.Name, suspended ? "suspended" : "unsuspended", caller.AccountName);
         return null;
     }

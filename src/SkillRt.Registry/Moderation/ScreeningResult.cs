@@ -21,6 +21,9 @@ internal sealed record ScreeningResult(bool Scanned, bool Quarantined, IReadOnly
         }
     }
 
+    /// <summary>The rules of the findings that quarantine the version, each once, in the order found.</summary>
+    public IReadOnlyList<string> BlockingRuleIds => Findings.Where(f => f.Blocking).Select(f => f.RuleId).Distinct(System.StringComparer.Ordinal).ToList();
+
     /// <summary>What the publish response says about the scan.</summary>
     public PublishScreeningView View => new(Quarantined, Findings.Select(FindingView.From).ToList(), OmittedFindings);
 }

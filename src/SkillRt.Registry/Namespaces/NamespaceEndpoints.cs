@@ -39,11 +39,11 @@ internal static class NamespaceEndpoints
 
             var (reserved, problem) = await service.ReserveAsync(context.GetServerCaller()!, request!, ct).ConfigureAwait(false);
             return problem is not null ? problem.ToResult() : Results.Ok(reserved);
-        }).RequireScope(RegistryScopes.Owners);
+        }).RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         registry.MapDelete(namespaces + "/{prefix}", async (string prefix, HttpContext context, NamespaceService service, CancellationToken ct) =>
             await service.ReleaseAsync(context.GetServerCaller()!, prefix, ct).ConfigureAwait(false) is { } problem ? problem.ToResult() : Results.NoContent())
-            .RequireScope(RegistryScopes.Owners);
+            .RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         var verifications = namespaces + "/verifications";
         registry.MapGet(verifications, async (HttpContext context, NamespaceService service, CancellationToken ct) =>
@@ -60,7 +60,7 @@ internal static class NamespaceEndpoints
 
             var (started, problem) = await service.StartVerificationAsync(context.GetServerCaller()!, request!, ct).ConfigureAwait(false);
             return problem is not null ? problem.ToResult() : Results.Ok(started);
-        }).RequireScope(RegistryScopes.Owners);
+        }).RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         registry.MapPost(verifications + "/{id}/check", async (string id, HttpContext context, NamespaceService service, CancellationToken ct) =>
         {
@@ -71,7 +71,7 @@ internal static class NamespaceEndpoints
 
             var (verified, problem) = await service.CheckVerificationAsync(context.GetServerCaller()!, verificationId, ct).ConfigureAwait(false);
             return problem is not null ? problem.ToResult() : Results.Ok(verified);
-        }).RequireScope(RegistryScopes.Owners);
+        }).RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         MapOwners(registry);
     }
@@ -86,20 +86,20 @@ internal static class NamespaceEndpoints
         }).RequireApiKey();
 
         registry.MapPost(owners, (string id, HttpContext context, OwnershipService service, CancellationToken ct) =>
-            InviteAsync(id, context, service, OwnerInvitationKind.CoOwner, ct)).RequireScope(RegistryScopes.Owners);
+            InviteAsync(id, context, service, OwnerInvitationKind.CoOwner, ct)).RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         registry.MapPost(RegistryRoutes.Packages + "{id}/transfer", (string id, HttpContext context, OwnershipService service, CancellationToken ct) =>
-            InviteAsync(id, context, service, OwnerInvitationKind.Transfer, ct)).RequireScope(RegistryScopes.Owners);
+            InviteAsync(id, context, service, OwnerInvitationKind.Transfer, ct)).RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         registry.MapPost(owners + "/{owner}/accept", async (string id, string owner, HttpContext context, OwnershipService service, CancellationToken ct) =>
         {
             var (view, problem) = await service.AcceptAsync(context.GetServerCaller()!, id, owner, ct).ConfigureAwait(false);
             return problem is not null ? problem.ToResult() : Results.Ok(view);
-        }).RequireScope(RegistryScopes.Owners);
+        }).RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         registry.MapDelete(owners + "/{owner}", async (string id, string owner, HttpContext context, OwnershipService service, CancellationToken ct) =>
             await service.RemoveAsync(context.GetServerCaller()!, id, owner, ct).ConfigureAwait(false) is { } problem ? problem.ToResult() : Results.NoContent())
-            .RequireScope(RegistryScopes.Owners);
+            .RequireScope(RegistryScopes.Owners).RequireWriteRateLimit();
 
         registry.MapGet(RegistryRoutes.Invitations, async (HttpContext context, OwnershipService service, CancellationToken ct) =>
             Results.Ok(await service.ListInvitationsAsync(context.GetServerCaller()!, ct).ConfigureAwait(false)))

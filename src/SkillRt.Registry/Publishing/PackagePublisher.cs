@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -209,6 +210,12 @@ internal sealed partial class PackagePublisher(
             }
 
             await audit.RecordAsync(new RegistryAuditEvent(RegistryAuditActions.Publish) { PackageId = id, PackageVersion = version, Details = new() { ["sha256"] = blob.Sha256, ["size"] = blob.Length } }, cancellationToken).ConfigureAwait(false);
+            if (screened.Quarantined)
+            {
+                var ruleIds = new JsonArray(screened.BlockingRuleIds.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray());
+                await audit.RecordAsync(new RegistryAuditEvent(ModerationAuditActions.Quarantine) { PackageId = id, PackageVersion = version, Details = new() { ["ruleIds"] = ruleIds } }, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             generation.Advance();
         }

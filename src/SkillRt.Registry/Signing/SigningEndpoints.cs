@@ -54,12 +54,12 @@ internal static class SigningEndpoints
 
             var (view, problem) = await keys.AddAsync(context.GetServerCaller()!, owner, request!, cancellationToken).ConfigureAwait(false);
             return problem?.ToResult() ?? Results.Created($"{SigningRoutes.OwnerKeys.Replace("{owner}", owner, StringComparison.Ordinal)}/{view!.KeyId}", view);
-        }).RequireScope(SigningRoutes.Scope);
+        }).RequireScope(SigningRoutes.Scope).RequireWriteRateLimit();
 
         registry.MapDelete(SigningRoutes.OwnerKey, async (string owner, string keyId, HttpContext context, SigningKeyService keys, CancellationToken cancellationToken) =>
             await keys.RevokeAsync(context.GetServerCaller()!, owner, keyId, cancellationToken).ConfigureAwait(false) is { } problem
                 ? problem.ToResult()
-                : Results.NoContent()).RequireScope(SigningRoutes.Scope);
+                : Results.NoContent()).RequireScope(SigningRoutes.Scope).RequireWriteRateLimit();
 
         registry.MapPut(SigningRoutes.OwnerPolicy, async (string owner, HttpContext context, SigningKeyService keys, CancellationToken cancellationToken) =>
         {
@@ -71,7 +71,7 @@ internal static class SigningEndpoints
 
             var (view, problem) = await keys.SetPolicyAsync(context.GetServerCaller()!, owner, request!, cancellationToken).ConfigureAwait(false);
             return problem?.ToResult() ?? Results.Ok(view);
-        }).RequireScope(SigningRoutes.Scope);
+        }).RequireScope(SigningRoutes.Scope).RequireWriteRateLimit();
 
         registry.MapGet(SigningRoutes.PackageKeys, async (string id, SigningKeyService keys, CancellationToken cancellationToken) =>
         {

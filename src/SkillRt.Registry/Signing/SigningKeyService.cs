@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
+using SkillRt.Registry.Audit;
 using SkillRt.Registry.Publishing;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Identity;
@@ -14,8 +16,9 @@ namespace SkillRt.Registry.Signing;
 /// <summary>
 /// Owners' signing keys and policies: listing (anyone), registering and revoking keys and setting the
 /// policy (members of the owner, or an administrator), and the keys that may sign a given package.
+/// Every change is recorded in the audit log (<see cref="SigningAuditActions"/>) in its own transaction.
 /// </summary>
-internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirectory owners, TimeProvider time)
+internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirectory owners, IRegistryAudit audit, TimeProvider time)
 {
     private DbSet<SigningKeyRecord> Keys => database.Set<SigningKeyRecord>();
 
@@ -89,15 +92,23 @@ internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirect
             AddedAt = time.GetUtcNow().UtcDateTime,
             AddedByAccountId = caller.AccountId,
         };
-        Keys.Add(record);
-        try
+        await using (var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
-        {
-            database.ChangeTracker.Clear();
-            return (null, PublishProblem.Conflict("Key already registered", $"Key {keyId} is registered to '{owner.Name}' already."));
+            Keys.Add(record);
+            try
+            {
+                // RecordAsync saves the key with its entry.
+                await audit.RecordAsync(Event(SigningAuditActions.KeyRegister, owner, new() { ["keyId"] = keyId, ["name"] = name }), cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
+            {
+                return (null, PublishProblem.Conflict("Key already registered", $"Key {keyId} is registered to '{owner.Name}' already."));
+            }
+            finally
+            {
+                database.ChangeTracker.Clear();
+            }
         }
 
         return (SigningKeyView.From(record), null);
@@ -118,13 +129,20 @@ internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirect
 
         var text = keyId.ToString();
         var now = time.GetUtcNow().UtcDateTime;
-        var changed = await Keys
-            .Where(k => k.OwnerId == owner.Id && k.KeyId == text && k.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedByAccountId, caller.AccountId), cancellationToken)
-            .ConfigureAwait(false);
-        if (changed > 0)
+        await using (var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            // The conditional update decides which of two concurrent revocations is the one recorded.
+            var changed = await Keys
+                .Where(k => k.OwnerId == owner.Id && k.KeyId == text && k.RevokedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedByAccountId, caller.AccountId), cancellationToken)
+                .ConfigureAwait(false);
+            if (changed > 0)
+            {
+                var name = await Keys.AsNoTracking().Where(k => k.OwnerId == owner.Id && k.KeyId == text).Select(k => k.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
+                await audit.RecordAsync(Event(SigningAuditActions.KeyRevoke, owner, new() { ["keyId"] = text, ["name"] = name }), cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            }
         }
 
         return await Keys.AnyAsync(k => k.OwnerId == owner.Id && k.KeyId == text, cancellationToken).ConfigureAwait(false)
@@ -146,29 +164,46 @@ internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirect
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var policy = await Policies.SingleOrDefaultAsync(p => p.OwnerId == owner.Id, cancellationToken).ConfigureAwait(false);
-        if (policy is null)
+        for (var attempt = 1; ; attempt++)
         {
-            Policies.Add(new SigningPolicyRecord { OwnerId = owner.Id, RequireSignatures = require, UpdatedAt = now, UpdatedByAccountId = caller.AccountId });
-        }
-        else
-        {
-            policy.RequireSignatures = require;
-            policy.UpdatedAt = now;
-            policy.UpdatedByAccountId = caller.AccountId;
-        }
+            await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var policy = await Policies.SingleOrDefaultAsync(p => p.OwnerId == owner.Id, cancellationToken).ConfigureAwait(false);
+            var old = policy?.RequireSignatures ?? false;
+            if (policy is null)
+            {
+                Policies.Add(new SigningPolicyRecord { OwnerId = owner.Id, RequireSignatures = require, UpdatedAt = now, UpdatedByAccountId = caller.AccountId });
+            }
+            else
+            {
+                policy.RequireSignatures = require;
+                policy.UpdatedAt = now;
+                policy.UpdatedByAccountId = caller.AccountId;
+            }
 
-        try
-        {
-            await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
-        {
-            // Another request created the row first; set it on that row.
-            database.ChangeTracker.Clear();
-            await Policies.Where(p => p.OwnerId == owner.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.RequireSignatures, require).SetProperty(p => p.UpdatedAt, now).SetProperty(p => p.UpdatedByAccountId, caller.AccountId), cancellationToken)
-                .ConfigureAwait(false);
+            try
+            {
+                if (old != require)
+                {
+                    // RecordAsync saves the policy with its entry; setting the policy the owner has is not a change to record.
+                    await audit.RecordAsync(Event(SigningAuditActions.PolicyChange, owner, new() { ["oldRequireSignatures"] = old, ["requireSignatures"] = require }), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DbUpdateException exception) when (UniqueViolation.Is(exception) && attempt == 1)
+            {
+                // Another request created the row first (its transaction is rolled back by the failed
+                // insert); the second attempt reads that row and changes it.
+            }
+            finally
+            {
+                database.ChangeTracker.Clear();
+            }
         }
 
         return (await ViewAsync(owner, cancellationToken).ConfigureAwait(false), null);
@@ -212,6 +247,9 @@ internal sealed class SigningKeyService(RegistryDbContext database, IOwnerDirect
             ? (owner, null)
             : (null, PublishProblem.Forbidden("Not a member of the owner", $"The account '{caller.AccountName}' does not act for '{owner.Name}', so it cannot change its signing keys or policy; ask a member of '{owner.Name}'."));
     }
+
+    private static RegistryAuditEvent Event(string action, OwnerInfo owner, JsonObject details) =>
+        new(action) { Target = $"owner:{owner.Name}", Details = details };
 
     private static PublishProblem UnknownOwner(string ownerName) =>
         PublishProblem.NotFound("Unknown owner", $"There is no user or organisation '{PackageInspector.Shorten(ownerName)}' on this registry; check the name.");
