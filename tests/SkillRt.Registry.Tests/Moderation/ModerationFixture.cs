@@ -35,6 +35,10 @@ public sealed class ModerationFixture : IAsyncLifetime
         {
             ["SkillRt:Registry:Moderation:PopularMinDownloads"] = "1",
             ["SkillRt:Registry:Moderation:PopularNamesRefresh"] = "00:00:00",
+            // The hostile suite publishes 56 packages with one key, more than the default write burst
+            // (60 a key, less what set-up spends); the budgets have their own tests (RateLimitBudgetTests).
+            ["SkillRt:RateLimits:Write:Burst"] = "10000",
+            ["SkillRt:RateLimits:Write:PermitsPerMinute"] = "100000",
         });
         AttackerKey = await PublishHarness.CreateAccountAsync(Server, AdministratorKey, "attacker");
 
