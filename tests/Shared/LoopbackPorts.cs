@@ -18,6 +18,10 @@ internal static class LoopbackPorts
     public static Socket ReserveClosed(out int port)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        // Without this, Linux may give the same number to another socket's bind(0) when both ask to
+        // reuse addresses (a bound socket that does not listen does not block it), and a test's
+        // "closed" port was once answered by another test's feed.
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         port = ((IPEndPoint)socket.LocalEndPoint!).Port;
         return socket;
