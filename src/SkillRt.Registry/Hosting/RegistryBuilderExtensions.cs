@@ -20,6 +20,7 @@ using SkillRt.Registry.TransparencyLog;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 using SkillRt.Server.Storage;
+using SkillRt.Server.Web;
 
 namespace SkillRt.Registry.Hosting;
 
@@ -54,6 +55,9 @@ public static class RegistryBuilderExtensions
         builder.AddRegistrySigning();
         ModerationRegistration.AddRegistryModeration(services, builder.Configuration);
         AddReadServices(services);
+        builder.AddWebPages(typeof(RegistryMarker).Assembly);
+        builder.AddWebNavigation(new WebNavigationItem("Skills", "/", Order: 0));
+        builder.AddWebNavigation(new WebNavigationItem("Admin", "/admin", Order: 90, AdministratorsOnly: true));
         return builder;
     }
 

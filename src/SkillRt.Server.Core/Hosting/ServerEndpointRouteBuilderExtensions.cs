@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SkillRt.Server.Identity;
+using SkillRt.Server.Web;
 
 namespace SkillRt.Server.Hosting;
 
@@ -30,13 +31,15 @@ public static class ServerEndpointRouteBuilderExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseServerWeb();
         app.UseAuthorization();
         return app;
     }
 
     /// <summary>
     /// Maps <c>/health/live</c> (the process answers), <c>/health/ready</c> (migrations done, database
-    /// and blob store reachable) and the identity API under <c>/api/v1</c> (keys, accounts, organisations).
+    /// and blob store reachable), the identity API under <c>/api/v1</c> (keys, accounts, organisations),
+    /// and the web pages of every module with their assets under <c>/assets/</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapSkillRtServer(this IEndpointRouteBuilder routes)
     {
@@ -46,6 +49,7 @@ public static class ServerEndpointRouteBuilderExtensions
         routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).DisableRateLimiting();
         IdentityEndpoints.Map(routes);
+        routes.MapServerWeb();
         return routes;
     }
 

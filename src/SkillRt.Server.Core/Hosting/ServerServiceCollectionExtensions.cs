@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SkillRt.Server.Identity;
+using SkillRt.Server.Web;
 using SkillRt.Server.Storage;
 
 namespace SkillRt.Server.Hosting;
@@ -53,7 +54,7 @@ public static class ServerServiceCollectionExtensions
         builder.AddApiKeyScope(new ApiKeyScope(ApiKeyScopes.KeysManage, "Create, list and revoke the account's own keys; create organisations."));
         builder.AddApiKeyScope(new ApiKeyScope(ApiKeyScopes.Admin, "Manage accounts; implies every scope (administrator accounts only)."));
 
-        // The core only: AddAuthentication would also add data protection, whose key ring nothing here uses.
+        // API keys are the default scheme: endpoints never read the web session cookie (AddServerWeb adds it for pages).
         services.AddAuthenticationCore(options =>
         {
             options.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName;
@@ -72,6 +73,7 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<ServerReadiness>();
         services.TryAddSingleton<DatabaseMigrator>();
         services.AddHostedService<ServerStartup>();
+        builder.AddServerWeb();
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [ServerEndpointRouteBuilderExtensions.ReadyTag]);
         return builder;
     }

@@ -6,7 +6,6 @@ using System.Text.Encodings.Web;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,9 +27,6 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     public const string SchemeName = "SkillRtApiKey";
     public const string NuGetHeader = "X-NuGet-ApiKey";
 
-    // Writing "last used" on every request would make each read a write; once a minute is enough to show it.
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-
     private const string FailureItem = "SkillRt.ApiKeyFailure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -48,55 +44,20 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
         // Resolved only now: most requests (downloads, searches) carry no key and need no database.
         var database = Context.RequestServices.GetRequiredService<IdentityDbContext>();
-        var hash = ApiKeySecrets.Hash(presented);
-        var found = await (
-            from key in database.ApiKeys
-            join account in database.Accounts on key.AccountId equals account.Id
-            where key.SecretHash == hash
-            select new { key.Id, key.Scopes, key.Packages, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, account.Name, account.IsAdministrator, account.IsDisabled, account.DisabledReason, AccountId = account.Id })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
-
-        if (found is null)
+        var found = await ApiKeyLookup.BySecretHashAsync(database, ApiKeySecrets.Hash(presented), time.GetUtcNow().UtcDateTime, Context.RequestAborted).ConfigureAwait(false);
+        if (found.Caller is not { } caller)
         {
-            return Fail("unknown", "The API key is not known to this server; check the key, or create one with 'skillrt keys create'.");
+            return Fail(found.Outcome!, found.Refusal!);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        if (found.RevokedAt is not null)
-        {
-            return Fail("revoked", $"The API key was revoked on {found.RevokedAt:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
-        }
-
-        if (found.ExpiresAt is { } expires && expires <= now)
-        {
-            return Fail("expired", $"The API key expired on {expires:yyyy-MM-dd}; create a new one with 'skillrt keys create'.");
-        }
-
-        if (found.IsDisabled)
-        {
-            return Fail("disabled", found.DisabledReason is { Length: > 0 } reason
-                ? $"The account '{found.Name}' is suspended: {reason}. Ask the server's administrator to review the suspension."
-                : $"The account '{found.Name}' is disabled; ask the server's administrator.");
-        }
-
-        if (found.LastUsedAt is null || now - found.LastUsedAt.Value > LastUsedResolution)
-        {
-            await database.ApiKeys.Where(k => k.Id == found.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted).ConfigureAwait(false);
-        }
-
-        var scopes = new HashSet<string>(found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-        var packages = found.Packages.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var caller = new ServerCaller(found.AccountId, found.Name, found.IsAdministrator, found.Id, scopes, packages, found.ExpiresAt);
         Context.Items[typeof(ServerCaller)] = caller;
 
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, found.AccountId.ToString()),
-            new(ClaimTypes.Name, found.Name),
+            new(ClaimTypes.NameIdentifier, caller.AccountId.ToString()),
+            new(ClaimTypes.Name, caller.AccountName),
         };
-        claims.AddRange(scopes.Select(scope => new Claim(ServerClaimTypes.Scope, scope)));
+        claims.AddRange(caller.Scopes.Select(scope => new Claim(ServerClaimTypes.Scope, scope)));
         ServerTelemetry.ApiKeyAuthentications.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
         var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

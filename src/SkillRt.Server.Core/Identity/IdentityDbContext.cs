@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace SkillRt.Server.Identity;
@@ -5,9 +6,10 @@ namespace SkillRt.Server.Identity;
 /// <summary>
 /// The identity model's tables (<c>identity_*</c>). One subclass per engine carries that engine's
 /// migrations (<see cref="SqliteIdentityDbContext"/>, <see cref="PostgreSqlIdentityDbContext"/>);
-/// code uses this type.
+/// code uses this type. It also keeps the data-protection key ring, so every replica reads the web
+/// session cookies and antiforgery tokens the others wrote.
 /// </summary>
-internal abstract class IdentityDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class IdentityDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>The module name the identity tables and migration history are prefixed with.</summary>
     public const string ModuleName = "identity";
@@ -20,8 +22,13 @@ internal abstract class IdentityDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    /// <summary>The data-protection key ring (web session cookies, antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DataProtectionKey>().ToTable("identity_data_protection_keys");
+
         modelBuilder.Entity<Account>(account =>
         {
             account.ToTable("identity_accounts");
