@@ -60,6 +60,8 @@ public static class ServerWebExtensions
         var services = builder.Services;
         builder.AddWebPages(typeof(ServerWebExtensions).Assembly);
         services.AddSingleton(provider => new WebAssets(provider.GetServices<WebAssetSource>()));
+        // Before the default writer: a browser's navigation gets a page, everyone else a problem document.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, WebStatusPages>());
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
         {
             // Pages say who may see them with [Authorize(Policy = WebSession.SignedInPolicy or AdministratorPolicy)].
