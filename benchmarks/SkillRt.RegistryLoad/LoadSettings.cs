@@ -19,7 +19,9 @@ internal sealed record LoadSettings(
     int DownloadRequests,
     TimeSpan PhaseTimeLimit,
     string? JsonOutput,
-    int SkillKb = 0)
+    int SkillKb = 0,
+    int WebRequests = 0,
+    bool WebOnly = false)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -62,6 +64,8 @@ internal sealed record LoadSettings(
             Number("downloads", 20000),
             TimeSpan.FromSeconds(Number("phase-seconds", 300)),
             values.GetValueOrDefault("json"),
-            Number("skill-kb", 0));
+            Number("skill-kb", 0),
+            Number("web-requests", 0),
+            values.GetValueOrDefault("web-only") == "true");
     }
 }

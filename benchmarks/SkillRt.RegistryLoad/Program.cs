@@ -17,6 +17,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     Console.Error.WriteLine("error: " + exception.Message);
     Console.Error.WriteLine("usage: SkillRt.RegistryLoad --server http://127.0.0.1:PORT/ --key skr_… [--nginx http://127.0.0.1:PORT/ --nginx-root DIR] [--server-pid PID]");
     Console.Error.WriteLine("       [--packages 2000] [--versions 5] [--publish-concurrency 8] [--concurrency 64] [--searches 20000] [--downloads 20000] [--phase-seconds 300] [--skill-kb 0] [--json FILE]");
+    Console.Error.WriteLine("       [--web-requests 0] [--web-only false]   (search and package pages, time to first byte)");
     return 2;
 }
 
@@ -33,6 +34,49 @@ Console.Error.WriteLine($"Publishing {settings.Packages * settings.VersionsPerPa
 var publish = await phases.PublishAsync(progress);
 var afterPublish = ProcessMemory.Read(settings.ServerProcessId);
 results["publish"] = new { versionsPerSecond = publish.PerSecond, p50Ms = publish.Latencies.Percentile(50), p99Ms = publish.Latencies.Percentile(99), skillKb = settings.SkillKb, failures = publish.Failures, seconds = publish.Elapsed.TotalSeconds, rssMb = afterPublish.CurrentMb, peakRssMb = afterPublish.PeakMb };
+
+if (settings.WebRequests > 0)
+{
+    var web = new WebPages(settings, http);
+    Console.Error.WriteLine($"Web pages: {settings.WebRequests} search pages, then {settings.WebRequests} package pages, from {settings.Concurrency} clients …");
+    // One short warm-up round of each, so JIT and first compilations are not counted.
+    await web.RunAsync(Math.Min(500, settings.WebRequests), web.SearchPage);
+    await web.RunAsync(Math.Min(500, settings.WebRequests), web.PackagePage);
+    var searchPages = await web.RunAsync(settings.WebRequests, web.SearchPage);
+    var packagePages = await web.RunAsync(settings.WebRequests, web.PackagePage);
+    var searchWeight = await web.WeighAsync(web.SearchPage(0));
+    var packageWeight = await web.WeighAsync(web.PackagePage(1));
+    var afterWeb = ProcessMemory.Read(settings.ServerProcessId);
+    object Summary((LatencyRecorder FirstByte, TimeSpan Elapsed, long Bytes) run, (long HtmlBytes, long AssetBytes, IReadOnlyList<string> External) weight) => new
+    {
+        requests = run.FirstByte.Count,
+        failures = run.FirstByte.Failures,
+        perSecond = run.FirstByte.Count / run.Elapsed.TotalSeconds,
+        ttfbP50Ms = run.FirstByte.Percentile(50),
+        ttfbP90Ms = run.FirstByte.Percentile(90),
+        ttfbP99Ms = run.FirstByte.Percentile(99),
+        htmlKb = weight.HtmlBytes / 1024.0,
+        withAssetsKb = (weight.HtmlBytes + weight.AssetBytes) / 1024.0,
+        externalRequests = weight.External,
+    };
+    results["searchPage"] = Summary(searchPages, searchWeight);
+    results["packagePage"] = Summary(packagePages, packageWeight);
+    results["webRssMb"] = afterWeb.CurrentMb;
+    string Line(string name, (LatencyRecorder FirstByte, TimeSpan Elapsed, long Bytes) run, (long HtmlBytes, long AssetBytes, IReadOnlyList<string> External) weight) => string.Create(CultureInfo.InvariantCulture,
+        $"{name} TTFB p50 {run.FirstByte.Percentile(50):F2} ms, p90 {run.FirstByte.Percentile(90):F2} ms, p99 {run.FirstByte.Percentile(99):F2} ms, {run.FirstByte.Count / run.Elapsed.TotalSeconds:F0} req/s ({run.FirstByte.Failures} failed); page {weight.HtmlBytes / 1024.0:F1} KB, with assets {(weight.HtmlBytes + weight.AssetBytes) / 1024.0:F1} KB transferred, {weight.External.Count} external requests");
+    Console.WriteLine(Line("search page ", searchPages, searchWeight));
+    Console.WriteLine(Line("package page", packagePages, packageWeight));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server {afterWeb.CurrentMb:F0} MB after the web phase"));
+    if (settings.WebOnly)
+    {
+        if (settings.JsonOutput is { } webJson)
+        {
+            await File.WriteAllTextAsync(webJson, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        return publish.Failures == 0 && searchPages.FirstByte.Failures == 0 && packagePages.FirstByte.Failures == 0 && packageWeight.External.Count == 0 ? 0 : 1;
+    }
+}
 
 Console.Error.WriteLine($"Searching: {settings.SearchRequests} queries from {settings.Concurrency} clients …");
 // One short warm-up round, so JIT and caches are not counted as search latency.

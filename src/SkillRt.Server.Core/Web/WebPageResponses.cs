@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
@@ -12,7 +13,9 @@ namespace SkillRt.Server.Web;
 /// own stylesheets, scripts and images (no inline script, no inline style, no frames, no plugins),
 /// and caching that is correct for what the page shows. A page anyone sees the same way is stored by
 /// no one but revalidated by its ETag (a hash of the HTML: a 304 costs the render, not the transfer);
-/// a page for a signed-in account is private and never stored.
+/// a page for a signed-in account is private and never stored. Pages anyone sees the same way are
+/// sent Brotli- or gzip-compressed; pages with a session or a form are not, since compressing a
+/// secret beside text an attacker can choose lets them guess it from the sizes (BREACH).
 /// </summary>
 internal sealed class WebPageResponses(RequestDelegate next)
 {
@@ -71,9 +74,10 @@ internal sealed class WebPageResponses(RequestDelegate next)
 
         if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= MaxBufferedBytes && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
         {
-            var etag = "\"" + Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+            // Weak: the same page, Brotli-, gzip- or not compressed, has one tag.
+            var etag = "W/\"" + Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
             response.Headers.ETag = etag;
-            if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag)))
+            if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == etag[2..])))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -81,8 +85,41 @@ internal sealed class WebPageResponses(RequestDelegate next)
             }
         }
 
-        response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted).ConfigureAwait(false);
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (response.StatusCode == StatusCodes.Status200OK && response.Headers.ETag.Count > 0 && !WebSession.IsSignedIn(context)
+            && PreferredEncoding(context.Request) is { } encoding)
+        {
+            body = Compress(body.Span, encoding);
+            response.Headers.ContentEncoding = encoding;
+            response.Headers.Vary = "Accept-Encoding";
+        }
+
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await original.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static string? PreferredEncoding(HttpRequest request)
+    {
+        var accepted = request.Headers.AcceptEncoding.ToString();
+        return accepted.Contains("br", StringComparison.OrdinalIgnoreCase) ? "br"
+            : accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip"
+            : null;
+    }
+
+    private static byte[] Compress(ReadOnlySpan<byte> html, string encoding)
+    {
+        using var output = new MemoryStream(html.Length / 4);
+        // Fast levels: a page is compressed per request (an ETag hit is not), and 'Fastest' already takes HTML to a fifth.
+        using (Stream compressing = encoding == "br"
+            ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
+            : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            compressing.Write(html);
+        }
+
+        return output.ToArray();
     }
 }
