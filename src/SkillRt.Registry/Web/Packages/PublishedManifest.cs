@@ -11,7 +11,8 @@ namespace SkillRt.Registry.Web.Packages;
 /// </summary>
 internal sealed record PublishedManifest(IReadOnlyList<PublishedSkill> Skills)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Schemas may nest deeper than the default 64 levels; the tree builder bounds what it shows.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 512 };
 
     /// <summary>Reads the stored JSON; a version whose manifest is not this shape shows no skills rather than failing the page.</summary>
     public static PublishedManifest Parse(string json)

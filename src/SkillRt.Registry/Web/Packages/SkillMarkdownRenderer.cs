@@ -63,7 +63,7 @@ internal sealed class SkillMarkdownRenderer
         {
             // Relative links point into a package this server does not serve file by file; keep
             // absolute http(s) and mailto only (the allowed schemes already refuse javascript:, data: …).
-            if (e.SanitizedUrl is { } url && !Uri.TryCreate(url, UriKind.Absolute, out Uri? _))
+            if (e.SanitizedUrl is { } url && !IsAbsoluteWebUrl(url))
             {
                 e.SanitizedUrl = null;
             }
@@ -119,7 +119,7 @@ internal sealed class SkillMarkdownRenderer
     {
         var alt = image.GetAttribute("alt");
         var text = string.IsNullOrWhiteSpace(alt) ? "Image" : "Image: " + alt.Trim();
-        if (image.GetAttribute("src") is { } src && Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        if (image.GetAttribute("src") is { } src && IsAbsoluteWebUrl(src) && Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
             var link = document.CreateElement("a");
             link.SetAttribute("href", src);
@@ -129,5 +129,14 @@ internal sealed class SkillMarkdownRenderer
         }
 
         return document.CreateTextNode("[" + text + "]");
+    }
+
+    // Spelled with its own scheme: on Unix, .NET reads "//host/x" and "/x" as absolute file: URIs.
+    private static bool IsAbsoluteWebUrl(string url)
+    {
+        var trimmed = url.Trim();
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" or "mailto"
+            && trimmed.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -25,7 +25,7 @@ internal sealed partial class VersionContentBuilder(SkillMarkdownRenderer render
     // A SKILL.md larger than this is not read for the page (the publish limits make it rare).
     private const int MaxSkillFileBytes = 1024 * 1024;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, MaxDepth = 512 };
 
     public async Task<VersionContent> BuildAsync(string packageId, PackageVersionRecord version, CancellationToken cancellationToken)
     {
