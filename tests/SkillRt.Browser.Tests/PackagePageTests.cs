@@ -91,7 +91,7 @@ public sealed class PackagePageTests(PackagePageFixture fixture) : IClassFixture
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("prerelease");
         await Assertions.Expect(rows.Nth(1).Locator("a[aria-current=page]")).ToHaveTextAsync("1.1.0");
         await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("deprecated");
-        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("Deprecated (legacy): It misses findings in renamed files.; use Page.PrReview [1.1.0, ) instead");
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("Deprecated (legacy): It misses findings in renamed files. Use Page.PrReview [1.1.0, ) instead.");
 
         await session.GoToAsync($"/packages/{PackagePageFixture.Typed}/1.0.0");
         await Assertions.Expect(session.Page.Locator(".package__header .alert--warn")).ToContainTextAsync("Deprecated by its owners (legacy): It misses findings in renamed files.");
