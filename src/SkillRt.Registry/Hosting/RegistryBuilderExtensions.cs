@@ -17,6 +17,7 @@ using SkillRt.Registry.Search;
 using SkillRt.Registry.Signing;
 using SkillRt.Registry.Storage;
 using SkillRt.Registry.TransparencyLog;
+using SkillRt.Registry.Web.Packages;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 using SkillRt.Server.Storage;
@@ -55,6 +56,7 @@ public static class RegistryBuilderExtensions
         builder.AddRegistrySigning();
         ModerationRegistration.AddRegistryModeration(services, builder.Configuration);
         AddReadServices(services);
+        services.AddPackagePages();
         builder.AddWebPages(typeof(RegistryMarker).Assembly);
         builder.AddWebNavigation(new WebNavigationItem("Skills", "/", Order: 0));
         builder.AddWebNavigation(new WebNavigationItem("Admin", "/admin", Order: 90, AdministratorsOnly: true));

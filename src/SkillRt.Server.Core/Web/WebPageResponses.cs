@@ -72,6 +72,13 @@ internal sealed class WebPageResponses(RequestDelegate next)
             response.Body = original;
         }
 
+        // A page that answered NotFound() (or another error) without a body: leave the length unset,
+        // so the status pages (outside this middleware) write the HTML error page for it.
+        if (buffer.Length == 0 && response.StatusCode >= StatusCodes.Status400BadRequest)
+        {
+            return;
+        }
+
         if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= MaxBufferedBytes && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
         {
             // Weak: the same page, Brotli-, gzip- or not compressed, has one tag.

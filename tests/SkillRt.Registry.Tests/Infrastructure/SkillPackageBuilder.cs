@@ -27,6 +27,12 @@ internal sealed class SkillPackageBuilder(string id, string version)
     /// <summary>The package types in the nuspec; <c>Dependency</c> and <c>SkillRtSkills</c> by default.</summary>
     public List<string> PackageTypes { get; } = ["Dependency", "SkillRtSkills"];
 
+    /// <summary>The nuspec's projectUrl, when set.</summary>
+    public string? ProjectUrl { get; set; }
+
+    /// <summary>The nuspec's license expression (<c>MIT</c>), when set.</summary>
+    public string? License { get; set; }
+
     /// <summary>Extra nuspec dependencies (id, range), for sibling-skill dependencies.</summary>
     public List<(string Id, string Range)> Dependencies { get; } = [];
 
@@ -101,7 +107,7 @@ internal sealed class SkillPackageBuilder(string id, string version)
                 <version>{Version}</version>
                 <authors>SkillRt tests</authors>
                 <description>{System.Security.SecurityElement.Escape(Description)}</description>
-                <tags>{tags}</tags>
+                <tags>{tags}</tags>{(ProjectUrl is null ? "" : $"<projectUrl>{System.Security.SecurityElement.Escape(ProjectUrl)}</projectUrl>")}{(License is null ? "" : $"<license type=\"expression\">{System.Security.SecurityElement.Escape(License)}</license>")}
                 <packageTypes>{types}</packageTypes>
                 <dependencies><group targetFramework="net8.0">{dependencies}</group></dependencies>
               </metadata>
