@@ -25,6 +25,31 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
+    public void Verified_and_typed_are_filters_and_the_key_ignores_order_case_and_repeats()
+    {
+        var query = SearchQuery.Parse("Review typed:TRUE verified:true");
+        Assert.Equal([new SearchFilter(SearchFilterKind.Typed, "true"), new SearchFilter(SearchFilterKind.Verified, "true")], query.Filters.ToArray());
+        Assert.Equal("review", query.Text);
+
+        Assert.Equal(query.Key(), SearchQuery.Parse("  review   verified:true typed:true typed:true").Key());
+        Assert.NotEqual(query.Key(), SearchQuery.Parse("review typed:true").Key());
+        Assert.NotEqual(query.Key(), SearchQuery.Parse("reviews typed:true verified:true").Key());
+    }
+
+    [Theory]
+    [InlineData("""{"skills":[{"output":{"type":"json","schema":{"type":"object"}}}]}""", true)]
+    [InlineData("""{"skills":[{"output":{"type":"text","schema":null}},{"output":{"type":"json","schema":{}}}]}""", true)]
+    [InlineData("""{"skills":[{"output":{"type":"json","schema":null}}]}""", false)]
+    [InlineData("""{"skills":[{"output":{"type":"text"}}]}""", false)]
+    [InlineData("""{"skills":[]}""", false)]
+    [InlineData("not json", false)]
+    [InlineData("", false)]
+    public void Typed_means_a_skill_returns_json_with_a_schema(string manifest, bool typed)
+    {
+        Assert.Equal(typed, TypedOutput.Of(manifest));
+    }
+
+    [Fact]
     public void An_ID_is_split_into_its_parts_and_camel_case_pieces()
     {
         Assert.Equal(["contoso", "prreview", "pr", "review"], SearchTokenizer.IdWords("Contoso.PrReview").ToArray());

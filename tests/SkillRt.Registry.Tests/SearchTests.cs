@@ -27,11 +27,20 @@ public sealed class SearchTests(SearchTests.Fixture fixture) : IClassFixture<Sea
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             }
 
-            var prReview = new SkillFacts { SkillNames = ["pr-review"], Runtimes = ["model"], Permissions = ["network"], OutputTypes = ["json"], Inputs = ["url", "pr_url"] };
+            // Typed: a json output with a schema. Fabrikam.CodeReview's json output has none, so it is untyped.
+            var prReview = new SkillFacts
+            {
+                SkillNames = ["pr-review"], Runtimes = ["model"], Permissions = ["network"], OutputTypes = ["json"], Inputs = ["url", "pr_url"],
+                ManifestJson = """{"skills":[{"name":"pr-review","output":{"type":"json","schema":{"type":"object"}}}]}""",
+            };
             await Seeder.AddAsync(Package("Contoso.PrReview", "1.0.0", "Reviews a pull request and reports findings.", "pr-review"), prReview, cancellationToken: cancellationToken);
             await Seeder.AddAsync(Package("Contoso.PrReview", "1.1.0", "Reviews a pull request and reports findings.", "pr-review"), prReview, cancellationToken: cancellationToken);
             await Seeder.AddAsync(Package("Review", "1.0.0", "A generic helper for audits.", "audit"), new SkillFacts { SkillNames = ["audit"], Runtimes = ["process"], OutputTypes = ["text"] }, cancellationToken: cancellationToken);
-            var codeReview = new SkillFacts { SkillNames = ["code-review"], Runtimes = ["process"], Permissions = ["filesystem"], OutputTypes = ["json"], Inputs = ["file", "diff"] };
+            var codeReview = new SkillFacts
+            {
+                SkillNames = ["code-review"], Runtimes = ["process"], Permissions = ["filesystem"], OutputTypes = ["json"], Inputs = ["file", "diff"],
+                ManifestJson = """{"skills":[{"name":"code-review","output":{"type":"json","schema":null}}]}""",
+            };
             await Seeder.AddAsync(Package("Fabrikam.CodeReview", "1.0.0", "Code review comments for a diff.", "code-review"), codeReview, cancellationToken: cancellationToken);
             await Seeder.AddAsync(Package("Fabrikam.CodeReview", "2.0.0-beta.1", "Code review comments for a diff, now with fixes.", "code-review"), codeReview, cancellationToken: cancellationToken);
             await Seeder.AddAsync(Package("Fabrikam.Summarize", "1.0.0", "Summarizes long documents.", "summarize"), new SkillFacts { SkillNames = ["summarize"], Runtimes = ["model"], Permissions = ["env"], OutputTypes = ["text"], Inputs = ["file", "document"] }, owner: "bob", cancellationToken: cancellationToken);
@@ -41,6 +50,12 @@ public sealed class SearchTests(SearchTests.Fixture fixture) : IClassFixture<Sea
             {
                 await Seeder.AddAsync(Package($"Paging.Skill{i:D2}", "1.0.0", "A skill for paging through pages.", "pager"), new SkillFacts { Runtimes = ["mcp-tool"] }, cancellationToken: cancellationToken);
             }
+
+            // bob's verified 'Fabrikam.' covers both Fabrikam packages, but only Fabrikam.Summarize is bob's.
+            // 'Review.' is bob's without a domain: it covers the bare ID 'Review', which bob co-owns, yet verifies nothing.
+            await Seeder.ReservePrefixAsync("Fabrikam.", "bob", verified: true, cancellationToken);
+            await Seeder.ReservePrefixAsync("Review.", "bob", verified: false, cancellationToken);
+            await Seeder.AddCoOwnerAsync("Review", "bob", cancellationToken);
 
             // Downloads rank equally relevant packages: Paging.Skill07 is the most downloaded.
             using var client = Server.CreateClient();
@@ -133,7 +148,17 @@ public sealed class SearchTests(SearchTests.Fixture fixture) : IClassFixture<Sea
     [InlineData("input:url", new[] { "Contoso.PrReview" })]
     [InlineData("input:pr_url", new[] { "Contoso.PrReview" })]
     [InlineData("input:document", new[] { "Fabrikam.Summarize" })]
-    [InlineData("owner:bob", new[] { "Fabrikam.Summarize" })]
+    [InlineData("owner:bob", new[] { "Fabrikam.Summarize", "Review" })]
+    [InlineData("owner:admin owner:ADMIN runtime:process", new[] { "Fabrikam.CodeReview", "Review" })]
+    [InlineData("owner:admin owner:bob", new string[0])]
+    [InlineData("typed:true", new[] { "Contoso.PrReview" })]
+    [InlineData("typed:false output:json", new[] { "Fabrikam.CodeReview" })]
+    [InlineData("typed:true typed:false", new string[0])]
+    [InlineData("typed:maybe", new string[0])]
+    [InlineData("verified:true", new[] { "Fabrikam.Summarize" })]
+    [InlineData("verified:false owner:bob", new[] { "Review" })]
+    [InlineData("verified:true owner:admin", new string[0])]
+    [InlineData("review verified:false typed:false", new[] { "Fabrikam.CodeReview", "Review" })]
     [InlineData("owner:nobody", new string[0])]
     [InlineData("packageid:fabrikam.codereview", new[] { "Fabrikam.CodeReview" })]
     [InlineData("tags:skillrt-skill-code-review", new[] { "Fabrikam.CodeReview" })]
@@ -160,9 +185,36 @@ public sealed class SearchTests(SearchTests.Fixture fixture) : IClassFixture<Sea
         Assert.Equal(1, facets.GetProperty("permission").GetProperty("network").GetInt32());
         Assert.Equal(2, facets.GetProperty("output").GetProperty("json").GetInt32());
 
+        Assert.Equal(15, facets.GetProperty("owner").GetProperty("admin").GetInt32());
+        Assert.Equal(2, facets.GetProperty("owner").GetProperty("bob").GetInt32());
+        Assert.Equal(1, facets.GetProperty("verified").GetProperty("true").GetInt32());
+        Assert.Equal(15, facets.GetProperty("verified").GetProperty("false").GetInt32());
+        Assert.Equal(1, facets.GetProperty("typed").GetProperty("true").GetInt32());
+        Assert.Equal(15, facets.GetProperty("typed").GetProperty("false").GetInt32());
+
         var filtered = (await SearchAsync("q=runtime:process")).GetProperty("facets");
         Assert.Equal(2, filtered.GetProperty("runtime").GetProperty("process").GetInt32());
         Assert.False(filtered.GetProperty("runtime").TryGetProperty("model", out _));
+        Assert.Equal(1, filtered.GetProperty("owner").GetProperty("bob").GetInt32());
+        Assert.False(filtered.GetProperty("typed").TryGetProperty("true", out _));
+    }
+
+    [Fact]
+    public async Task A_hit_says_whether_it_is_verified_typed_and_deprecated()
+    {
+        var summarize = (await SearchAsync("q=packageid:Fabrikam.Summarize")).GetProperty("data")[0];
+        Assert.True(summarize.GetProperty("verified").GetBoolean());
+        Assert.False(summarize.GetProperty("typedOutput").GetBoolean());
+        Assert.False(summarize.GetProperty("deprecated").GetBoolean());
+        Assert.Equal(["bob"], summarize.GetProperty("owners").EnumerateArray().Select(o => o.GetString()!).ToArray());
+
+        var codeReview = (await SearchAsync("q=packageid:Fabrikam.CodeReview")).GetProperty("data")[0];
+        Assert.False(codeReview.GetProperty("verified").GetBoolean());
+        Assert.False(codeReview.GetProperty("typedOutput").GetBoolean());
+
+        var review = (await SearchAsync("q=packageid:Review")).GetProperty("data")[0];
+        Assert.Equal(["admin", "bob"], review.GetProperty("owners").EnumerateArray().Select(o => o.GetString()!).ToArray());
+        Assert.True((await SearchAsync("q=packageid:Contoso.PrReview")).GetProperty("data")[0].GetProperty("typedOutput").GetBoolean());
     }
 
     [Fact]

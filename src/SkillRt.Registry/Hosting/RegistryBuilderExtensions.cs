@@ -102,6 +102,8 @@ public static class RegistryBuilderExtensions
         services.TryAddSingleton<DownloadCounter>();
         services.AddHostedService<DownloadCountWriter>();
         services.TryAddSingleton<SearchResponseCache>();
+        services.TryAddSingleton<SearchPageCache>();
+        services.TryAddScoped<PackageSummaries>();
         services.TryAddSingleton<SearchIndexGate>();
         services.TryAddScoped<SqlitePackageSearch>();
         services.TryAddScoped<PostgreSqlPackageSearch>();
@@ -126,8 +128,8 @@ public static class RegistryBuilderExtensions
         registry.MapGet(registration + "{id}/{version}.json", (string id, string version, HttpRequest request, PackageReader reader, CancellationToken ct) =>
             RegistrationEndpoints.LeafAsync(id, version, Urls(request), reader, ct)).AddEndpointFilter(QuarantineNotice.FilterAsync);
 
-        registry.MapGet(RegistryRoutes.Search, (HttpRequest request, SearchResponseCache cache, IPackageSearch search, RegistryDbContext db, IOwnerDirectory owners, IOptions<RegistryOptions> options, CancellationToken ct) =>
-            cache.GetOrAnswerAsync(request, () => SearchEndpoints.SearchAsync(request, Urls(request), search, db, owners, options, ct)));
+        registry.MapGet(RegistryRoutes.Search, (HttpRequest request, SearchResponseCache cache, PackageSummaries summaries, IOptions<RegistryOptions> options, CancellationToken ct) =>
+            cache.GetOrAnswerAsync(request, () => SearchEndpoints.SearchAsync(request, Urls(request), summaries, options, ct)));
         registry.MapGet(RegistryRoutes.Autocomplete, SearchEndpoints.AutocompleteAsync);
 
         registry.MapGet(RegistryRoutes.Skills + "{id}/{version}/manifest.json", SkillManifestEndpoint.HandleAsync).AddEndpointFilter(QuarantineNotice.FilterAsync);

@@ -26,8 +26,8 @@ internal sealed class PostgreSqlPackageSearch(RegistryDbContext db, IOwnerDirect
     {
         using var command = await CommandAsync(
             """
-            INSERT INTO registry_search_docs (registration_id, prerelease, version_id, normalized_id, runtimes, permissions, outputs, filters, document)
-            VALUES (@registration, @prerelease, @version, @normalized, @runtimes, @permissions, @outputs, @filters,
+            INSERT INTO registry_search_docs (registration_id, prerelease, version_id, normalized_id, runtimes, permissions, outputs, typed, filters, document)
+            VALUES (@registration, @prerelease, @version, @normalized, @runtimes, @permissions, @outputs, @typed, @filters,
                 setweight(to_tsvector('simple', @package), 'A')
                 || setweight(to_tsvector('simple', @title || ' ' || @tags), 'B')
                 || setweight(to_tsvector('simple', @skill || ' ' || @inputs), 'C')
@@ -41,6 +41,7 @@ internal sealed class PostgreSqlPackageSearch(RegistryDbContext db, IOwnerDirect
         AddParameter(command, "runtimes", document.Runtimes);
         AddParameter(command, "permissions", document.Permissions);
         AddParameter(command, "outputs", document.Outputs);
+        AddParameter(command, "typed", document.Typed);
         AddParameter(command, "filters", document.FilterValues().ToArray());
         AddParameter(command, "package", document.IdWords);
         AddParameter(command, "title", document.Title);
@@ -116,7 +117,9 @@ internal sealed class PostgreSqlPackageSearch(RegistryDbContext db, IOwnerDirect
 
         var sql = new StringBuilder(
             """
-            SELECT d.registration_id, d.version_id, d.runtimes, d.permissions, d.outputs
+            SELECT d.registration_id, d.version_id, d.normalized_id, d.runtimes, d.permissions, d.outputs, p."OwnerId",
+                coalesce((SELECT string_agg(c."OwnerId"::text, ' ') FROM registry_co_owners c WHERE c."RegistrationId" = d.registration_id), ''),
+                d.typed
             FROM registry_search_docs d JOIN registry_packages p ON p."Id" = d.registration_id
             WHERE d.prerelease = @prerelease
             """);
@@ -133,6 +136,11 @@ internal sealed class PostgreSqlPackageSearch(RegistryDbContext db, IOwnerDirect
         if (query.PackageId is not null)
         {
             sql.Append(" AND d.normalized_id = @package");
+        }
+
+        if (query.Typed is not null)
+        {
+            sql.Append(" AND d.typed = @typed");
         }
 
         if (query.OwnerId is not null)
@@ -168,11 +176,18 @@ internal sealed class PostgreSqlPackageSearch(RegistryDbContext db, IOwnerDirect
             AddParameter(command, "owner", owner);
         }
 
+        if (query.Typed is { } typed)
+        {
+            AddParameter(command, "typed", typed);
+        }
+
         var rows = new List<IndexRow>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new IndexRow(ReadGuid(reader, 0), ReadGuid(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            rows.Add(new IndexRow(
+                ReadGuid(reader, 0), ReadGuid(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                ReadGuid(reader, 6), reader.GetString(7), reader.GetBoolean(8)));
         }
 
         return rows;

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using NuGet.Versioning;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Namespaces;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Identity;
 
@@ -17,7 +18,8 @@ namespace SkillRt.Registry.Search;
 
 /// <summary>
 /// What both engines share: bringing stale documents up to date (the queue the triggers fill),
-/// correcting typos against the vocabulary, resolving the owner filter, counting facets and paging.
+/// correcting typos against the vocabulary, resolving the owner filter, deciding the verified mark,
+/// counting facets and paging.
 /// Subclasses supply the SQL.
 /// </summary>
 internal abstract partial class RelationalPackageSearch(
@@ -30,6 +32,15 @@ internal abstract partial class RelationalPackageSearch(
     public const string RuntimeFacet = "runtime";
     public const string PermissionFacet = "permission";
     public const string OutputFacet = "output";
+    public const string OwnerFacet = "owner";
+    public const string VerifiedFacet = "verified";
+    public const string TypedFacet = "typed";
+
+    /// <summary>
+    /// The owner facet names the owners of the most matching packages, this many at most: a registry
+    /// has thousands of owners, and a list longer than this helps no one choose.
+    /// </summary>
+    public const int MaxOwnerFacetValues = 20;
 
     protected RegistryDbContext Db => db;
 
@@ -56,9 +67,12 @@ internal abstract partial class RelationalPackageSearch(
         }
 
         var packageIds = request.Query.Filters.Where(f => f.Kind == SearchFilterKind.PackageId).Select(f => f.Value).Distinct().ToList();
-        if (packageIds.Count > 1 || request.Query.Filters.Count(f => f.Kind == SearchFilterKind.Owner) > 1)
+        if (packageIds.Count > 1
+            || request.Query.Filters.Where(f => f.Kind == SearchFilterKind.Owner).Select(f => f.Value).Distinct().Count() > 1
+            || !TryReadFlag(request.Query, SearchFilterKind.Verified, out var verified)
+            || !TryReadFlag(request.Query, SearchFilterKind.Typed, out var typed))
         {
-            // Two different exact IDs (or owners) cannot both hold.
+            // Two different exact IDs (or owners, or typed:true with typed:false) cannot both hold; nor can typed:maybe.
             return Finish(activity, SearchResults.Empty);
         }
 
@@ -77,31 +91,85 @@ internal abstract partial class RelationalPackageSearch(
 
         var query = new IndexQuery(
             terms,
-            request.Query.Filters.Where(f => f.Kind is not (SearchFilterKind.Owner or SearchFilterKind.PackageId)).ToList(),
+            request.Query.Filters.Where(f => f.Kind is not (SearchFilterKind.Owner or SearchFilterKind.PackageId or SearchFilterKind.Verified or SearchFilterKind.Typed)).ToList(),
             packageIds.FirstOrDefault(),
             ownerId,
+            typed,
             request.Query.Text,
             request.Prerelease);
         var rows = await QueryAsync(query, cancellationToken).ConfigureAwait(false);
 
+        // 'verified' depends on reservations and owners, which change without touching a version, so
+        // it is decided here rather than stored in the documents.
+        var namespaces = await VerifiedNamespaces.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var matches = new List<(IndexRow Row, bool Verified)>(rows.Count);
+        var ownerCounts = new Dictionary<Guid, int>();
         var facets = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal)
         {
             [RuntimeFacet] = new(StringComparer.Ordinal),
             [PermissionFacet] = new(StringComparer.Ordinal),
             [OutputFacet] = new(StringComparer.Ordinal),
+            [OwnerFacet] = new(StringComparer.Ordinal),
+            [VerifiedFacet] = new(StringComparer.Ordinal),
+            [TypedFacet] = new(StringComparer.Ordinal),
         };
         foreach (var row in rows)
         {
+            var rowOwners = row.OwnerIds();
+            var isVerified = namespaces.IsVerified(row.NormalizedId, rowOwners);
+            if (verified is { } wanted && wanted != isVerified)
+            {
+                continue;
+            }
+
+            matches.Add((row, isVerified));
             Count(facets[RuntimeFacet], row.Runtimes);
             Count(facets[PermissionFacet], row.Permissions);
             Count(facets[OutputFacet], row.Outputs);
+            Count(facets[VerifiedFacet], Flag(isVerified));
+            Count(facets[TypedFacet], Flag(row.Typed));
+            foreach (var id in rowOwners)
+            {
+                ownerCounts[id] = ownerCounts.GetValueOrDefault(id) + 1;
+            }
         }
 
-        var page = rows.Skip(request.Skip).Take(request.Take).Select(r => new SearchHit(r.RegistrationId, r.VersionId)).ToList();
+        var topOwners = ownerCounts.OrderByDescending(o => o.Value).ThenBy(o => o.Key).Take(MaxOwnerFacetValues).ToList();
+        var ownerNames = await owners.GetAsync(topOwners.Select(o => o.Key).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var (id, count) in topOwners)
+        {
+            if (ownerNames.TryGetValue(id, out var owner))
+            {
+                facets[OwnerFacet][owner.Name] = count;
+            }
+        }
+
+        var page = matches.Skip(request.Skip).Take(request.Take).Select(m => new SearchHit(m.Row.RegistrationId, m.Row.VersionId, m.Verified, m.Row.Typed)).ToList();
         return Finish(activity, new SearchResults(
-            rows.Count,
+            matches.Count,
             page,
             facets.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<string, int>)f.Value, StringComparer.Ordinal)));
+    }
+
+    /// <summary>How the verified and typed facets spell a flag, as their filters read it.</summary>
+    public static string Flag(bool value) => value ? "true" : "false";
+
+    // The value of a true/false filter; false when it is neither or two disagree.
+    private static bool TryReadFlag(SearchQuery query, SearchFilterKind kind, out bool? value)
+    {
+        value = null;
+        foreach (var filter in query.Filters.Where(f => f.Kind == kind))
+        {
+            bool? flag = filter.Value switch { "true" => true, "false" => false, _ => null };
+            if (flag is null || (value is not null && value != flag))
+            {
+                return false;
+            }
+
+            value = flag;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -298,9 +366,43 @@ internal abstract partial class RelationalPackageSearch(
         IReadOnlyList<SearchFilter> Filters,
         string? PackageId,
         Guid? OwnerId,
+        bool? Typed,
         string ExactText,
         bool Prerelease);
 
-    /// <summary>A matching document: what the page needs and what the facets count.</summary>
-    protected sealed record IndexRow(Guid RegistrationId, Guid VersionId, string Runtimes, string Permissions, string Outputs);
+    /// <summary>
+    /// A matching document: what the page needs and what the facets count. <paramref name="CoOwnerIds"/>
+    /// are the co-owners' IDs, space-separated, as the engine aggregated them.
+    /// </summary>
+    protected sealed record IndexRow(
+        Guid RegistrationId,
+        Guid VersionId,
+        string NormalizedId,
+        string Runtimes,
+        string Permissions,
+        string Outputs,
+        Guid OwnerId,
+        string CoOwnerIds,
+        bool Typed)
+    {
+        /// <summary>The primary owner, then the co-owners.</summary>
+        public IReadOnlyList<Guid> OwnerIds()
+        {
+            if (CoOwnerIds.Length == 0)
+            {
+                return [OwnerId];
+            }
+
+            var ids = new List<Guid> { OwnerId };
+            foreach (var text in CoOwnerIds.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Guid.TryParse(text, out var id) && !ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids;
+        }
+    }
 }

@@ -7,7 +7,8 @@ namespace SkillRt.Registry.Search;
 
 /// <summary>
 /// What the index holds for one package in one view (latest listed stable, or latest listed including
-/// prereleases): its text as words, and the skill facts as the version stored them (space-separated).
+/// prereleases): its text as words, the skill facts as the version stored them (space-separated), and
+/// whether its output is typed (<see cref="TypedOutput"/>).
 /// </summary>
 internal sealed record SearchDocument(
     Guid RegistrationId,
@@ -22,7 +23,8 @@ internal sealed record SearchDocument(
     string Runtimes,
     string Permissions,
     string Outputs,
-    string Inputs)
+    string Inputs,
+    bool Typed)
 {
     public static SearchDocument Create(PackageRegistration package, PackageVersionRecord version, bool prerelease) => new(
         package.Id,
@@ -37,7 +39,8 @@ internal sealed record SearchDocument(
         version.Runtimes.ToLowerInvariant(),
         version.Permissions.ToLowerInvariant(),
         version.OutputTypes.ToLowerInvariant(),
-        version.Inputs.ToLowerInvariant());
+        version.Inputs.ToLowerInvariant(),
+        TypedOutput.Of(version.ManifestJson));
 
     // A package of many skills can have more text than an index row should hold (PostgreSQL refuses a
     // tsvector over 1 MB, and a refused row would be retried on every search): the first 100,000

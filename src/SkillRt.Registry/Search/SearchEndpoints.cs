@@ -5,21 +5,11 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Xml;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NuGet.Packaging;
-using NuGet.Packaging.Core;
 using NuGet.Versioning;
 using SkillRt.Registry.Hosting;
-using SkillRt.Registry.Namespaces;
-using SkillRt.Registry.Ownership;
 using SkillRt.Registry.Reading;
-using SkillRt.Registry.Storage;
-using SkillRt.Server.Identity;
 
 namespace SkillRt.Registry.Search;
 
@@ -34,9 +24,7 @@ internal static class SearchEndpoints
     public static async Task<IResult> SearchAsync(
         HttpRequest request,
         RegistryUrls urls,
-        IPackageSearch search,
-        RegistryDbContext db,
-        IOwnerDirectory owners,
+        PackageSummaries summaries,
         IOptions<RegistryOptions> options,
         CancellationToken cancellationToken)
     {
@@ -47,77 +35,55 @@ internal static class SearchEndpoints
         }
 
         var (query, skip, take, prerelease, _) = paging;
-        var results = await search.SearchAsync(new SearchRequest(SearchQuery.Parse(query), skip, take, prerelease), cancellationToken).ConfigureAwait(false);
-
-        var versionIds = results.Hits.Select(h => h.VersionId).ToList();
-        var registrationIds = results.Hits.Select(h => h.RegistrationId).ToList();
-        var versions = await db.Versions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken).ConfigureAwait(false);
-        var packages = await db.Packages.AsNoTracking().Where(p => registrationIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
-        var siblings = (await db.Versions.AsNoTracking()
-                .Where(v => registrationIds.Contains(v.RegistrationId) && v.IsListed && (prerelease || !v.IsPrerelease))
-                .Select(v => new { v.RegistrationId, v.Version, v.NormalizedVersion, v.Downloads })
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(v => v.RegistrationId);
-        // Owners are the primary owner then the co-owners; 'verified' when the prefix deciding the ID was verified for one of them.
-        var packageOwners = await request.HttpContext.RequestServices.GetRequiredService<PackageOwners>().OwnerIdsAsync(packages.Values, cancellationToken).ConfigureAwait(false);
-        var reservations = await request.HttpContext.RequestServices.GetRequiredService<NamespaceGate>().LongestMatchesAsync(packages.Values.Select(p => p.PackageId).ToList(), cancellationToken).ConfigureAwait(false);
-        var ownerNames = await owners.GetAsync(packageOwners.Values.SelectMany(o => o).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        var page = await summaries.SearchAsync(new SearchRequest(SearchQuery.Parse(query), skip, take, prerelease), cancellationToken).ConfigureAwait(false);
 
         var data = new JsonArray();
-        foreach (var hit in results.Hits)
+        foreach (var package in page.Packages)
         {
-            // A version unlisted between the search and this read is left out of the page, not shown stale.
-            if (!versions.TryGetValue(hit.VersionId, out var version) || !packages.TryGetValue(hit.RegistrationId, out var package))
-            {
-                continue;
-            }
-
             var lowerId = package.NormalizedId;
             var registration = urls.RegistrationIndex(lowerId);
-            var versionList = siblings[package.Id]
-                .OrderBy(v => NuGetVersion.Parse(v.Version), VersionComparer.Default)
-                .Select(v => (JsonNode)new JsonObject
-                {
-                    ["version"] = v.Version,
-                    ["downloads"] = v.Downloads,
-                    ["@id"] = urls.RegistrationLeaf(lowerId, v.NormalizedVersion),
-                })
-                .ToArray();
             data.Add(new JsonObject
             {
                 ["@id"] = registration,
                 ["@type"] = "Package",
                 ["registration"] = registration,
                 ["id"] = package.PackageId,
-                ["version"] = RegistrationEndpoints.FullVersion(version),
-                ["description"] = version.Description ?? string.Empty,
+                ["version"] = package.Version,
+                ["description"] = package.Description,
                 ["summary"] = string.Empty,
-                ["title"] = string.IsNullOrEmpty(version.Title) ? package.PackageId : version.Title,
-                ["projectUrl"] = version.ProjectUrl ?? string.Empty,
+                ["title"] = package.Title,
+                ["projectUrl"] = package.ProjectUrl ?? string.Empty,
                 ["licenseUrl"] = string.Empty,
                 ["iconUrl"] = string.Empty,
-                ["tags"] = new JsonArray(RegistrationEndpoints.SplitTags(version.Tags).Select(t => (JsonNode)t).ToArray()),
-                ["authors"] = new JsonArray((version.Authors ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => (JsonNode)a).ToArray()),
-                ["owners"] = new JsonArray(packageOwners[package.Id].Where(ownerNames.ContainsKey).Select(o => (JsonNode)ownerNames[o].Name).ToArray()),
+                ["tags"] = Strings(package.Tags),
+                ["authors"] = Strings(package.Authors),
+                ["owners"] = Strings(package.Owners),
                 ["totalDownloads"] = package.TotalDownloads,
-                ["verified"] = reservations.TryGetValue(package.PackageId, out var reservation) && reservation.VerifiedAt is not null && packageOwners[package.Id].Contains(reservation.OwnerId),
-                ["packageTypes"] = new JsonArray(PackageTypes(version.Nuspec).Select(t => (JsonNode)new JsonObject { ["name"] = t }).ToArray()),
-                ["versions"] = new JsonArray(versionList),
-                ["runtimes"] = Words(version.Runtimes),
-                ["permissions"] = Words(version.Permissions),
-                ["outputTypes"] = Words(version.OutputTypes),
-                ["skillManifest"] = urls.Manifest(lowerId, version.NormalizedVersion),
+                ["verified"] = package.Verified,
+                ["deprecated"] = package.Deprecated,
+                ["packageTypes"] = new JsonArray(package.PackageTypes.Select(t => (JsonNode)new JsonObject { ["name"] = t }).ToArray()),
+                ["versions"] = new JsonArray(package.Versions.Select(v => (JsonNode)new JsonObject
+                {
+                    ["version"] = v.Version,
+                    ["downloads"] = v.Downloads,
+                    ["@id"] = urls.RegistrationLeaf(lowerId, v.NormalizedVersion),
+                }).ToArray()),
+                ["runtimes"] = Strings(package.Runtimes),
+                ["permissions"] = Strings(package.Permissions),
+                ["outputTypes"] = Strings(package.OutputTypes),
+                ["typedOutput"] = package.Typed,
+                ["skillManifest"] = urls.Manifest(lowerId, package.NormalizedVersion),
             });
         }
 
         var facets = new JsonObject();
-        foreach (var (name, counts) in results.Facets)
+        foreach (var (name, counts) in page.Facets)
         {
             facets[name] = new JsonObject(counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
         }
 
-        return Results.Json(new JsonObject { ["totalHits"] = results.TotalHits, ["data"] = data, ["facets"] = facets });
+        return Results.Json(new JsonObject { ["totalHits"] = page.TotalHits, ["data"] = data, ["facets"] = facets });
     }
 
     public static async Task<IResult> AutocompleteAsync(HttpRequest request, PackageReader reader, IOptions<RegistryOptions> options, CancellationToken cancellationToken)
@@ -184,19 +150,5 @@ internal static class SearchEndpoints
         return (query, skip, Math.Min(take, options.MaxPageSize), prerelease, null);
     }
 
-    private static JsonArray Words(string values) =>
-        new(values.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(v => (JsonNode)v).ToArray());
-
-    private static IEnumerable<string> PackageTypes(string nuspec)
-    {
-        try
-        {
-            var types = new NuspecReader(XDocument.Parse(nuspec)).GetPackageTypes().Select(t => t.Name).ToList();
-            return types.Count == 0 ? ["Dependency"] : types;
-        }
-        catch (Exception exception) when (exception is XmlException or PackagingException or InvalidOperationException)
-        {
-            return ["Dependency"];
-        }
-    }
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)v).ToArray());
 }

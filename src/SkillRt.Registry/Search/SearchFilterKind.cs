@@ -23,4 +23,16 @@ internal enum SearchFilterKind
 
     /// <summary><c>packageid:</c> the package ID, exactly (regardless of case), as on nuget.org.</summary>
     PackageId,
+
+    /// <summary>
+    /// <c>verified:true</c> (or <c>false</c>): whether the package ID is inside a verified namespace of
+    /// one of its owners (<see cref="Namespaces.VerifiedNamespaces"/>).
+    /// </summary>
+    Verified,
+
+    /// <summary>
+    /// <c>typed:true</c> (or <c>false</c>): whether the package has a typed output, that is a skill whose
+    /// output is JSON with a JSON Schema (<see cref="TypedOutput"/>).
+    /// </summary>
+    Typed,
 }

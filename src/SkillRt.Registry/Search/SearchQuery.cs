@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SkillRt.Registry.Search;
 
@@ -10,8 +11,8 @@ namespace SkillRt.Registry.Search;
 internal sealed record SearchQuery(string Text, IReadOnlyList<string> Terms, IReadOnlyList<SearchFilter> Filters)
 {
     /// <summary>
-    /// Parses <c>pr review runtime:process permission:network</c>. A <c>name:value</c> whose name is
-    /// not a filter is free text; a value may be quoted (<c>tags:"code review"</c>).
+    /// Parses <c>pr review runtime:process permission:network typed:true</c>. A <c>name:value</c> whose
+    /// name is not a filter is free text; a value may be quoted (<c>tags:"code review"</c>).
     /// </summary>
     public static SearchQuery Parse(string? query)
     {
@@ -49,6 +50,8 @@ internal sealed record SearchQuery(string Text, IReadOnlyList<string> Terms, IRe
         "tag" or "tags" => SearchFilterKind.Tag,
         "owner" or "owners" => SearchFilterKind.Owner,
         "packageid" or "id" => SearchFilterKind.PackageId,
+        "verified" => SearchFilterKind.Verified,
+        "typed" => SearchFilterKind.Typed,
         _ => null,
     };
 
@@ -84,4 +87,11 @@ internal sealed record SearchQuery(string Text, IReadOnlyList<string> Terms, IRe
             yield return text[start..];
         }
     }
+
+    /// <summary>
+    /// The query as a cache key: the same question however it was spelled (filters in any order or
+    /// repeated, any case, extra spaces) gives the same key.
+    /// </summary>
+    public string Key() =>
+        Text + "\n" + string.Join('\n', Filters.Distinct().OrderBy(f => f.Kind).ThenBy(f => f.Value, StringComparer.Ordinal).Select(f => SearchDocument.FilterValue(f.Kind, f.Value)));
 }

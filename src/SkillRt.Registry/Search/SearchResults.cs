@@ -4,7 +4,10 @@ namespace SkillRt.Registry.Search;
 
 /// <summary>
 /// A page of hits, best first, the number of packages that match, and the facet counts over every
-/// match (not only the page): facet name (<c>runtime</c>, <c>permission</c>, <c>output</c>) → value → packages.
+/// match (not only the page): facet name (<c>runtime</c>, <c>permission</c>, <c>output</c>, <c>owner</c>,
+/// <c>verified</c>, <c>typed</c>) → value → packages. Only values with at least one package are present;
+/// <c>verified</c> and <c>typed</c> have the values <c>true</c> and <c>false</c>; <c>owner</c> names the
+/// <see cref="RelationalPackageSearch.MaxOwnerFacetValues"/> owners of the most matches.
 /// </summary>
 internal sealed record SearchResults(
     int TotalHits,

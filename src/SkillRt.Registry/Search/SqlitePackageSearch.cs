@@ -26,8 +26,8 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
     {
         using var command = await CommandAsync(
             """
-            INSERT INTO registry_search_docs (registration_id, prerelease, version_id, normalized_id, package_id, title, tags, description, skill_text, runtimes, permissions, outputs, inputs)
-            VALUES (@registration, @prerelease, @version, @normalized, @package, @title, @tags, @description, @skill, @runtimes, @permissions, @outputs, @inputs)
+            INSERT INTO registry_search_docs (registration_id, prerelease, version_id, normalized_id, package_id, title, tags, description, skill_text, runtimes, permissions, outputs, inputs, typed)
+            VALUES (@registration, @prerelease, @version, @normalized, @package, @title, @tags, @description, @skill, @runtimes, @permissions, @outputs, @inputs, @typed)
             """,
             cancellationToken).ConfigureAwait(false);
         AddParameter(command, "@registration", Key(document.RegistrationId));
@@ -43,6 +43,7 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
         AddParameter(command, "@permissions", document.Permissions);
         AddParameter(command, "@outputs", document.Outputs);
         AddParameter(command, "@inputs", document.Inputs);
+        AddParameter(command, "@typed", document.Typed ? 1 : 0);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,7 +104,9 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
             return [];
         }
 
-        var sql = new StringBuilder("SELECT d.registration_id, d.version_id, d.runtimes, d.permissions, d.outputs FROM ");
+        var sql = new StringBuilder(
+            "SELECT d.registration_id, d.version_id, d.normalized_id, d.runtimes, d.permissions, d.outputs, p.OwnerId, "
+            + "coalesce((SELECT group_concat(c.OwnerId, ' ') FROM registry_co_owners c WHERE c.RegistrationId = d.registration_id), ''), d.typed FROM ");
         sql.Append(match is null
             ? "registry_search_docs d"
             : "registry_search_fts f JOIN registry_search_docs d ON d.id = f.rowid");
@@ -116,6 +119,11 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
         if (query.PackageId is not null)
         {
             sql.Append(" AND d.normalized_id = @package");
+        }
+
+        if (query.Typed is not null)
+        {
+            sql.Append(" AND d.typed = @typed");
         }
 
         if (query.OwnerId is not null)
@@ -145,11 +153,18 @@ internal sealed class SqlitePackageSearch(RegistryDbContext db, IOwnerDirectory 
             AddParameter(command, "@owner", Key(owner));
         }
 
+        if (query.Typed is { } typed)
+        {
+            AddParameter(command, "@typed", typed ? 1 : 0);
+        }
+
         var rows = new List<IndexRow>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new IndexRow(ReadGuid(reader, 0), ReadGuid(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            rows.Add(new IndexRow(
+                ReadGuid(reader, 0), ReadGuid(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                ReadGuid(reader, 6), reader.GetString(7), reader.GetInt64(8) != 0));
         }
 
         return rows;

@@ -7,8 +7,12 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NuGet.Packaging;
+using Microsoft.EntityFrameworkCore;
 using SkillRt.Registry.Hosting;
+using SkillRt.Registry.Namespaces;
+using SkillRt.Registry.Ownership;
 using SkillRt.Registry.Reading;
+using SkillRt.Registry.Storage;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 using SkillRt.Tests;
@@ -80,6 +84,38 @@ internal sealed class RegistrySeeder : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RegistryCatalog>().AddVersionAsync(version, new MemoryStream(bytes), cancellationToken);
         return bytes;
+    }
+
+    /// <summary>Reserves <paramref name="prefix"/> for <paramref name="owner"/>, as verified with a domain when asked.</summary>
+    public async Task ReservePrefixAsync(string prefix, string owner, bool verified, CancellationToken cancellationToken = default)
+    {
+        var ownerId = await OwnerIdAsync(owner, cancellationToken);
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        db.Set<PrefixReservation>().Add(new PrefixReservation
+        {
+            Id = Guid.NewGuid(),
+            Prefix = prefix,
+            NormalizedPrefix = NamespacePrefix.Normalize(prefix),
+            OwnerId = ownerId,
+            ReservedByAccountId = ownerId,
+            ReservedAt = DateTime.UtcNow,
+            VerifiedDomain = verified ? "example.com" : null,
+            VerifiedAt = verified ? DateTime.UtcNow : null,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Makes <paramref name="owner"/> a co-owner of the package.</summary>
+    public async Task AddCoOwnerAsync(string packageId, string owner, CancellationToken cancellationToken = default)
+    {
+        var ownerId = await OwnerIdAsync(owner, cancellationToken);
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var normalizedId = packageId.ToLowerInvariant();
+        var registration = await db.Packages.SingleAsync(p => p.NormalizedId == normalizedId, cancellationToken);
+        db.Set<PackageCoOwner>().Add(new PackageCoOwner { RegistrationId = registration.Id, OwnerId = ownerId, AddedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
