@@ -55,6 +55,10 @@ public static class RegistryBuilderExtensions
         builder.AddRegistrySigning();
         ModerationRegistration.AddRegistryModeration(services, builder.Configuration);
         AddReadServices(services);
+        services.TryAddScoped<SkillRt.Registry.Web.Owners.OwnerPageReader>();
+        services.TryAddScoped<SkillRt.Registry.Web.Admin.AdminOverviewReader>();
+        services.TryAddScoped<SkillRt.Registry.Web.Admin.AbuseReportReader>();
+        services.TryAddScoped<SkillRt.Registry.Web.Admin.AuditLogReader>();
         builder.AddWebPages(typeof(RegistryMarker).Assembly);
         builder.AddWebNavigation(new WebNavigationItem("Skills", "/", Order: 0));
         builder.AddWebNavigation(new WebNavigationItem("Admin", "/admin", Order: 90, AdministratorsOnly: true));

@@ -85,6 +85,13 @@ internal sealed class WebPageResponses(RequestDelegate next)
             }
         }
 
+        if (buffer.Length == 0)
+        {
+            // An empty answer (a page's NotFound(), the session policy's 403) is left without a length,
+            // so the status code pages still write the HTML page a browser shows for it.
+            return;
+        }
+
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (response.StatusCode == StatusCodes.Status200OK && response.Headers.ETag.Count > 0 && !WebSession.IsSignedIn(context)
             && PreferredEncoding(context.Request) is { } encoding)

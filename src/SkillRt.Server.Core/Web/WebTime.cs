@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Html;
 
 namespace SkillRt.Server.Web;
 
-/// <summary>How the account pages write times: UTC, to the minute, in a <c>&lt;time&gt;</c> element machines can read.</summary>
-internal static class AccountFormat
+/// <summary>How pages write times (the account and admin pages; the registry sees it through InternalsVisibleTo): UTC, to the minute, in a <c>&lt;time&gt;</c> element machines can read.</summary>
+internal static class WebTime
 {
-    public static IHtmlContent Time(DateTime? utc, string none)
+    public static IHtmlContent Format(DateTime? utc, string none)
     {
         if (utc is not { } value)
         {
