@@ -19,6 +19,13 @@ internal sealed record AuditLogQuery(
     /// <summary>The query, or a problem naming the parameter that is wrong.</summary>
     public static (AuditLogQuery? Query, IResult? Problem) Read(IQueryCollection query, int maxTake)
     {
+        var (parsed, error) = Parse(query, maxTake);
+        return parsed is not null ? (parsed, null) : (null, ReadProblems.BadParameter(error!.Value.Parameter, error.Value.Detail));
+    }
+
+    /// <summary>The query, or the parameter that is wrong and what to write instead (the admin audit page shows it next to the field).</summary>
+    public static (AuditLogQuery? Query, (string Parameter, string Detail)? Error) Parse(IQueryCollection query, int maxTake)
+    {
         string? Text(string name) => query[name].ToString() is { Length: > 0 } value ? value.Trim() : null;
 
         var package = Text("package");
@@ -27,7 +34,7 @@ internal sealed record AuditLogQuery(
         if (package is { Length: > 128 } || actor is { Length: > 128 } || action is { Length: > 64 })
         {
             var name = package is { Length: > 128 } ? "package" : actor is { Length: > 128 } ? "actor" : "action";
-            return (null, ReadProblems.BadParameter(name, $"'{name}' is too long; a package ID or account name is at most 128 characters, an action at most 64."));
+            return (null, (name, $"'{name}' is too long; a package ID or account name is at most 128 characters, an action at most 64."));
         }
 
         DateTime? since = null, until = null;
@@ -37,7 +44,7 @@ internal sealed record AuditLogQuery(
             {
                 if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
                 {
-                    return (null, ReadProblems.BadParameter(name, $"'{text}' is not a time; write ISO 8601, such as 2026-05-01T10:00:00Z or 2026-05-01."));
+                    return (null, (name, $"'{text}' is not a time; write ISO 8601, such as 2026-05-01T10:00:00Z or 2026-05-01."));
                 }
 
                 set(time.UtcDateTime);
@@ -47,7 +54,7 @@ internal sealed record AuditLogQuery(
         var take = DefaultTake;
         if (Text("take") is { } takeText && (!int.TryParse(takeText, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take < 1 || take > maxTake))
         {
-            return (null, ReadProblems.BadParameter("take", $"'take' must be a whole number from 1 to {maxTake}."));
+            return (null, ("take", $"'take' must be a whole number from 1 to {maxTake}."));
         }
 
         long? before = null;
@@ -55,7 +62,7 @@ internal sealed record AuditLogQuery(
         {
             if (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
             {
-                return (null, ReadProblems.BadParameter("cursor", "'cursor' must be the nextCursor of a previous page, as it was sent."));
+                return (null, ("cursor", "'cursor' must be the nextCursor of a previous page, as it was sent."));
             }
 
             before = id;

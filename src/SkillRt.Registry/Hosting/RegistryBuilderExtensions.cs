@@ -17,11 +17,10 @@ using SkillRt.Registry.Search;
 using SkillRt.Registry.Signing;
 using SkillRt.Registry.Storage;
 using SkillRt.Registry.TransparencyLog;
-using SkillRt.Registry.Web.Packages;
+using SkillRt.Registry.Web;
 using SkillRt.Server.Hosting;
 using SkillRt.Server.Identity;
 using SkillRt.Server.Storage;
-using SkillRt.Server.Web;
 
 namespace SkillRt.Registry.Hosting;
 
@@ -56,10 +55,7 @@ public static class RegistryBuilderExtensions
         builder.AddRegistrySigning();
         ModerationRegistration.AddRegistryModeration(services, builder.Configuration);
         AddReadServices(services);
-        services.AddPackagePages();
-        builder.AddWebPages(typeof(RegistryMarker).Assembly);
-        builder.AddWebNavigation(new WebNavigationItem("Skills", "/", Order: 0));
-        builder.AddWebNavigation(new WebNavigationItem("Admin", "/admin", Order: 90, AdministratorsOnly: true));
+        builder.AddRegistryWebPages();
         return builder;
     }
 

@@ -204,14 +204,8 @@ internal sealed partial class ModerationService(
     /// <summary>The admin queue: quarantined versions, open appeals, open reports and suspended accounts, oldest first.</summary>
     public async Task<ModerationQueueView> GetQueueAsync(int take, CancellationToken cancellationToken)
     {
+        var (quarantinedTotal, quarantined) = await GetQuarantinedAsync(take, cancellationToken).ConfigureAwait(false);
         var versions = database.Versions.IgnoreQueryFilters().AsNoTracking();
-        var quarantinedQuery = versions.Where(v => v.IsQuarantined)
-            .Join(database.Packages.AsNoTracking(), v => v.RegistrationId, p => p.Id, (v, p) => new { Version = v, Package = p });
-        var quarantinedTotal = await quarantinedQuery.CountAsync(cancellationToken).ConfigureAwait(false);
-        var quarantined = await quarantinedQuery.OrderBy(x => x.Version.PublishedAt).Take(take)
-            .Select(x => new { x.Package.PackageId, x.Package.OwnerId, x.Version.Id, x.Version.Version, x.Version.PublishedAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-
         var appealsQuery = database.Set<QuarantineAppeal>().AsNoTracking().Where(a => a.State == ModerationStates.Open)
             .Join(versions, a => a.VersionId, v => v.Id, (a, v) => new { Appeal = a, v.Version, v.RegistrationId })
             .Join(database.Packages.AsNoTracking(), x => x.RegistrationId, p => p.Id, (x, p) => new { x.Appeal, x.Version, p.PackageId });
@@ -227,26 +221,44 @@ internal sealed partial class ModerationService(
             .Select(a => new SuspensionView(a.Name, a.DisabledReason, a.DisabledAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var findings = await FindingsOfAsync(quarantined.Select(q => q.Id).ToList(), blockingOnly: true, cancellationToken).ConfigureAwait(false);
-        var ownerNames = await owners.GetAsync(quarantined.Select(q => q.OwnerId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
-        var openAppeals = await database.Set<QuarantineAppeal>().AsNoTracking()
-            .Where(a => a.State == ModerationStates.Open && quarantined.Select(q => q.Id).Contains(a.VersionId))
-            .ToDictionaryAsync(a => a.VersionId, cancellationToken).ConfigureAwait(false);
-
         return new ModerationQueueView(
             quarantinedTotal,
-            quarantined.Select(q => new QuarantinedView(
-                q.PackageId,
-                q.Version,
-                ownerNames.TryGetValue(q.OwnerId, out var owner) ? owner.Name : q.OwnerId.ToString(),
-                q.PublishedAt,
-                findings.TryGetValue(q.Id, out var list) ? list : [],
-                openAppeals.TryGetValue(q.Id, out var appeal) ? AppealView.From(appeal, q.PackageId, q.Version) : null)).ToList(),
+            quarantined,
             appealsTotal,
             appeals.Select(x => AppealView.From(x.Appeal, x.PackageId, x.Version)).ToList(),
             reportsTotal,
             reports.Select(ReportView.From).ToList(),
             suspended);
+    }
+
+    /// <summary>
+    /// The quarantined versions, oldest first, at most <paramref name="take"/> after skipping
+    /// <paramref name="skip"/>, each with its blocking findings, its owner and its open appeal; and how many there are.
+    /// The admin queue's API and the quarantine page both read it here.
+    /// </summary>
+    public async Task<(int Total, IReadOnlyList<QuarantinedView> Versions)> GetQuarantinedAsync(int take, CancellationToken cancellationToken, int skip = 0)
+    {
+        var quarantinedQuery = database.Versions.IgnoreQueryFilters().AsNoTracking().Where(v => v.IsQuarantined)
+            .Join(database.Packages.AsNoTracking(), v => v.RegistrationId, p => p.Id, (v, p) => new { Version = v, Package = p });
+        var quarantinedTotal = await quarantinedQuery.CountAsync(cancellationToken).ConfigureAwait(false);
+        var quarantined = await quarantinedQuery.OrderBy(x => x.Version.PublishedAt).ThenBy(x => x.Version.Id).Skip(skip).Take(take)
+            .Select(x => new { x.Package.PackageId, x.Package.OwnerId, x.Version.Id, x.Version.Version, x.Version.PublishedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var versionIds = quarantined.Select(q => q.Id).ToList();
+        var findings = await FindingsOfAsync(versionIds, blockingOnly: true, cancellationToken).ConfigureAwait(false);
+        var ownerNames = await owners.GetAsync(quarantined.Select(q => q.OwnerId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        var openAppeals = await database.Set<QuarantineAppeal>().AsNoTracking()
+            .Where(a => a.State == ModerationStates.Open && versionIds.Contains(a.VersionId))
+            .ToDictionaryAsync(a => a.VersionId, cancellationToken).ConfigureAwait(false);
+
+        return (quarantinedTotal, quarantined.Select(q => new QuarantinedView(
+            q.PackageId,
+            q.Version,
+            ownerNames.TryGetValue(q.OwnerId, out var owner) ? owner.Name : q.OwnerId.ToString(),
+            q.PublishedAt,
+            findings.TryGetValue(q.Id, out var list) ? list : [],
+            openAppeals.TryGetValue(q.Id, out var appeal) ? AppealView.From(appeal, q.PackageId, q.Version) : null)).ToList());
     }
 
     /// <summary>Releases a quarantined version: it becomes an ordinary version; an open appeal is granted.</summary>

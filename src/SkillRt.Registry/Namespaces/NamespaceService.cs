@@ -51,12 +51,22 @@ internal sealed partial class NamespaceService(
                 return (null, UnknownOwner(ownerName));
             }
 
-            query = query.Where(r => r.OwnerId == owner.Id);
+            return (await ListOfOwnerAsync(owner, cancellationToken).ConfigureAwait(false), null);
         }
 
         var reservations = await query.OrderBy(r => r.NormalizedPrefix).Take(1000).ToListAsync(cancellationToken).ConfigureAwait(false);
         var owners = await directory.GetAsync(reservations.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
         return (reservations.Select(r => View(r, owners)).ToList(), null);
+    }
+
+    /// <summary>The reservations of one owner (the owner's web page shows them), shortest prefix first.</summary>
+    public async Task<IReadOnlyList<NamespaceView>> ListOfOwnerAsync(OwnerInfo owner, CancellationToken cancellationToken)
+    {
+        var reservations = await database.Set<PrefixReservation>().AsNoTracking()
+            .Where(r => r.OwnerId == owner.Id)
+            .OrderBy(r => r.NormalizedPrefix).Take(1000)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return reservations.Select(r => View(r, owner)).ToList();
     }
 
     /// <summary>An administrator reserves <c>request.Prefix</c> for <c>request.Owner</c> (200 with the reservation; the same reservation again is no change).</summary>

@@ -140,6 +140,13 @@ internal sealed class IdentityService(IdentityDbContext database, ApiKeyScopeCat
         return keys.OrderBy(k => k.CreatedAt).Select(ApiKeyView.From).ToArray();
     }
 
+    /// <summary>One of the account's keys (the web pages show the session's own key and confirm a revocation with it); null when the account has no such key.</summary>
+    public async Task<ApiKeyView?> GetKeyAsync(Guid accountId, Guid keyId, CancellationToken cancellationToken)
+    {
+        var key = await database.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == keyId && k.AccountId == accountId, cancellationToken).ConfigureAwait(false);
+        return key is null ? null : ApiKeyView.From(key);
+    }
+
     public async Task<IdentityError?> RevokeKeyAsync(ServerCaller caller, Guid keyId, CancellationToken cancellationToken)
     {
         var key = await database.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken).ConfigureAwait(false);

@@ -72,9 +72,9 @@ internal sealed class WebPageResponses(RequestDelegate next)
             response.Body = original;
         }
 
-        // A page that answered NotFound() (or another error) without a body: leave the length unset,
-        // so the status pages (outside this middleware) write the HTML error page for it.
-        if (buffer.Length == 0 && response.StatusCode >= StatusCodes.Status400BadRequest)
+        // An empty answer (a page's NotFound(), the session policy's 403, a redirect): leave the length
+        // unset, so the status pages (outside this middleware) write the HTML error page for an error.
+        if (buffer.Length == 0)
         {
             return;
         }
