@@ -53,6 +53,38 @@ public sealed class FrameTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task A_public_page_revalidates_by_etag_and_is_compressed_and_a_signed_in_page_is_never_stored()
+    {
+        using var client = fixture.Server.CreateClient();
+        using var first = new HttpRequestMessage(HttpMethod.Get, "/");
+        first.Headers.Accept.ParseAdd("text/html");
+        first.Headers.AcceptEncoding.ParseAdd("br");
+        using var page = await client.SendAsync(first, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(page.Headers.CacheControl!.NoCache);
+        Assert.False(page.Headers.CacheControl.NoStore);
+        Assert.True(page.Headers.ETag!.IsWeak);
+        Assert.Equal("br", Assert.Single(page.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", page.Headers.Vary);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/");
+        again.Headers.Accept.ParseAdd("text/html");
+        again.Headers.IfNoneMatch.Add(page.Headers.ETag);
+        using var revalidated = await client.SendAsync(again, Ct);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync(Ct));
+
+        // Signed in, the same page is the account's alone: not stored, not compressed (BREACH), no ETag.
+        await using var session = await fixture.OpenAsync();
+        await session.SignInAsync(fixture.AdministratorKey);
+        var signedIn = await session.GoToAsync("/");
+        var headers = await signedIn.AllHeadersAsync();
+        Assert.Equal("private, no-store", headers["cache-control"]);
+        Assert.False(headers.ContainsKey("content-encoding"));
+        Assert.False(headers.ContainsKey("etag"));
+    }
+
+    [Fact]
     public async Task Signing_in_with_a_key_starts_a_session_and_a_wrong_key_is_refused()
     {
         await using var session = await fixture.OpenAsync();

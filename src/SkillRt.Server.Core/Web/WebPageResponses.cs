@@ -79,7 +79,9 @@ internal sealed class WebPageResponses(RequestDelegate next)
             return;
         }
 
-        if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= MaxBufferedBytes && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
+        // Only pages anyone sees the same way: a signed-in page or one with a form (antiforgery set no-store) is never stored.
+        if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= MaxBufferedBytes && !WebSession.IsSignedIn(context)
+            && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
         {
             // Weak: the same page, Brotli-, gzip- or not compressed, has one tag.
             var etag = "W/\"" + Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..12]).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
@@ -93,7 +95,7 @@ internal sealed class WebPageResponses(RequestDelegate next)
         }
 
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (response.StatusCode == StatusCodes.Status200OK && response.Headers.ETag.Count > 0 && !WebSession.IsSignedIn(context)
+        if (response.StatusCode == StatusCodes.Status200OK && response.Headers.ETag.Count > 0
             && PreferredEncoding(context.Request) is { } encoding)
         {
             body = Compress(body.Span, encoding);
