@@ -38,12 +38,13 @@ results["publish"] = new { versionsPerSecond = publish.PerSecond, p50Ms = publis
 if (settings.WebRequests > 0)
 {
     var web = new WebPages(settings, http);
-    Console.Error.WriteLine($"Web pages: {settings.WebRequests} search pages, then {settings.WebRequests} package pages, from {settings.Concurrency} clients …");
+    Console.Error.WriteLine($"Web pages: {settings.WebRequests} search pages, {settings.WebRequests} package pages over every package, {settings.WebRequests} over the {WebPages.PopularPackages} most popular, from {settings.Concurrency} clients …");
     // One short warm-up round of each, so JIT and first compilations are not counted.
     await web.RunAsync(Math.Min(500, settings.WebRequests), web.SearchPage);
     await web.RunAsync(Math.Min(500, settings.WebRequests), web.PackagePage);
     var searchPages = await web.RunAsync(settings.WebRequests, web.SearchPage);
     var packagePages = await web.RunAsync(settings.WebRequests, web.PackagePage);
+    var popularPages = await web.RunAsync(settings.WebRequests, web.PopularPackagePage);
     var searchWeight = await web.WeighAsync(web.SearchPage(0));
     var packageWeight = await web.WeighAsync(web.PackagePage(1));
     var afterWeb = ProcessMemory.Read(settings.ServerProcessId);
@@ -61,11 +62,13 @@ if (settings.WebRequests > 0)
     };
     results["searchPage"] = Summary(searchPages, searchWeight);
     results["packagePage"] = Summary(packagePages, packageWeight);
+    results["popularPackagePage"] = Summary(popularPages, packageWeight);
     results["webRssMb"] = afterWeb.CurrentMb;
     string Line(string name, (LatencyRecorder FirstByte, TimeSpan Elapsed, long Bytes) run, (long HtmlBytes, long AssetBytes, IReadOnlyList<string> External) weight) => string.Create(CultureInfo.InvariantCulture,
         $"{name} TTFB p50 {run.FirstByte.Percentile(50):F2} ms, p90 {run.FirstByte.Percentile(90):F2} ms, p99 {run.FirstByte.Percentile(99):F2} ms, {run.FirstByte.Count / run.Elapsed.TotalSeconds:F0} req/s ({run.FirstByte.Failures} failed); page {weight.HtmlBytes / 1024.0:F1} KB, with assets {(weight.HtmlBytes + weight.AssetBytes) / 1024.0:F1} KB transferred, {weight.External.Count} external requests");
     Console.WriteLine(Line("search page ", searchPages, searchWeight));
     Console.WriteLine(Line("package page", packagePages, packageWeight));
+    Console.WriteLine(Line("popular page", popularPages, packageWeight));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server {afterWeb.CurrentMb:F0} MB after the web phase"));
     if (settings.WebOnly)
     {
@@ -74,7 +77,7 @@ if (settings.WebRequests > 0)
             await File.WriteAllTextAsync(webJson, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
         }
 
-        return publish.Failures == 0 && searchPages.FirstByte.Failures == 0 && packagePages.FirstByte.Failures == 0 && packageWeight.External.Count == 0 ? 0 : 1;
+        return publish.Failures == 0 && searchPages.FirstByte.Failures == 0 && packagePages.FirstByte.Failures == 0 && popularPages.FirstByte.Failures == 0 && packageWeight.External.Count == 0 ? 0 : 1;
     }
 }
 

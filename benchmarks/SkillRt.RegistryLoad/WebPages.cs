@@ -29,6 +29,15 @@ internal sealed partial class WebPages(LoadSettings settings, HttpClient http)
     public Uri PackagePage(int i) =>
         new(settings.Server, $"packages/{GeneratedSkills.Id((int)((uint)(i * 2654435761u) % (uint)settings.Packages))}");
 
+    /// <summary>How many packages <see cref="PopularPackagePage"/> spreads over.</summary>
+    public const int PopularPackages = 100;
+
+    /// <summary>
+    /// A package page URL for request <paramref name="i"/>, spread over the first <see cref="PopularPackages"/>
+    /// packages: most views of a real gallery go to a few skills, and these pages were viewed before.
+    /// </summary>
+    public Uri PopularPackagePage(int i) => PackagePage(i % Math.Min(PopularPackages, settings.Packages));
+
     /// <summary>Requests <paramref name="requests"/> pages from <see cref="LoadSettings.Concurrency"/> clients; latency is to the first byte.</summary>
     public async Task<(LatencyRecorder FirstByte, TimeSpan Elapsed, long Bytes)> RunAsync(int requests, Func<int, Uri> target)
     {

@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using System.Net.Http.Json;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
+using SkillRt.Registry.Tests;
 using Xunit;
 
 namespace SkillRt.Browser.Tests;
@@ -149,6 +151,32 @@ public sealed class PackagePageTests(PackagePageFixture fixture) : IClassFixture
         await admin.GoToAsync("/packages/" + PackagePageFixture.Held + "/1.0.0");
         await Assertions.Expect(admin.Page.Locator(".package__header [aria-label='About this version']")).ToContainTextAsync("quarantined");
         await Assertions.Expect(admin.Page.Locator("table.findings")).ToContainTextAsync("SKILLSEC0201");
+    }
+
+    [Fact]
+    public async Task A_page_kept_for_visitors_shows_a_change_at_once()
+    {
+        // Kept for visitors who are not signed in: a 404 too, so the publish must end it.
+        const string id = "Page.Kept";
+        using var visitor = fixture.Server.CreateClient();
+        using (var missing = await visitor.GetAsync($"packages/{id}", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
+        await fixture.PublishAsync(new SkillPackageBuilder(id, "1.0.0").AddStructuredSkill("kept", "Kept in the page cache."), cancellationToken: TestContext.Current.CancellationToken);
+        var first = await visitor.GetStringAsync($"packages/{id}", TestContext.Current.CancellationToken);
+        Assert.Contains("Kept in the page cache.", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deprecated by its owners", first, StringComparison.Ordinal);
+
+        using var owner = fixture.Server.CreateClient(fixture.AdministratorKey);
+        using (var deprecate = await owner.PutAsJsonAsync($"api/v2/package/{id}/1.0.0/deprecation", new { reasons = new[] { "Other" }, message = "Replaced." }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deprecate.StatusCode);
+        }
+
+        var second = await visitor.GetStringAsync($"packages/{id}", TestContext.Current.CancellationToken);
+        Assert.Contains("Deprecated by its owners", second, StringComparison.Ordinal);
     }
 
     [Fact]

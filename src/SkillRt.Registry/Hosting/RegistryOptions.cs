@@ -36,6 +36,16 @@ public sealed class RegistryOptions
     /// </summary>
     public TimeSpan SearchCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The most search answers kept, counted as answers of 8 KiB (a larger answer counts as several); 1,000 by default.</summary>
+    /// <summary>The most search answers kept; 1,000 by default.</summary>
     public int SearchCacheEntries { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a skill page seen by a visitor who is not signed in is reused; 10 seconds by default, 0
+    /// to turn the cache off. Like search answers, every change made on this replica (a publish, a
+    /// lifecycle or moderation change, download counts written) ends every kept page at once.
+    /// </summary>
+    public TimeSpan PackagePageCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most skill pages kept; 2,000 by default (a page's rendered skills are shared with the version cache).</summary>
+    public int PackagePageCacheEntries { get; set; } = 2000;
 }

@@ -51,6 +51,16 @@ internal sealed class RegistryOptionsValidator : IValidateOptions<RegistryOption
             failures.Add($"{Prefix}SearchCacheEntries must be at least 1.");
         }
 
+        if (options.PackagePageCacheDuration < TimeSpan.Zero || options.PackagePageCacheDuration > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Prefix}PackagePageCacheDuration must be 0 (off) to 01:00:00 (it is {options.PackagePageCacheDuration}).");
+        }
+
+        if (options.PackagePageCacheEntries < 1)
+        {
+            failures.Add($"{Prefix}PackagePageCacheEntries must be at least 1.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -96,7 +96,9 @@ internal sealed class FileBlobStore : IBlobStore
 
         try
         {
-            Stream stream = new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            // A small buffer: readers that copy in large blocks (downloads) bypass it, and one that reads
+            // a zip's directory in small pieces (the skill page) should not pay 80 KB per open for it.
+            Stream stream = new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
             return Task.FromResult<Stream?>(stream);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)

@@ -26,7 +26,8 @@ namespace SkillRt.Registry.Web.Packages;
 /// of the versions table. The same viewers see the scanner's findings.
 /// A view costs a fixed number of indexed queries, whatever the number of versions or skills
 /// (package, owners, versions, lifecycle, namespace, signature, log entry and size, owner names),
-/// plus the version's content once per version (<see cref="VersionContentCache"/>).
+/// plus the version's content once per version (<see cref="VersionContentCache"/>). Visitors who are
+/// not signed in share whole pages (<see cref="PackagePageCache"/>).
 /// </summary>
 internal sealed class PackagePageLoader(
     RegistryDbContext database,
@@ -35,7 +36,8 @@ internal sealed class PackagePageLoader(
     NamespaceGate namespaces,
     TransparencyLogReader log,
     VersionContentCache cache,
-    VersionContentBuilder builder)
+    VersionContentBuilder builder,
+    PackagePageCache pages)
 {
     /// <summary>The page, or null when the package or version does not exist for <paramref name="viewer"/>.</summary>
     public async Task<PackagePageView?> LoadAsync(string id, string? version, ServerCaller? viewer, CancellationToken cancellationToken)
@@ -52,6 +54,28 @@ internal sealed class PackagePageLoader(
         }
 
         var normalizedId = id.ToLowerInvariant();
+        return viewer is null
+            ? await pages.GetOrLoadAsync(normalizedId, normalizedVersion, () => LoadUncachedAsync(normalizedId, normalizedVersion, viewer: null, cancellationToken)).ConfigureAwait(false)
+            : await LoadUncachedAsync(normalizedId, normalizedVersion, viewer, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PackagePageView?> LoadUncachedAsync(string normalizedId, string? normalizedVersion, ServerCaller? viewer, CancellationToken cancellationToken)
+    {
+        // One connection for the page's dozen queries: EF would otherwise take one from the pool and
+        // give it back around each query, and that pool's lock is where concurrent views queue.
+        await database.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await LoadOpenAsync(normalizedId, normalizedVersion, viewer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await database.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PackagePageView?> LoadOpenAsync(string normalizedId, string? normalizedVersion, ServerCaller? viewer, CancellationToken cancellationToken)
+    {
         var package = await database.Packages.AsNoTracking().FirstOrDefaultAsync(p => p.NormalizedId == normalizedId, cancellationToken).ConfigureAwait(false);
         if (package is null)
         {

@@ -11,6 +11,7 @@ internal static class PackagePageServices
         services.TryAddSingleton<SkillMarkdownRenderer>();
         services.TryAddSingleton<VersionContentCache>();
         services.TryAddSingleton<VersionContentBuilder>();
+        services.TryAddSingleton<PackagePageCache>();
         services.TryAddScoped<PackagePageLoader>();
         return services;
     }
