@@ -10,7 +10,7 @@ namespace SkillRt.Runtime.Tests.Running;
 
 /// <summary>
 /// Issue 14, item 5: a schema pattern such as <c>^(a+)+$</c> against a 40-character value hung
-/// <c>skillrt run</c> for minutes, because NJsonSchema matched it without a timeout. Skills loaded at
+/// <c>skillrt run</c> for minutes, because NJsonSchema (then the dynamic validator) matched it without a timeout. Skills loaded at
 /// run time now match patterns in bounded time, on inputs and outputs alike, and a value that
 /// cannot be checked in time is a violation naming where it is and the pattern.
 /// </summary>

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace SkillRt.Runtime.Tests.Running;
 
-/// <summary>Skills loaded at run time: JSON in, JSON out, checked with NJsonSchema.</summary>
+/// <summary>Skills loaded at run time: JSON in, JSON out, checked with <see cref="SkillRt.Schemas.JsonSchemaValidator"/>.</summary>
 public sealed class DynamicSkillTests
 {
     private static Task<SkillDefinition> PrReview() =>

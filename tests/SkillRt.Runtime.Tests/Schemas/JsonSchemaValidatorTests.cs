@@ -179,4 +179,21 @@ public sealed class JsonSchemaValidatorTests
         Assert.All(results, Assert.True);
         Assert.Equal("/0/children/0/extra", Assert.Single(validator.Validate(bad)).InstanceLocation);
     }
+
+    [Fact]
+    public void A_real_openai_response_schema_accepts_a_response_and_locates_each_error_in_a_broken_one()
+    {
+        // The schema and responses of benchmarks/SkillRt.Benchmarks/Schemas/SchemaValidationBenchmarks.cs.
+        var data = System.IO.Path.Combine(SkillRt.Tests.TestPaths.RepositoryRoot, "benchmarks", "SkillRt.Benchmarks", "Data");
+        var validator = JsonSchemaValidator.Create(System.IO.File.ReadAllText(System.IO.Path.Combine(data, "openai-chat-completion.schema.json")));
+
+        Assert.True(validator.IsValid(Json(System.IO.File.ReadAllText(System.IO.Path.Combine(data, "openai-chat-completion.json")))));
+        var errors = validator.Validate(Json(System.IO.File.ReadAllText(System.IO.Path.Combine(data, "openai-chat-completion.invalid.json"))));
+
+        Assert.Equal(["", "/choices/0/finish_reason", "/choices/1/message/tool_calls/1"], errors.Select(e => e.InstanceLocation).Order(StringComparer.Ordinal));
+        Assert.Contains(errors, e => e.Message == "The required property 'created' is missing.");
+        Assert.Contains(errors, e => e.SchemaLocation == "/properties/choices/items/properties/finish_reason/enum" &&
+            e.Message == "The string \"done\" is not allowed; use one of \"stop\", \"length\", \"tool_calls\", \"content_filter\", \"function_call\".");
+        Assert.Contains(errors, e => e.SchemaLocation == "/$defs/ChatCompletionMessageToolCalls/items/oneOf" && e.Message.StartsWith("The value matches none of the 2 alternatives of oneOf: (1) At /choices/1/message/tool_calls/1/type: The string \"functions\" is not allowed; use one of \"function\".", StringComparison.Ordinal));
+    }
 }
