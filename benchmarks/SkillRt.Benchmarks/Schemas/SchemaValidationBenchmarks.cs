@@ -13,6 +13,8 @@ namespace SkillRt.Benchmarks.Schemas;
 /// (its $refs brought into $defs: 14 definitions, 11 anyOf, 3 oneOf), with a two-choice response
 /// (text with logprobs and a citation; two tool calls) and the same response with three errors.
 /// Both validators and both documents are prepared in setup, so only validation is measured.
+/// NJsonSchema gets the schema with <c>$defs</c> renamed to <c>definitions</c>, the only place it
+/// resolves references into.
 /// </summary>
 [MemoryDiagnoser]
 public class SchemaValidationBenchmarks
@@ -33,7 +35,9 @@ public class SchemaValidationBenchmarks
         var schema = File.ReadAllText(Path.Combine(folder, "openai-chat-completion.schema.json"));
         var response = File.ReadAllText(Path.Combine(folder, Response == "valid" ? "openai-chat-completion.json" : "openai-chat-completion.invalid.json"));
         _skillRt = JsonSchemaValidator.Create(schema);
-        _njsonSchema = NJsonSchema.JsonSchema.FromJsonAsync(schema).GetAwaiter().GetResult();
+        // NJsonSchema resolves references into draft 7's "definitions" only, not 2020-12's "$defs": the
+        // same schema, renamed, so that it can validate it at all.
+        _njsonSchema = NJsonSchema.JsonSchema.FromJsonAsync(schema.Replace("$defs", "definitions", StringComparison.Ordinal)).GetAwaiter().GetResult();
         _document = JsonDocument.Parse(response);
         _token = JToken.Parse(response);
 
