@@ -49,6 +49,26 @@ public sealed class JsonSchemaValidator
         return new JsonSchemaValidator(SchemaCompiler.Compile(schema.Clone(), options), options);
     }
 
+    /// <summary>
+    /// Compiles the subschema at <paramref name="pointer"/> of a whole schema document, for the
+    /// readers the generator writes: they check with it the parts of a value that no C# type
+    /// expresses exactly. References resolve against the whole document.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text is not JSON, the schema is malformed, or nothing is at the pointer.</exception>
+    internal static JsonSchemaValidator CreateAt(string schema, string pointer)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(schema, new JsonDocumentOptions { MaxDepth = SkillJson.MaxDepth });
+            var options = JsonSchemaValidatorOptions.Default;
+            return new JsonSchemaValidator(SchemaCompiler.Compile(document.RootElement.Clone(), options, pointer), options);
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"The schema is not valid JSON: {exception.Message}", nameof(schema), exception);
+        }
+    }
+
     /// <summary>Compiles a schema written as JSON text.</summary>
     /// <param name="schema">The schema's JSON.</param>
     /// <param name="options">How to compile and validate; <see cref="JsonSchemaValidatorOptions.Default"/> when null.</param>

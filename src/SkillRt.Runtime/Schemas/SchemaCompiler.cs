@@ -26,7 +26,13 @@ internal sealed class SchemaCompiler
 
     private SchemaCompiler(JsonSchemaValidatorOptions options) => _options = options;
 
-    public static SchemaNode Compile(JsonElement schema, JsonSchemaValidatorOptions options)
+    public static SchemaNode Compile(JsonElement schema, JsonSchemaValidatorOptions options) => Compile(schema, options, string.Empty);
+
+    /// <summary>
+    /// Compiles a whole document and returns the subschema at <paramref name="pointer"/> (a JSON
+    /// Pointer, empty for the root), whose references still resolve against the whole document.
+    /// </summary>
+    public static SchemaNode Compile(JsonElement schema, JsonSchemaValidatorOptions options, string pointer)
     {
         var compiler = new SchemaCompiler(options);
         var root = compiler.Walk(schema, SchemaUri.DefaultBase, string.Empty, [(SchemaUri.DefaultBase, string.Empty)], resource: null, isRoot: true);
@@ -43,7 +49,16 @@ internal sealed class SchemaCompiler
         }
 
         compiler.ResolvePending();
-        return root;
+        if (pointer.Length == 0)
+        {
+            return root;
+        }
+
+        // A pointer taken from a $ref may be percent-encoded as URI fragments are.
+        return compiler._nodes.TryGetValue(SchemaUri.DefaultBase + "#" + pointer, out var node) ||
+               compiler._nodes.TryGetValue(SchemaUri.DefaultBase + "#" + Uri.UnescapeDataString(pointer), out node)
+            ? node
+            : throw Malformed(pointer, "no subschema is there");
     }
 
     private SchemaNode Walk(JsonElement element, string baseUri, string location, List<(string Uri, string Pointer)> scopes, SchemaResource? resource, bool isRoot = false)
