@@ -57,7 +57,7 @@ public sealed class SkillDefinition
     /// <summary>
     /// The skill's contract over JSON, for running it without generated types:
     /// <c>runner.RunAsync(definition.Contract, inputJson)</c>. Inputs and outputs are checked with
-    /// NJsonSchema against the skill's schemas; a skill without declared inputs takes its task as a
+    /// SkillRt's JSON Schema validator against the skill's schemas; a skill without declared inputs takes its task as a
     /// JSON string.
     /// </summary>
     public SkillContract<JsonElement, JsonElement> Contract => _contract ??= new DynamicSkillContract(Descriptor, Manifest);

@@ -91,7 +91,7 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
         // What the runner needs (templates, the tool-calling loop, MCP clients, dynamic schemas), and
         // nothing of the build: no Roslyn, no MSBuild, no NuGet client.
         Assert.Equal(
-            ["Fluid.Core", "Microsoft.Extensions.AI", "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "ModelContextProtocol.Core", "NJsonSchema", "TimeZoneConverter"],
+            ["Fluid.Core", "Microsoft.Extensions.AI", "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "ModelContextProtocol.Core", "TimeZoneConverter"],
             nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(d => (string)d.Attribute("id")!).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -156,14 +156,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_schema_csharp_cannot_express_is_a_warning_at_its_line_and_becomes_json_element()
+    public void A_schema_csharp_cannot_express_exactly_is_an_info_at_its_line_and_a_checked_json_element()
     {
         var text = "---\nname: any\ndescription: d\nversion: 1.0.0\ninputs: []\noutputs:\n  type: json\n  schema:\n    type: object\n    properties:\n      either:\n        anyOf: [{type: string}, {type: integer}]\n      several:\n        type: [string, integer]\n---\nGo.\n";
         var (result, diagnostics) = new GeneratorHarness().AddSkill("/project/any/SKILL.md", text).Compile();
 
         var fallbacks = result.Diagnostics.Where(d => d.Id == "SKILL1002").ToList();
         Assert.Equal(2, fallbacks.Count);
-        Assert.All(fallbacks, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.All(fallbacks, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
         Assert.Equal([11, 13], fallbacks.Select(d => d.Location.GetLineSpan().StartLinePosition.Line));
         Assert.Contains("'#/properties/either'", fallbacks[0].GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);

@@ -277,12 +277,12 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
-    public void Enum_next_to_a_ref_applies_and_structural_keywords_there_are_reported()
+    public void Enum_next_to_a_ref_applies_and_structural_keywords_there_are_checked_and_reported()
     {
         var text = Skill("siblings", Output("{type: object, $defs: {s: {type: string}, o: {type: object, properties: {a: {type: string}}}}, properties: {e: {$ref: '#/$defs/s', enum: [p, q]}, r: {$ref: '#/$defs/o', required: [b]}}}"));
         var warning = Assert.Single(new GeneratorHarness().AddSkill("/project/siblings/SKILL.md", text).Diagnostics());
-        Assert.Equal(("SKILL1004", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
-        Assert.Contains("'required' next to '$ref' is not applied", warning.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(("SKILL1004", DiagnosticSeverity.Info), (warning.Id, warning.Severity));
+        Assert.Contains("'required' next to '$ref' does not change the C# type", warning.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var harness = new GeneratorHarness().AddSkill("/project/siblings/SKILL.md", text);
         var (diagnostics, assembly) = harness.CompileAndLoad();
@@ -291,6 +291,11 @@ public sealed class EdgeCaseTests
         var arguments = new object?[] { """{"e":"nope"}""", null, null };
         Assert.False((bool)contract.GetType().GetMethod("TryReadOutput")!.Invoke(contract, arguments)!);
         Assert.Equal("/e: The string \"nope\" is not allowed; use one of \"p\", \"q\".", Assert.Single((IEnumerable<SkillViolation>)arguments[2]!).ToString());
+
+        // The keyword the type leaves out is still checked, against the schema.
+        arguments = ["""{"r":{"a":"x"}}""", null, null];
+        Assert.False((bool)contract.GetType().GetMethod("TryReadOutput")!.Invoke(contract, arguments)!);
+        Assert.Equal("/r: The required property 'b' is missing.", Assert.Single((IEnumerable<SkillViolation>)arguments[2]!).ToString());
     }
 
     [Fact]

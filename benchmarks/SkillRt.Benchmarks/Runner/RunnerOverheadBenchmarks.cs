@@ -158,7 +158,7 @@ public class RunnerOverheadBenchmarks : IDisposable
     [Benchmark]
     public Task<PrReviewOutput> SkillRt_Typed_EveryInputNew() => PrReviewSkill.RunAsync(_runner, _distinctInputs[_next++ & 63]);
 
-    /// <summary>SkillRt, dynamic: the skill loaded from its file at setup, JSON in and out, checked with NJsonSchema.</summary>
+    /// <summary>SkillRt, dynamic: the skill loaded from its file at setup, JSON in and out, checked with JsonSchemaValidator.</summary>
     [Benchmark]
     public async Task<JsonElement> SkillRt_Dynamic() => (await _runner.RunAsync(_definition, _dynamicInput).ConfigureAwait(false)).Output;
 

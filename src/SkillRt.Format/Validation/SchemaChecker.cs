@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace SkillRt;
 
 /// <summary>
-/// Checks that a JSON Schema written in YAML is well-formed for the subset SkillRt supports, and
-/// warns about standard keywords it will not enforce. Depth is bounded by the parser's nesting
+/// Checks that a JSON Schema written in YAML is well-formed, every draft 2020-12 keyword and the
+/// subschemas under it, and warns about the earlier drafts' keywords it will not enforce. Depth is bounded by the parser's nesting
 /// limit and alias expansion by its alias limit, so recursion here is bounded too.
 /// </summary>
 internal sealed class SchemaChecker
@@ -72,7 +72,77 @@ internal sealed class SchemaChecker
 
                     break;
                 case "additionalProperties":
+                case "not":
+                case "if":
+                case "then":
+                case "else":
+                case "contains":
+                case "propertyNames":
+                case "additionalItems":
+                case "unevaluatedItems":
+                case "unevaluatedProperties":
+                case "contentSchema":
                     CheckSchema(value, here.ToString());
+                    break;
+                case "allOf":
+                case "anyOf":
+                case "oneOf":
+                case "prefixItems":
+                    if (value is FrontmatterSequence { Items.Count: > 0 } branches)
+                    {
+                        for (var i = 0; i < branches.Items.Count; i++)
+                        {
+                            CheckSchema(branches.Items[i], here.ToString() + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                    }
+                    else
+                    {
+                        Malformed(value, here, "must be a non-empty list of schemas");
+                    }
+
+                    break;
+                case "patternProperties":
+                case "dependentSchemas":
+                case "dependencies":
+                    if (value is FrontmatterMapping named)
+                    {
+                        foreach (var child in named.Entries)
+                        {
+                            var childLocation = here.ToString() + "/" + child.Name;
+                            if (entry.Name == "patternProperties")
+                            {
+                                CheckPattern(child.Key, here);
+                            }
+
+                            if (entry.Name == "dependencies" && child.Value is FrontmatterSequence)
+                            {
+                                CheckUniqueStrings(child.Value, new SchemaLocation(here.ToString(), child.Name));
+                            }
+                            else
+                            {
+                                CheckSchema(child.Value, childLocation);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        Malformed(value, here, entry.Name == "patternProperties" ? "must be a mapping of patterns to schemas" : "must be a mapping of property names to schemas");
+                    }
+
+                    break;
+                case "dependentRequired":
+                    if (value is FrontmatterMapping dependents)
+                    {
+                        foreach (var child in dependents.Entries)
+                        {
+                            CheckUniqueStrings(child.Value, new SchemaLocation(here.ToString(), child.Name));
+                        }
+                    }
+                    else
+                    {
+                        Malformed(value, here, "must be a mapping of property names to lists of property names");
+                    }
+
                     break;
                 case "items":
                     if (value is FrontmatterSequence)
@@ -118,6 +188,8 @@ internal sealed class SchemaChecker
                 case "maxItems":
                 case "minProperties":
                 case "maxProperties":
+                case "minContains":
+                case "maxContains":
                     if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.Integer } count ||
                         !YamlScalars.TryGetInteger(count.Value, out var number) || number < 0)
                     {
@@ -147,6 +219,11 @@ internal sealed class SchemaChecker
                 case "$comment":
                 case "$schema":
                 case "$id":
+                case "$anchor":
+                case "$dynamicAnchor":
+                case "$dynamicRef":
+                case "contentEncoding":
+                case "contentMediaType":
                     if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.String })
                     {
                         Malformed(value, here, "must be a string");

@@ -17,23 +17,25 @@ internal static class SchemaKeywords
     /// </summary>
     public static HashSet<string> Supported { get; } = new(StringComparer.Ordinal)
     {
-        "$schema", "$id", "$ref", "$defs", "definitions", "$comment",
+        "$schema", "$id", "$ref", "$defs", "definitions", "$comment", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary",
         "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
+        "contentEncoding", "contentMediaType", "contentSchema",
         "type", "enum", "const",
         "properties", "required", "additionalProperties", "minProperties", "maxProperties",
-        "items", "minItems", "maxItems", "uniqueItems",
+        "patternProperties", "propertyNames", "dependentRequired", "dependentSchemas", "dependencies",
+        "items", "prefixItems", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains",
+        "unevaluatedItems", "unevaluatedProperties",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
         "minLength", "maxLength", "pattern", "format",
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
     };
 
-    /// <summary>Standard keywords SkillRt does not enforce; using one is a warning.</summary>
+    /// <summary>
+    /// Standard keywords of earlier drafts that draft 2020-12 replaced and SkillRt does not enforce
+    /// (draft 2019-09's recursive references, superseded by <c>$dynamicRef</c>); using one is a warning.
+    /// </summary>
     public static HashSet<string> Unsupported { get; } = new(StringComparer.Ordinal)
     {
-        "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-        "patternProperties", "propertyNames", "dependentRequired", "dependentSchemas", "dependencies",
-        "prefixItems", "contains", "minContains", "maxContains", "additionalItems",
-        "unevaluatedItems", "unevaluatedProperties",
-        "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
-        "contentEncoding", "contentMediaType", "contentSchema",
+        "$recursiveRef", "$recursiveAnchor",
     };
 }

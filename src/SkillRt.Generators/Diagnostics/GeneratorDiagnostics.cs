@@ -17,11 +17,11 @@ internal static class GeneratorDiagnostics
         "The skill '{0}' would generate the type '{1}', which {2} already generates; rename one of the skills, or set the ClassName or Namespace metadata on one SkillFile item",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1001"));
 
-    /// <summary>SKILL1002: part of a schema is read as <c>JsonElement</c>.</summary>
+    /// <summary>SKILL1002: part of a schema has no exact C# type; it is read as a <c>JsonElement</c> and checked against the schema.</summary>
     public static DiagnosticDescriptor SchemaFallsBackToJsonElement { get; } = new(
         "SKILL1002", "Schema read as JsonElement",
-        "The {0} at '{1}' cannot be expressed as a C# type ({2}); the value is read as a JsonElement without further checks",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1002"));
+        "The {0} at '{1}' has no exact C# type ({2}); the value is read as a JsonElement and checked against that part of the schema",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1002"));
 
     /// <summary>SKILL1003: the <c>Namespace</c> or <c>ClassName</c> metadata is not a C# name.</summary>
     public static DiagnosticDescriptor InvalidItemMetadata { get; } = new(
@@ -29,11 +29,11 @@ internal static class GeneratorDiagnostics
         "The {0} metadata '{1}' of this SkillFile item {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1003"));
 
-    /// <summary>SKILL1004: a keyword next to a <c>$ref</c> that would need a second type.</summary>
+    /// <summary>SKILL1004: a keyword next to a <c>$ref</c> that does not change the C# type; the value is still checked against it.</summary>
     public static DiagnosticDescriptor KeywordNextToRefIgnored { get; } = new(
-        "SKILL1004", "Keyword next to $ref not applied",
-        "In the {0} at '{1}', '{2}' next to '$ref' is not applied: the type comes from '{3}' alone. Move it into the referenced schema",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1004"));
+        "SKILL1004", "Keyword next to $ref checked, not typed",
+        "In the {0} at '{1}', '{2}' next to '$ref' does not change the C# type, which comes from '{3}'; the value is still checked against it. Move it into the referenced schema to have it typed",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1004"));
 
     /// <summary>SKILL1005: skills but no SkillRt.Runtime to compile their code against.</summary>
     public static DiagnosticDescriptor RuntimeNotReferenced { get; } = new(

@@ -18,6 +18,8 @@ internal sealed class SerializerEmitter
     private readonly SourceWriter _writer;
     private readonly SkillCodeSpec _skill;
     private readonly List<string> _fields = [];
+    private readonly Dictionary<string, string> _schemaDocuments = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<(string Document, string Pointer), string> _schemaChecks = [];
     private int _locals;
 
     public SerializerEmitter(SourceWriter writer, SkillCodeSpec skill)
@@ -66,10 +68,10 @@ internal sealed class SerializerEmitter
     private static Dictionary<string, (string Field, string Method)> DefaultMembers(ContractSpec contract)
     {
         var taken = new HashSet<string>(System.StringComparer.Ordinal) { "ReadOutput", "WriteOutput", "TryParse", "ToWireName" };
-        foreach (var record in contract.Records)
+        foreach (var name in contract.Records.Select(r => r.Name).Concat(contract.Unions.Select(u => u.Name)))
         {
-            taken.Add("Read" + record.Name);
-            taken.Add("Write" + record.Name);
+            taken.Add("Read" + name);
+            taken.Add("Write" + name);
         }
 
         var members = new Dictionary<string, (string Field, string Method)>(System.StringComparer.Ordinal);
@@ -97,6 +99,14 @@ internal sealed class SerializerEmitter
                 EmitWriteRecord(record);
                 _writer.WriteLine();
                 EmitReadRecord(record);
+            }
+
+            foreach (var union in contract.Unions)
+            {
+                Separate(ref first);
+                EmitWriteUnion(union);
+                _writer.WriteLine();
+                EmitReadUnion(union);
             }
 
             foreach (var enumSpec in contract.Enums)
@@ -298,6 +308,140 @@ internal sealed class SerializerEmitter
         }
     }
 
+    private void EmitWriteUnion(UnionSpec union)
+    {
+        var type = TypeEmitter.Qualified(_skill, union.Name);
+        using (_writer.OpenBlock($"internal static void Write{union.Name}(global::System.Text.Json.Utf8JsonWriter writer, {type} value)"))
+        using (_writer.OpenBlock("switch (value)"))
+        {
+            for (var i = 0; i < union.Branches.Count; i++)
+            {
+                var branch = union.Branches[i].RecordName;
+                _writer.WriteLine($"case {TypeEmitter.Qualified(_skill, branch)} b{i}:");
+                _writer.WriteLine($"    Write{branch}(writer, b{i});");
+                _writer.WriteLine("    break;");
+            }
+
+            _writer.WriteLine("default:");
+            _writer.WriteLine($"    throw new global::System.ArgumentOutOfRangeException(nameof(value), {CSharpLiteral.String($"Not a {union.Name} branch.")});");
+        }
+    }
+
+    /// <summary>
+    /// The reader of a union: with a discriminator, the branch its value names, or a violation that
+    /// lists the values; without one, every branch whose required properties are all there, tried
+    /// on a reader of its own, and a violation per branch saying why when none fits (or, for a
+    /// <c>oneOf</c>, when two do).
+    /// </summary>
+    private void EmitReadUnion(UnionSpec union)
+    {
+        var type = TypeEmitter.Qualified(_skill, union.Name);
+        var branches = union.Branches;
+        using (_writer.OpenBlock($"internal static {type} Read{union.Name}({Reader} reader, global::System.Text.Json.JsonElement element, string pointer)"))
+        {
+            using (_writer.OpenBlock("if (!reader.ExpectObject(element, pointer))"))
+            {
+                _writer.WriteLine("return default!;");
+            }
+
+            if (union.Discriminator is { } discriminator)
+            {
+                var tagPointer = $"pointer + {CSharpLiteral.String("/" + FrontmatterPointer.Escape(discriminator))}";
+                var values = string.Join(", ", branches.Select(b => "\"" + b.Tag + "\""));
+                using (_writer.OpenBlock($"if (element.TryGetProperty({CSharpLiteral.String(discriminator)}u8, out var tag))"))
+                {
+                    using (_writer.OpenBlock($"if (tag.ValueKind == {ValueKind}.String)"))
+                    {
+                        foreach (var branch in branches)
+                        {
+                            using (_writer.OpenBlock($"if (tag.ValueEquals({CSharpLiteral.String(branch.Tag!)}u8))"))
+                            {
+                                _writer.WriteLine($"return Read{branch.RecordName}(reader, element, pointer);");
+                            }
+                        }
+
+                        _writer.WriteLine($"reader.ReportNotInEnum({tagPointer}, tag.GetString()!, {CSharpLiteral.String(values)});");
+                    }
+
+                    using (_writer.OpenBlock("else"))
+                    {
+                        _writer.WriteLine($"reader.ReadString(tag, {tagPointer});");
+                    }
+                }
+
+                using (_writer.OpenBlock("else"))
+                {
+                    var kinds = string.Join(", ", branches.Select(b => $"\"{b.Tag}\" ({b.RecordName})"));
+                    _writer.WriteLine($"reader.Report(pointer, {CSharpLiteral.String($"The required property '{discriminator}' is missing; it says which this object is: {kinds}.")});");
+                }
+
+                _writer.WriteLine("return default!;");
+                return;
+            }
+
+            _writer.WriteLine($"{type}? result = null;");
+            _writer.WriteLine("string? first = null;");
+            _writer.WriteLine("string? second = null;");
+            for (var i = 0; i < branches.Count; i++)
+            {
+                _writer.WriteLine($"{Reader}? failed{i} = null;");
+            }
+
+            for (var i = 0; i < branches.Count; i++)
+            {
+                var branch = branches[i];
+                var present = branch.Required.Count == 0 ? "true" : string.Join(" && ", branch.Required.Select(r => $"element.TryGetProperty({CSharpLiteral.String(r)}u8, out _)"));
+                using (_writer.OpenBlock($"if ({present})"))
+                {
+                    _writer.WriteLine($"var attempt = new {Reader}();");
+                    _writer.WriteLine($"var value = Read{branch.RecordName}(attempt, element, pointer);");
+                    using (_writer.OpenBlock("if (attempt.HasViolations)"))
+                    {
+                        _writer.WriteLine($"failed{i} = attempt;");
+                    }
+
+                    using (_writer.OpenBlock("else if (first is null)"))
+                    {
+                        _writer.WriteLine("result = value;");
+                        _writer.WriteLine($"first = {CSharpLiteral.String(branch.RecordName)};");
+                    }
+
+                    using (_writer.OpenBlock("else"))
+                    {
+                        _writer.WriteLine($"second ??= {CSharpLiteral.String(branch.RecordName)};");
+                    }
+                }
+            }
+
+            var names = string.Join(", ", branches.Select(b => b.RecordName));
+            using (_writer.OpenBlock(union.ExactlyOne ? "if (result is not null && second is null)" : "if (result is not null)"))
+            {
+                _writer.WriteLine("return result;");
+            }
+
+            if (union.ExactlyOne)
+            {
+                using (_writer.OpenBlock("if (second is not null)"))
+                {
+                    _writer.WriteLine($"reader.Report(pointer, \"The object is both a \" + first + \" and a \" + second + {CSharpLiteral.String($"; it must be exactly one of {names}.")});");
+                    _writer.WriteLine("return default!;");
+                }
+            }
+
+            var needs = string.Join("; ", branches.Select(b => b.Required.Count == 0 ? b.RecordName : $"{b.RecordName} requires {string.Join(", ", b.Required)}"));
+            _writer.WriteLine($"reader.Report(pointer, {CSharpLiteral.String($"The object is none of {names} ({needs}).")});");
+            for (var i = 0; i < branches.Count; i++)
+            {
+                using (_writer.OpenBlock($"if (failed{i} is not null)"))
+                {
+                    _writer.WriteLine($"reader.ReportBranchFailure({CSharpLiteral.String(branches[i].RecordName)}, failed{i});");
+                }
+            }
+
+            _writer.WriteLine("return default!;");
+        }
+    }
+
     private void EmitConstruction(RecordSpec record, string type, bool hasExtra)
     {
         var properties = record.Properties;
@@ -458,6 +602,7 @@ internal sealed class SerializerEmitter
                 _writer.WriteLine($"writer.WriteStringValue(ToWireName({value}));");
                 break;
             case TypeKind.Record:
+            case TypeKind.Union:
                 _writer.WriteLine($"Write{type.Name}(writer, {value});");
                 break;
             case TypeKind.Array:
@@ -571,6 +716,7 @@ internal sealed class SerializerEmitter
                 EmitChecks(type.Constraints, element, pointer, d);
                 break;
             case TypeKind.Record:
+            case TypeKind.Union:
                 _writer.WriteLine($"{target} = Read{type.Name}(reader, {element}, {pointer});");
                 EmitChecks(type.Constraints, element, pointer, d);
                 break;
@@ -670,7 +816,44 @@ internal sealed class SerializerEmitter
             }
 
             EmitAllowed(c, element, pointer);
+            if (c.SchemaPointer is { } schemaPointer)
+            {
+                var check = $"reader.CheckSchema({element}, {pointer}, {SchemaCheckField(c.SchemaDocument!, schemaPointer)});";
+                if (c.SchemaCheckIfClean)
+                {
+                    // The typed reading already reported what is wrong; the schema would say it twice.
+                    using (_writer.OpenBlock("if (!reader.HasViolations)"))
+                    {
+                        _writer.WriteLine(check);
+                    }
+                }
+                else
+                {
+                    _writer.WriteLine(check);
+                }
+            }
         }
+    }
+
+    /// <summary>The static check of one part of a schema document, declared once per document and pointer.</summary>
+    private string SchemaCheckField(string document, string pointer)
+    {
+        if (_schemaChecks.TryGetValue((document, pointer), out var field))
+        {
+            return field;
+        }
+
+        if (!_schemaDocuments.TryGetValue(document, out var documentField))
+        {
+            documentField = "SchemaDocument" + _schemaDocuments.Count.ToString(CultureInfo.InvariantCulture);
+            _schemaDocuments[document] = documentField;
+            _fields.Add($"private const string {documentField} = {CSharpLiteral.String(document)};");
+        }
+
+        field = "Schema" + _fields.Count.ToString(CultureInfo.InvariantCulture);
+        _schemaChecks[(document, pointer)] = field;
+        _fields.Add($"private static readonly global::SkillRt.Serialization.SkillSchemaCheck {field} = new({documentField}, {CSharpLiteral.String(pointer)});");
+        return field;
     }
 
     private void EmitAllowed(ConstraintSpec constraints, string element, string pointer)

@@ -46,6 +46,12 @@ internal sealed class SkillEmitter
                     _writer.WriteLine();
                 }
 
+                foreach (var union in contract.Unions)
+                {
+                    _types.EmitUnion(union);
+                    _writer.WriteLine();
+                }
+
                 foreach (var record in contract.Records)
                 {
                     _types.EmitRecord(record);

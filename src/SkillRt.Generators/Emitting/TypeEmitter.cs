@@ -84,7 +84,7 @@ internal sealed class TypeEmitter
         }
 
         WriteGeneratedCode();
-        var header = $"{_visibility} sealed partial record {Identifiers.Escape(spec.Name)}";
+        var header = $"{_visibility} sealed partial record {Identifiers.Escape(spec.Name)}" + (spec.Base is { } baseName ? " : " + Qualified(_skill, baseName) : string.Empty);
         if (positional.Count > 0)
         {
             _writer.WriteLine(header + "(");
@@ -132,6 +132,25 @@ internal sealed class TypeEmitter
                 _writer.WriteLine("[global::System.Text.Json.Serialization.JsonIgnore]");
                 _writer.WriteLine($"public {TypeName(_skill, new TypeRef(TypeKind.Map, Element: extra), nullable: true)} {Identifiers.Escape(spec.AdditionalPropertiesName!)} {{ get; init; }}");
             }
+        }
+    }
+
+    /// <summary>
+    /// The abstract record of a <c>oneOf</c>/<c>anyOf</c>. Its constructor is private protected, so
+    /// the generated branches are the only records that derive from it and a switch over them is complete.
+    /// </summary>
+    public void EmitUnion(UnionSpec spec)
+    {
+        var branches = string.Join(", ", spec.Branches.Select(b => $"<see cref=\"{Identifiers.Escape(b.RecordName)}\"/>" + (b.Tag is null ? string.Empty : $" (<c>{CSharpLiteral.Xml(spec.Discriminator!)}: {CSharpLiteral.Xml(b.Tag)}</c>)")));
+        var summary = (spec.Description is { } description ? CSharpLiteral.Xml(description) + " " : string.Empty) + $"One of {branches}.";
+        _writer.WriteDocumentation("summary", summary);
+        WriteGeneratedCode();
+        using (_writer.OpenBlock($"{_visibility} abstract partial record {Identifiers.Escape(spec.Name)}"))
+        {
+            _writer.WriteDocumentation("summary", "Only the generated branches derive from this record.");
+            _writer.WriteLine($"private protected {Identifiers.Escape(spec.Name)}()");
+            _writer.WriteLine("{");
+            _writer.WriteLine("}");
         }
     }
 

@@ -3,6 +3,10 @@ namespace SkillRt.Generators;
 /// <summary>
 /// The JSON Schema assertions checked when a value is read; null means unconstrained. <see cref="And"/>
 /// chains a second set that must hold too, as for keywords next to a <c>$ref</c>.
+/// <see cref="SchemaPointer"/> names a part of the schema document <see cref="SchemaDocument"/> that
+/// the value is checked against with the runtime's JSON Schema validator, for what its C# type does
+/// not express exactly; <see cref="SchemaCheckIfClean"/> runs that check only when the typed reading
+/// found nothing wrong, where the typed reader already says most of it.
 /// </summary>
 internal sealed record ConstraintSpec(
     long? MinLength = null,
@@ -19,7 +23,10 @@ internal sealed record ConstraintSpec(
     long? MinProperties = null,
     long? MaxProperties = null,
     EquatableArray<string> AllowedJson = default,
-    ConstraintSpec? And = null)
+    ConstraintSpec? And = null,
+    string? SchemaDocument = null,
+    string? SchemaPointer = null,
+    bool SchemaCheckIfClean = false)
 {
     public bool HasLength => MinLength is not null || MaxLength is not null;
 

@@ -3,6 +3,7 @@ namespace SkillRt.Generators;
 /// <summary>
 /// A generated record for a JSON object: its properties, whether other properties are rejected
 /// (<c>additionalProperties: false</c>), and the type of other properties when they are kept.
+/// <see cref="Base"/> names the union it is a branch of, if any.
 /// </summary>
 internal sealed record RecordSpec(
     string Name,
@@ -11,4 +12,5 @@ internal sealed record RecordSpec(
     bool IsClosed,
     TypeRef? AdditionalProperties,
     string? AdditionalPropertiesName,
-    bool IsInput = false);
+    bool IsInput = false,
+    string? Base = null);

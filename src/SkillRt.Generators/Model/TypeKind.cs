@@ -14,4 +14,7 @@ internal enum TypeKind
     Enum,
     Array,
     Map,
+
+    /// <summary>An abstract record whose derived records are the branches of a <c>oneOf</c>/<c>anyOf</c>.</summary>
+    Union,
 }

@@ -9,11 +9,13 @@ namespace SkillRt.Generators;
 /// <summary>
 /// Maps a (validated) JSON Schema to C# types: objects with properties become records, arrays
 /// <c>IReadOnlyList&lt;T&gt;</c>, string enums <c>enum</c>s, <c>additionalProperties</c> schemas
-/// dictionaries, and <c>$ref</c>s shared named types. What C# cannot express faithfully
-/// (<c>anyOf</c>, several types at once, tuples) falls back to <c>JsonElement</c> with a warning,
-/// so the build never fails on a schema the validator accepted.
+/// dictionaries, <c>$ref</c>s shared named types, a union with <c>null</c> a nullable type, tagged
+/// <c>oneOf</c>/<c>anyOf</c>s record hierarchies and <c>allOf</c>s of objects one record (see
+/// SchemaTypeMapper.Composition.cs). What C# cannot express exactly (<c>not</c>, several types at
+/// once, tuples, …) becomes a <c>JsonElement</c> that the generated reader checks against that part
+/// of the schema with the runtime's validator, with an info diagnostic: never left unchecked.
 /// </summary>
-internal sealed class SchemaTypeMapper
+internal sealed partial class SchemaTypeMapper
 {
     private readonly string _prefix;
     private readonly HashSet<string> _typeNames;
@@ -22,7 +24,10 @@ internal sealed class SchemaTypeMapper
     private readonly List<(DiagnosticDescriptor Descriptor, SourceSpan Span, string[] Arguments)> _warnings = [];
     private readonly Dictionary<FrontmatterNode, TypeRef> _definitions = [];
     private readonly Dictionary<FrontmatterNode, int> _inProgress = [];
+    private readonly List<UnionSpec> _unions = [];
+    private readonly Dictionary<string, string> _bases = new(StringComparer.Ordinal);
     private FrontmatterNode? _root;
+    private string _rootJson = "true";
     private string _schemaName = "schema";
 
     public SchemaTypeMapper(string prefix, HashSet<string> typeNames)
@@ -31,7 +36,11 @@ internal sealed class SchemaTypeMapper
         _typeNames = typeNames;
     }
 
-    public List<RecordSpec> Records => _records;
+    /// <summary>The records, each branch of a union knowing its base.</summary>
+    public List<RecordSpec> Records => _records.Select(r => _bases.TryGetValue(r.Name, out var b) ? r with { Base = b } : r).ToList();
+
+    /// <summary>The abstract records of the unions.</summary>
+    public List<UnionSpec> Unions => _unions;
 
     public List<EnumSpec> Enums => _enums;
 
@@ -45,6 +54,7 @@ internal sealed class SchemaTypeMapper
     public TypeRef MapRoot(FrontmatterNode schema, string hint, string schemaName)
     {
         _root = schema;
+        _rootJson = schema.ToJson();
         _schemaName = schemaName;
         _inProgress[schema] = 1;
         var mapped = Map(schema, hint, "#", exactName: true);
@@ -102,7 +112,7 @@ internal sealed class SchemaTypeMapper
             // `true` (or an empty schema) accepts anything; `false` accepts nothing, which no C# type expresses.
             if (node is FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean } flag && !YamlScalars.IsTrue(flag.Value))
             {
-                return Fallback(node, pointer, "it is 'false' and accepts no value");
+                return Validated(node, pointer, "it is 'false' and accepts no value");
             }
 
             return TypeRef.Json;
@@ -112,12 +122,12 @@ internal sealed class SchemaTypeMapper
         {
             // Since draft 2019-09 assertions next to a $ref apply too (`$ref` plus `maxItems: 2`).
             var referenced = MapReference(reference, pointer);
-            foreach (var entry in schema.Entries)
+            var reshaping = schema.Entries.FirstOrDefault(e => e.Name != "$ref" && IsAssertion(e.Name) && !ConstraintKeywords.Contains(e.Name));
+            if (reshaping is not null)
             {
-                if (StructuralKeywords.Contains(entry.Name))
-                {
-                    _warnings.Add((GeneratorDiagnostics.KeywordNextToRefIgnored, entry.Key.Span, [_schemaName, pointer, entry.Name, reference.Value]));
-                }
+                // The type comes from the reference; the rest is checked against the whole schema.
+                _warnings.Add((GeneratorDiagnostics.KeywordNextToRefIgnored, reshaping.Key.Span, [_schemaName, pointer, reshaping.Name, reference.Value]));
+                return referenced with { Constraints = Chain(referenced.Constraints, SchemaCheck(pointer, ifClean: true)) };
             }
 
             var siblings = WithAllowed(ReadConstraints(schema, out var siblingValues), siblingValues);
@@ -131,29 +141,35 @@ internal sealed class SchemaTypeMapper
 
         foreach (var entry in schema.Entries)
         {
-            if (SchemaKeywords.Unsupported.Contains(entry.Name))
+            if (UntypedKeywords.Contains(entry.Name))
             {
-                return Fallback(node, pointer, $"it uses '{entry.Name}'");
+                return Validated(node, pointer, $"it uses '{entry.Name}'");
             }
+        }
+
+        if (schema["anyOf"] is not null || schema["oneOf"] is not null || schema["allOf"] is not null)
+        {
+            return MapComposition(schema, hint, pointer, exactName);
         }
 
         var types = ReadTypes(schema["type"]);
         if (types is null)
         {
-            return Fallback(node, pointer, "its 'type' is not a type name or a list of them");
+            return Validated(node, pointer, "its 'type' is not a type name or a list of them");
         }
 
         var allowsNull = types.Remove("null");
         if (types.Count > 1)
         {
-            return Fallback(node, pointer, $"a value may be any of {string.Join(", ", types)}");
+            return Validated(node, pointer, $"a value may be any of {string.Join(", ", types)}");
         }
 
-        var type = types.Count == 1 ? types[0] : Infer(schema);
         if (types.Count == 0 && allowsNull)
         {
-            return Fallback(node, pointer, "its only type is null");
+            return Validated(node, pointer, "its only type is null");
         }
+
+        var type = types.Count == 1 ? types[0] : Infer(schema, ref allowsNull);
 
         var constraints = WithAllowed(ReadConstraints(schema, out var constant), constant);
         var description = Text(schema["description"]);
@@ -165,6 +181,12 @@ internal sealed class SchemaTypeMapper
             {
                 // The enum type checks membership; length, pattern and const still apply.
                 return AddEnum(TypeNameFor(hint), description, strings, (allowsNull || types.Count == 0) && nulls > 0) with { Constraints = constraints };
+            }
+
+            if (type is null)
+            {
+                // Values of several kinds (1, "one", true): a JsonElement that must be one of them, checked exactly.
+                _warnings.Add((GeneratorDiagnostics.SchemaFallsBackToJsonElement, enumValues.Span, [_schemaName, pointer, "its values are of several JSON types"]));
             }
 
             // Chained, not merged: a `const` next to the `enum` must hold too.
@@ -196,7 +218,7 @@ internal sealed class SchemaTypeMapper
         var items = schema["items"];
         if (items is FrontmatterSequence)
         {
-            return Fallback(schema, pointer, "its 'items' is a list (a tuple)");
+            return Validated(schema, pointer, "its 'items' is a list (a tuple)");
         }
 
         var element = items is null ? TypeRef.Json : Map(items, Singular(hint), pointer + "/items");
@@ -217,16 +239,37 @@ internal sealed class SchemaTypeMapper
 
         var title = Text(schema["title"]);
         var name = ClaimTypeName(TypeNameFor(exactName ? hint : title ?? hint));
-        var reference = new TypeRef(TypeKind.Record, name, AllowsNull: allowsNull, Constraints: constraints);
+        var entries = (properties?.Entries ?? []).Select(e => new ObjectProperty(e.Name, e.Value, pointer + "/properties/" + FrontmatterPointer.Escape(e.Name))).ToList();
+        return BuildRecord(schema, name, Text(schema["description"]), entries, required, additional, pointer + "/additionalProperties", isClosed, allowsNull, constraints, hint);
+    }
 
-        // Registered before the properties are mapped, so a property that refers back to this
-        // schema (a tree of comments, say) resolves to this record instead of recursing forever.
+    /// <summary>A property of an object schema, with the pointer of its own schema.</summary>
+    private sealed record ObjectProperty(string Name, FrontmatterNode Schema, string Pointer);
+
+    /// <summary>
+    /// Adds the record <paramref name="name"/> for an object: its properties, the names it requires,
+    /// and what it does with other properties. <paramref name="schema"/> is the node that refers to it,
+    /// registered first so that a property that refers back to it (a tree of comments, say) resolves to this record.
+    /// </summary>
+    private TypeRef BuildRecord(
+        FrontmatterMapping schema,
+        string name,
+        string? description,
+        IReadOnlyList<ObjectProperty> entries,
+        List<string> required,
+        FrontmatterNode? additional,
+        string additionalPointer,
+        bool isClosed,
+        bool allowsNull,
+        ConstraintSpec? constraints,
+        string hint)
+    {
+        var reference = new TypeRef(TypeKind.Record, name, AllowsNull: allowsNull, Constraints: constraints);
         if (_inProgress.ContainsKey(schema))
         {
             _definitions[schema] = reference;
         }
 
-        var entries = properties?.Entries ?? [];
         var jsonNames = entries.Select(e => e.Name).ToList();
 
         // A required name with no schema of its own is still a property: any value, but present.
@@ -237,12 +280,12 @@ internal sealed class SchemaTypeMapper
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var propertyType = Map(entry.Value, entry.Name, pointer + "/properties/" + FrontmatterPointer.Escape(entry.Name));
-            var propertyDescription = entry.Value is FrontmatterMapping propertySchema ? Text(propertySchema["description"]) : null;
+            var propertyType = Map(entry.Schema, entry.Name, entry.Pointer);
+            var propertyDescription = entry.Schema is FrontmatterMapping propertySchema ? Text(propertySchema["description"]) : null;
             specs.Add(new PropertySpec(entry.Name, memberNames[i], propertyType, required.Contains(entry.Name), propertyDescription));
         }
 
-        var extra = hasExtra ? Map(additional!, hint + "Value", pointer + "/additionalProperties") : null;
+        var extra = hasExtra ? Map(additional!, hint + "Value", additionalPointer) : null;
         for (var i = 0; i < requiredOnly.Count; i++)
         {
             specs.Add(new PropertySpec(requiredOnly[i], memberNames[entries.Count + i], extra ?? TypeRef.Json, Required: true, Description: null));
@@ -250,7 +293,7 @@ internal sealed class SchemaTypeMapper
 
         _records.Add(new RecordSpec(
             name,
-            Text(schema["description"]),
+            description,
             new EquatableArray<PropertySpec>(specs.MoveToImmutable()),
             isClosed,
             extra,
@@ -263,7 +306,7 @@ internal sealed class SchemaTypeMapper
         var target = _root is null ? null : FrontmatterPointer.Resolve(_root, reference.Value);
         if (target is null)
         {
-            return Fallback(reference, pointer, $"its $ref '{reference.Value}' does not point into the schema");
+            return Validated(reference, pointer, $"its $ref '{reference.Value}' does not point into the schema");
         }
 
         if (_definitions.TryGetValue(target, out var known))
@@ -277,7 +320,7 @@ internal sealed class SchemaTypeMapper
         _inProgress.TryGetValue(target, out var depth);
         if (depth >= 2)
         {
-            return Fallback(reference, pointer, $"its $ref '{reference.Value}' refers to itself through arrays or maps only");
+            return Validated(reference, pointer, $"its $ref '{reference.Value}' refers to itself through arrays or maps only");
         }
 
         _inProgress[target] = depth + 1;
@@ -297,11 +340,19 @@ internal sealed class SchemaTypeMapper
         return mapped;
     }
 
-    private TypeRef Fallback(FrontmatterNode node, string pointer, string reason)
+    /// <summary>
+    /// A part no C# type expresses exactly: a <c>JsonElement</c> that the generated reader checks
+    /// against the schema at <paramref name="pointer"/>, with an info diagnostic saying why.
+    /// </summary>
+    private TypeRef Validated(FrontmatterNode node, string pointer, string reason)
     {
         _warnings.Add((GeneratorDiagnostics.SchemaFallsBackToJsonElement, node.Span, [_schemaName, pointer, reason]));
-        return TypeRef.Json;
+        return TypeRef.Json with { Constraints = SchemaCheck(pointer, ifClean: false) };
     }
+
+    /// <summary>A check of the value against the schema at <paramref name="pointer"/> (<c>#/…</c>) of the current document.</summary>
+    private ConstraintSpec SchemaCheck(string pointer, bool ifClean) =>
+        new(SchemaDocument: _rootJson, SchemaPointer: pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer, SchemaCheckIfClean: ifClean);
 
     private static List<string>? ReadTypes(FrontmatterNode? node) => node switch
     {
@@ -312,7 +363,12 @@ internal sealed class SchemaTypeMapper
         _ => null,
     };
 
-    private static string? Infer(FrontmatterMapping schema)
+    /// <summary>
+    /// The type of a schema without <c>type</c>: an object or array by its keywords, otherwise the one
+    /// JSON type all its <c>const</c>/<c>enum</c> values share (a <c>null</c> among them makes it
+    /// nullable); null when they have several.
+    /// </summary>
+    private static string? Infer(FrontmatterMapping schema, ref bool allowsNull)
     {
         if (schema["properties"] is not null || schema["additionalProperties"] is not null || schema["required"] is not null)
         {
@@ -324,8 +380,39 @@ internal sealed class SchemaTypeMapper
             return "array";
         }
 
-        // `const: nested` alone is a string.
-        return schema["const"] is FrontmatterScalar { Kind: FrontmatterScalarKind.String } ? "string" : null;
+        var values = schema["const"] is { } constant ? [constant] : (schema["enum"] as FrontmatterSequence)?.Items.ToList() ?? [];
+        string? shared = null;
+        var nulls = false;
+        foreach (var value in values)
+        {
+            var kind = value switch
+            {
+                FrontmatterScalar { IsNull: true } => "null",
+                FrontmatterScalar { Kind: FrontmatterScalarKind.String } => "string",
+                FrontmatterScalar { Kind: FrontmatterScalarKind.Integer } => "integer",
+                FrontmatterScalar { Kind: FrontmatterScalarKind.Float } => "number",
+                FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean } => "boolean",
+                _ => "other",
+            };
+            if (kind == "null")
+            {
+                nulls = true;
+                continue;
+            }
+
+            shared = shared is null || shared == kind ? kind
+                : shared is "integer" or "number" && kind is "integer" or "number" ? "number"
+                : "other";
+        }
+
+        if (shared is null or "other")
+        {
+            return null;
+        }
+
+        // Only a const or enum that allows null makes the type nullable; it is checked as the values are.
+        allowsNull |= nulls;
+        return shared;
     }
 
     private static ConstraintSpec? ReadConstraints(FrontmatterMapping schema, out ImmutableArray<string> allowed)
@@ -348,11 +435,31 @@ internal sealed class SchemaTypeMapper
         return spec == new ConstraintSpec() ? null : spec;
     }
 
-    /// <summary>Keywords that shape the type; next to a <c>$ref</c> they would need a second type, so they are reported.</summary>
-    private static readonly HashSet<string> StructuralKeywords = new(StringComparer.Ordinal)
+    /// <summary>Keywords whose meaning no generated C# type carries; a schema using one is checked by the runtime's validator.</summary>
+    private static readonly HashSet<string> UntypedKeywords = new(StringComparer.Ordinal)
     {
-        "type", "properties", "required", "additionalProperties", "items",
+        "not", "if", "then", "else", "patternProperties", "propertyNames", "dependentRequired", "dependentSchemas", "dependencies",
+        "prefixItems", "contains", "minContains", "maxContains", "additionalItems", "unevaluatedItems", "unevaluatedProperties",
+        "$dynamicRef", "$recursiveRef",
     };
+
+    /// <summary>Assertions that <see cref="ReadConstraints"/> reads, which apply next to a <c>$ref</c> without a second type.</summary>
+    private static readonly HashSet<string> ConstraintKeywords = new(StringComparer.Ordinal)
+    {
+        "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+    };
+
+    /// <summary>Keywords that assert nothing about a value: annotations, and <c>$defs</c>, whose schemas apply only through <c>$ref</c>.</summary>
+    private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
+    {
+        "$schema", "$id", "$comment", "$anchor", "$dynamicAnchor", "$vocabulary", "$defs", "definitions",
+        "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "format",
+        "contentEncoding", "contentMediaType", "contentSchema",
+    };
+
+    /// <summary>Whether a keyword constrains values; unknown keywords are annotations, as JSON Schema says.</summary>
+    private static bool IsAssertion(string keyword) => SchemaKeywords.Supported.Contains(keyword) && !AnnotationKeywords.Contains(keyword) || SchemaKeywords.Unsupported.Contains(keyword);
 
     private static ConstraintSpec? Chain(ConstraintSpec? first, ConstraintSpec? second) =>
         first is null ? second : first with { And = Chain(first.And, second) };

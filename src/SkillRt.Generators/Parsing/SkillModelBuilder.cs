@@ -105,7 +105,8 @@ internal static class SkillModelBuilder
             outputKind,
             output,
             new EquatableArray<RecordSpec>(ImmutableArray.Create(inputRecord).AddRange(mapper.Records)),
-            new EquatableArray<EnumSpec>(mapper.Enums.ToImmutableArray()));
+            new EquatableArray<EnumSpec>(mapper.Enums.ToImmutableArray()),
+            new EquatableArray<UnionSpec>(mapper.Unions.ToImmutableArray()));
     }
 
     private static TypeRef InputType(SkillInput input, SchemaTypeMapper mapper)

@@ -2,27 +2,27 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using NJsonSchema;
+using SkillRt.Schemas;
 using SkillRt.Serialization;
 
 namespace SkillRt.Dynamic;
 
 /// <summary>
-/// The contract of a skill loaded at run time: JSON in, JSON out, checked with NJsonSchema against
-/// the same schemas the generator compiles into typed checks. A skill without declared inputs takes
-/// its task as a JSON string.
+/// The contract of a skill loaded at run time: JSON in, JSON out, checked by SkillRt's
+/// <see cref="JsonSchemaValidator"/> against the same schemas the generator compiles into typed
+/// checks. A skill without declared inputs takes its task as a JSON string.
 /// </summary>
 internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElement>
 {
     private readonly SkillManifest _manifest;
-    private readonly Lazy<(JsonSchema Schema, SchemaPatterns Patterns)> _inputSchema;
-    private readonly Lazy<(JsonSchema Schema, SchemaPatterns Patterns)?> _outputSchema;
+    private readonly Lazy<JsonSchemaValidator> _inputSchema;
+    private readonly Lazy<JsonSchemaValidator?> _outputSchema;
 
     // Each input's default as JSON, in declaration order; null where there is none.
     private readonly string?[] _defaults;
 
     public DynamicSkillContract(SkillDescriptor descriptor, SkillManifest manifest)
-        : this(descriptor, manifest, SchemaPatterns.DefaultMatchTimeout)
+        : this(descriptor, manifest, JsonSchemaValidatorOptions.Default.PatternMatchTimeout)
     {
     }
 
@@ -38,8 +38,10 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
         }
 
         // Local references only (the validator rejects others), so loading reads nothing from outside.
-        _inputSchema = new Lazy<(JsonSchema, SchemaPatterns)>(() => Load(descriptor.InputSchema, patternTimeout));
-        _outputSchema = new Lazy<(JsonSchema, SchemaPatterns)?>(() => descriptor.OutputSchema is { } schema ? Load(schema, patternTimeout) : null);
+        // Compiled on first use, once: a validator is immutable and serves concurrent runs.
+        var options = new JsonSchemaValidatorOptions { PatternMatchTimeout = patternTimeout };
+        _inputSchema = new Lazy<JsonSchemaValidator>(() => JsonSchemaValidator.Create(descriptor.InputSchema, options));
+        _outputSchema = new Lazy<JsonSchemaValidator?>(() => descriptor.OutputSchema is { } schema ? JsonSchemaValidator.Create(schema, options) : null);
     }
 
     public override void WriteInput(Utf8JsonWriter writer, JsonElement input)
@@ -78,16 +80,13 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
             return false;
         }
 
-        var found = new List<SkillViolation>();
-        var (inputSchema, inputPatterns) = _inputSchema.Value;
-        SchemaViolations.Add(new BoundedSchemaValidator(inputPatterns).Validate(json.GetRawText(), inputSchema), found);
+        var found = Violations(_inputSchema.Value.Validate(json));
         foreach (var declared in _manifest.Inputs)
         {
             if (declared.Type == SkillInputType.Url && json.TryGetProperty(declared.Name, out var url) && url.ValueKind == JsonValueKind.String)
             {
+                // SkillRt's URL rule (absolute, with its scheme written out); the schema's "uri" format is an annotation.
                 var pointer = SkillJsonReader.Append(string.Empty, declared.Name);
-                // SkillRt's URL rule (absolute, with its scheme written out) replaces the schema's looser "uri" format check.
-                found.RemoveAll(v => v.Pointer == pointer && v.Message == SchemaViolations.UriExpected);
                 var reader = new SkillJsonReader();
                 reader.ReadAbsoluteUri(url, pointer);
                 found.AddRange(reader.Violations);
@@ -130,10 +129,9 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
 
         using (document)
         {
-            if (_outputSchema.Value is { } loaded)
+            if (_outputSchema.Value is { } schema && schema.Validate(document.RootElement) is { Count: > 0 } errors)
             {
-                var found = new List<SkillViolation>();
-                SchemaViolations.Add(new BoundedSchemaValidator(loaded.Patterns).Validate(document.RootElement.GetRawText(), loaded.Schema), found);
+                var found = Violations(errors);
                 if (found.Count > 0)
                 {
                     violations = found;
@@ -147,11 +145,20 @@ internal sealed class DynamicSkillContract : SkillContract<JsonElement, JsonElem
         }
     }
 
-    // Patterns are matched by BoundedSchemaValidator, never by NJsonSchema itself (it has no timeout).
-    private static (JsonSchema Schema, SchemaPatterns Patterns) Load(string json, TimeSpan patternTimeout)
+    // The schema location stays out of the violation: a model fixes the value, not the schema.
+    private static List<SkillViolation> Violations(IReadOnlyList<JsonSchemaError> errors)
     {
-        var schema = JsonSchema.FromJsonAsync(json).GetAwaiter().GetResult();
-        return (schema, SchemaPatterns.Detach(schema, patternTimeout));
+        var violations = new List<SkillViolation>(errors.Count);
+        foreach (var error in errors)
+        {
+            var violation = new SkillViolation(error.InstanceLocation, error.Message);
+            if (!violations.Contains(violation))
+            {
+                violations.Add(violation);
+            }
+        }
+
+        return violations;
     }
 
     /// <summary>The input with every missing input that has a default filled in, in declaration order.</summary>

@@ -188,6 +188,44 @@ public sealed class SkillJsonReader
         return true;
     }
 
+    /// <summary>
+    /// Checks <paramref name="element"/> against a part of the schema that its C# type does not
+    /// express exactly, reporting every error at its place below <paramref name="pointer"/>.
+    /// </summary>
+    /// <param name="element">The value.</param>
+    /// <param name="pointer">Where the value is.</param>
+    /// <param name="check">The schema part.</param>
+    public void CheckSchema(JsonElement element, string pointer, SkillSchemaCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var validator = check.GetValidator(out var problem);
+        if (validator is null)
+        {
+            Report(pointer, $"The value cannot be checked: the schema at '#{check.Pointer}' does not compile ({problem}). Fix the skill's schema.");
+            return;
+        }
+
+        foreach (var error in validator.Validate(element))
+        {
+            Report(pointer + error.InstanceLocation, error.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reports why a value is not one branch of a union: each of <paramref name="attempt"/>'s
+    /// violations, prefixed with the branch's name.
+    /// </summary>
+    /// <param name="branch">The branch's type name.</param>
+    /// <param name="attempt">The reader that tried the branch.</param>
+    public void ReportBranchFailure(string branch, SkillJsonReader attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        foreach (var violation in attempt.Violations)
+        {
+            Report(violation.Pointer, $"As {branch}: {violation.Message}");
+        }
+    }
+
     /// <summary>Reports a violation.</summary>
     /// <param name="pointer">Where.</param>
     /// <param name="message">What is wrong.</param>

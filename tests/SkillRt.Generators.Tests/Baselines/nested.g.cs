@@ -771,6 +771,7 @@ namespace Consumer.Skills
                         {
                             var at = pointer + "/either";
                             v6 = global::SkillRt.Serialization.SkillJsonReader.ReadJson(property.Value);
+                            reader.CheckSchema(property.Value, at, Schema4);
                         }
                         else if (property.NameEquals("anything"u8))
                         {
@@ -916,6 +917,8 @@ namespace Consumer.Skills
             private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[A-Z]", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
             private static readonly global::System.Text.Json.JsonElement[] Allowed1 = global::SkillRt.Serialization.SkillJsonReader.ParseValues("[\"nested\"]");
             private static readonly global::System.Text.Json.JsonElement[] Allowed2 = global::SkillRt.Serialization.SkillJsonReader.ParseValues("[1,2,3]");
+            private const string SchemaDocument0 = "{\"type\":\"object\",\"required\":[\"tree\",\"levels\"],\"additionalProperties\":false,\"$defs\":{\"node\":{\"type\":\"object\",\"required\":[\"label\"],\"properties\":{\"label\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/node\"}}}}},\"properties\":{\"tree\":{\"$ref\":\"#/$defs/node\"},\"levels\":{\"type\":\"array\",\"maxItems\":10,\"items\":{\"type\":\"object\",\"required\":[\"grid\"],\"properties\":{\"grid\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"uniqueItems\":true,\"items\":{\"type\":\"integer\",\"multipleOf\":2,\"exclusiveMinimum\":0}}},\"scores\":{\"type\":\"object\",\"maxProperties\":3,\"additionalProperties\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1}}}}},\"note\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^[A-Z]\"},\"kind\":{\"const\":\"nested\"},\"rank\":{\"type\":\"integer\",\"enum\":[1,2,3]},\"labels\":{\"type\":\"object\",\"properties\":{\"primary\":{\"type\":\"string\"}},\"additionalProperties\":{\"type\":\"string\"}},\"either\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]},\"anything\":{}}}";
+            private static readonly global::SkillRt.Serialization.SkillSchemaCheck Schema4 = new(SchemaDocument0, "/properties/either");
         }
     }
 }

@@ -561,7 +561,7 @@ public sealed class SkillRunnerIntegrationTests
         Assert.True(violations.Count >= 4, "Expected at least four violations but got:" + Environment.NewLine + report);
         Assert.Contains(violations, v => v.Message.Contains("'pr_url'", StringComparison.Ordinal) && v.Message.Contains("missing", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Pointer == "/focus" && v.Message.StartsWith("The string \"everything\" is not allowed; use one of", StringComparison.Ordinal) && v.Message.Contains("security", StringComparison.Ordinal));
-        Assert.Contains(violations, v => v.Pointer == "/max_findings" && v.Message == "Expected an integer.");
+        Assert.Contains(violations, v => v.Pointer == "/max_findings" && v.Message == "Expected an integer but found the string \"ten\".");
         Assert.Contains(violations, v => v.Message.StartsWith("The property 'extra' is not allowed", StringComparison.Ordinal));
         foreach (var violation in violations)
         {

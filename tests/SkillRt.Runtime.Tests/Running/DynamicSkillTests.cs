@@ -9,7 +9,7 @@ using Xunit;
 
 namespace SkillRt.Runtime.Tests.Running;
 
-/// <summary>Skills loaded at run time: JSON in, JSON out, checked with NJsonSchema.</summary>
+/// <summary>Skills loaded at run time: JSON in, JSON out, checked with <see cref="SkillRt.Schemas.JsonSchemaValidator"/>.</summary>
 public sealed class DynamicSkillTests
 {
     private static Task<SkillDefinition> PrReview() =>
@@ -40,7 +40,7 @@ public sealed class DynamicSkillTests
         var pointers = error.Violations.Select(v => v.Pointer).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["/extra", "/focus", "/max_findings", "/pr_url"], pointers);
         Assert.Contains(error.Violations, v => v.Message == "The string \"everything\" is not allowed; use one of \"correctness\", \"security\", \"style\", \"all\".");
-        Assert.Contains(error.Violations, v => v.Message == "Expected an integer.");
+        Assert.Contains(error.Violations, v => v.Message == "Expected an integer but found the string \"ten\".");
         Assert.Contains(error.Violations, v => v.Message.StartsWith("The property 'extra' is not allowed; the allowed properties are 'pr_url', 'focus'", StringComparison.Ordinal));
         Assert.Contains(error.Violations, v => v.Message == "Expected an absolute URL such as https://example.com/path but found the string \"not a url\".");
         Assert.Empty(client.Requests);
