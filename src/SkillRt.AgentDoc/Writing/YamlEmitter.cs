@@ -157,6 +157,12 @@ internal sealed class YamlEmitter
     // indentation indicator), no line is only blanks, and there is nothing YAML does not carry literally.
     private static bool CanWriteLiteral(string text)
     {
+        // Only line breaks: a literal block of empty lines reads back as "" (clip) or needs '|+' with care.
+        if (text.Trim('\n').Length == 0)
+        {
+            return false;
+        }
+
         var lineStart = true;
         var blankLine = true;
         foreach (var c in text)
