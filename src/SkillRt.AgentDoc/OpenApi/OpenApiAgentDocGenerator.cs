@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.OpenApi;
@@ -72,7 +73,9 @@ public static class OpenApiAgentDocGenerator
         var document = read.Document;
         if (document is null || document.Paths is null || document.Info is null)
         {
-            problems.Add(new(OpenApiMappingSeverity.Error, "#", "The document is not OpenAPI 2.0, 3.0, 3.1 or 3.2: it has no 'info' or no 'paths'" + Details(diagnostic)));
+            problems.Add(diagnostic is { Errors.Count: > 0 }
+                ? new(OpenApiMappingSeverity.Error, diagnostic.Errors[0].Pointer ?? "#", "The document could not be read: " + string.Join("; ", diagnostic.Errors.Select(e => e.Message)) + ". Check that it is complete and valid YAML or JSON")
+                : new(OpenApiMappingSeverity.Error, "#", "The document is not OpenAPI 2.0, 3.0, 3.1 or 3.2: it has no 'info' or no 'paths'; check that it starts with 'openapi: 3.x' or 'swagger: \"2.0\"'"));
             return new OpenApiGenerationResult(null, problems, 0, null, stopwatch.Elapsed);
         }
 
@@ -93,9 +96,6 @@ public static class OpenApiAgentDocGenerator
         var result = mapper.Map(cancellationToken);
         return new OpenApiGenerationResult(AgentDocContentHash.WithContentHash(result), problems, mapper.SourceOperationCount, OpenApiMapper.FormatName(version), stopwatch.Elapsed);
     }
-
-    private static string Details(OpenApiDiagnostic? diagnostic) =>
-        diagnostic is { Errors.Count: > 0 } ? ": " + string.Join("; ", diagnostic.Errors) : string.Empty;
 
     // JSON documents start with '{' (after a byte order mark and white space); anything else is read as YAML.
     private static string FormatOf(byte[] bytes)
