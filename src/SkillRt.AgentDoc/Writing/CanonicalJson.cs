@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,8 +88,8 @@ internal static class CanonicalJson
         }
     }
 
-    // ECMAScript Number::toString: integers below 1e21 in full, other values in the shortest form
-    // that reads back as the same double, with a lowercase exponent and an explicit sign.
+    // ECMAScript's Number::toString (ECMA-262 section 6.1.6.1.20), which RFC 8785 requires: the shortest digits
+    // that read back as the same double ('R'), laid out by the position n of the decimal point.
     private static string Number(JsonValue value)
     {
         var number = double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -104,27 +103,42 @@ internal static class CanonicalJson
             return "0";
         }
 
-        if (Math.Floor(number) == number && Math.Abs(number) < 1e21)
+        var sign = number < 0 ? "-" : string.Empty;
+        var roundTrip = Math.Abs(number).ToString("R", CultureInfo.InvariantCulture);
+
+        // Digits and exponent of the shortest form: "R" may print either notation, so normalise it.
+        string digits;
+        int exponent;
+        var e = roundTrip.IndexOf('E');
+        var mantissa = e < 0 ? roundTrip : roundTrip.Substring(0, e);
+        exponent = e < 0 ? 0 : int.Parse(roundTrip.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var point = mantissa.IndexOf('.');
+        var integerPart = point < 0 ? mantissa : mantissa.Substring(0, point);
+        var fraction = point < 0 ? string.Empty : mantissa.Substring(point + 1);
+        digits = (integerPart + fraction).TrimStart('0');
+        var leadingZeros = (integerPart + fraction).Length - digits.Length;
+        exponent += integerPart.Length - 1 - leadingZeros;
+        digits = digits.TrimEnd('0');
+
+        var k = digits.Length;
+        var n = exponent + 1;
+        if (k <= n && n <= 21)
         {
-            return new BigInteger(number).ToString(CultureInfo.InvariantCulture);
+            return sign + digits + new string('0', n - k);
         }
 
-        var text = number.ToString("R", CultureInfo.InvariantCulture);
-        var exponent = text.IndexOf('E');
-        if (exponent < 0)
+        if (0 < n && n <= 21)
         {
-            return text;
+            return sign + digits.Substring(0, n) + "." + digits.Substring(n);
         }
 
-        var mantissa = text.Substring(0, exponent);
-        var power = int.Parse(text.Substring(exponent + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        if (power is > -7 and < 21)
+        if (-6 < n && n <= 0)
         {
-            // Within ECMAScript's plain range: decimal notation. decimal holds these exactly as printed.
-            return ((decimal)number).ToString(CultureInfo.InvariantCulture);
+            return sign + "0." + new string('0', -n) + digits;
         }
 
-        return mantissa + "e" + (power < 0 ? "-" : "+") + Math.Abs(power).ToString(CultureInfo.InvariantCulture);
+        var exponentText = (n - 1 < 0 ? "-" : "+") + Math.Abs(n - 1).ToString(CultureInfo.InvariantCulture);
+        return sign + digits.Substring(0, 1) + (k > 1 ? "." + digits.Substring(1) : string.Empty) + "e" + exponentText;
     }
 
     private static void WriteString(string text, StringBuilder output)

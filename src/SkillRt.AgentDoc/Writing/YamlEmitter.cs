@@ -254,7 +254,7 @@ internal sealed class YamlEmitter
 
         foreach (var c in text)
         {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '/'))
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or '@' or '+') || c >= '\u007F')
             {
                 return false;
             }
