@@ -70,6 +70,11 @@ internal sealed partial class OpenApiMapper
         }
 
         _operationIds.Add(id);
+        if (operation.Callbacks is { Count: > 0 } callbacks)
+        {
+            _problems.Add(new(OpenApiMappingSeverity.Info, location + "/callbacks", $"Callbacks are not mapped ({string.Join(", ", callbacks.Keys)}): they are calls the API makes to you, not calls an agent makes"));
+        }
+
         foreach (var key in operation.Extensions?.Keys ?? [])
         {
             _ignoredExtensions.Add(key);

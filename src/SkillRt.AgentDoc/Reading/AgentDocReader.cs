@@ -68,6 +68,13 @@ public static class AgentDocReader
             : Parse(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), path);
     }
 
+    /// <summary>The file's data as JSON (YAML 1.2 core schema), unchecked; null when the YAML cannot be read. For schema checks.</summary>
+    internal static JsonObject? ToJson(string text)
+    {
+        var root = YamlParser.Read(text, 0, text.Length, firstLine: 1, []);
+        return root is null ? null : YamlFields.ToJson(root) as JsonObject;
+    }
+
     private static AgentDocReadResult ParseText(string text, int start, string? path)
     {
         if (SkillParser.CheckNul(text, start) is { } nul)
