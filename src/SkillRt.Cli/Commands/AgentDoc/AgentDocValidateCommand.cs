@@ -93,7 +93,7 @@ internal static class AgentDocValidateCommand
             }
 
             var what = document is null
-                ? "not readable as an agent-doc"
+                ? "invalid agent-doc"
                 : $"{(result.HasErrors ? "invalid" : "valid")} agent-doc {document.Identity.Name} {document.Identity.Version} ({AgentDocFiles.Count(document.Operations.Count, "operation")}, {AgentDocFiles.Count(document.Workflows.Count, "workflow")})";
             await output.WriteLineAsync($"{path}: {what}, {AgentDocFiles.Count(errors, "error")}, {AgentDocFiles.Count(warnings, "warning")}.").ConfigureAwait(false);
         }
