@@ -15,6 +15,13 @@ public sealed record OpenApiGenerationOptions
     /// <summary>Examples larger than this, as JSON, are left out to keep the agent-doc small (each is counted in the report).</summary>
     public int MaxExampleBytes { get; init; } = 2048;
 
+    /// <summary>
+    /// Whether schema descriptions keep all their paragraphs and schemas their <c>example</c>s. Off: each
+    /// description is cut to its first paragraph (about 400 characters) and schema examples are left out,
+    /// which halves the agent-doc of a large API; operation examples are kept either way.
+    /// </summary>
+    public bool KeepFullSchemaText { get; init; }
+
     /// <summary>Whether to keep shared schemas no operation uses (webhook payloads, leftovers). Off: they cost tokens and answer nothing.</summary>
     public bool KeepUnusedSchemas { get; init; }
 }

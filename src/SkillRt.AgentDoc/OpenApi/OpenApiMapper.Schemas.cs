@@ -85,9 +85,15 @@ internal sealed partial class OpenApiMapper
 
                 foreach (var key in schema.Select(m => m.Key).ToList())
                 {
-                    if (DroppedKeywords.Contains(key) || key.StartsWith("x-", StringComparison.Ordinal))
+                    if (DroppedKeywords.Contains(key) || key.StartsWith("x-", StringComparison.Ordinal) ||
+                        (!_options.KeepFullSchemaText && key is "example" or "examples"))
                     {
                         schema.Remove(key);
+                    }
+                    else if (!_options.KeepFullSchemaText && key == "description" && schema[key] is JsonValue describedBy && describedBy.TryGetValue<string>(out var description))
+                    {
+                        // Descriptions are most of a large API's text; the first paragraph carries what an agent needs.
+                        schema[key] = AgentText.FirstParagraph(description, 400) ?? description;
                     }
                     else if (key == "$ref" && schema[key] is JsonValue value && value.TryGetValue<string>(out var reference))
                     {

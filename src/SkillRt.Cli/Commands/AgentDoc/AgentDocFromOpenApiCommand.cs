@@ -22,6 +22,7 @@ internal static class AgentDocFromOpenApiCommand
         var outputPath = new Option<string?>("--output", "-o") { Description = "Where to write the agent-doc.yaml; without it, it is printed." };
         var name = new Option<string?>("--name") { Description = "The agent-doc's name (default: from the document's title, such as 'openai-api')." };
         var keepUnused = new Option<bool>("--keep-unused-schemas") { Description = "Keep shared schemas no operation uses (left out by default)." };
+        var fullText = new Option<bool>("--full-schema-text") { Description = "Keep every paragraph of schema descriptions and schema examples (by default: first paragraph, no examples)." };
         var format = new JsonFormat();
         var command = new Command("from-openapi", "Generate an agent-doc.yaml from an OpenAPI document, keeping every operation, and report what could not be mapped.")
         {
@@ -29,12 +30,13 @@ internal static class AgentDocFromOpenApiCommand
             outputPath,
             name,
             keepUnused,
+            fullText,
         };
         format.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(source)!,
             parseResult.GetValue(outputPath),
-            new OpenApiGenerationOptions { Name = parseResult.GetValue(name), KeepUnusedSchemas = parseResult.GetValue(keepUnused) },
+            new OpenApiGenerationOptions { Name = parseResult.GetValue(name), KeepUnusedSchemas = parseResult.GetValue(keepUnused), KeepFullSchemaText = parseResult.GetValue(fullText) },
             format.IsJson(parseResult),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
