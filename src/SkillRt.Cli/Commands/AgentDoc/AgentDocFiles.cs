@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SkillRt.AgentDoc;
 
+#if !SKILL_NATIVE_FRONT
 namespace SkillRt.Cli.Commands.AgentDoc;
 
 /// <summary>Reading and writing the agent-doc commands' files, with the errors a user can act on.</summary>
@@ -54,3 +55,4 @@ internal static class AgentDocFiles
 
     public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 }
+#endif

@@ -33,6 +33,11 @@ internal static class AgentDocFromOpenApiCommand
             fullText,
         };
         format.AddTo(command);
+#if SKILL_NATIVE_FRONT
+        // Microsoft.OpenApi and the agent-doc library live in the host, as the OpenAI client does for run:
+        // they would make the native image larger and every command's start slower.
+        command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
+#else
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(source)!,
             parseResult.GetValue(outputPath),
@@ -41,9 +46,11 @@ internal static class AgentDocFromOpenApiCommand
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
+#endif
         return command;
     }
 
+#if !SKILL_NATIVE_FRONT
     private static async Task<int> RunAsync(string sourcePath, string? outputPath, OpenApiGenerationOptions options, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         AgentDocFiles.RequireFile(sourcePath, "an OpenAPI document (.yaml or .json)");
@@ -138,4 +145,5 @@ internal static class AgentDocFromOpenApiCommand
     private static bool AgentDocNameIsValid(string name) =>
         name.Length is > 0 and <= 100 && (char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0])) &&
         name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-');
+#endif
 }

@@ -23,6 +23,11 @@ internal static class AgentDocRenderCommand
         var format = new JsonFormat();
         var command = new Command("render", "Render an agent-doc.yaml as llms.txt, or llms-full.txt with --full.") { file, full, outputPath };
         format.AddTo(command);
+#if SKILL_NATIVE_FRONT
+        // Microsoft.OpenApi and the agent-doc library live in the host, as the OpenAI client does for run:
+        // they would make the native image larger and every command's start slower.
+        command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
+#else
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(file)!,
             parseResult.GetValue(full),
@@ -30,9 +35,11 @@ internal static class AgentDocRenderCommand
             format.IsJson(parseResult),
             parseResult.InvocationConfiguration.Output,
             cancellationToken));
+#endif
         return command;
     }
 
+#if !SKILL_NATIVE_FRONT
     private static async Task<int> RunAsync(string path, bool full, string? outputPath, bool json, TextWriter output, CancellationToken cancellationToken)
     {
         var result = await AgentDocFiles.LoadAsync(path, cancellationToken).ConfigureAwait(false);
@@ -81,4 +88,5 @@ internal static class AgentDocRenderCommand
 
         return ExitCodes.Success;
     }
+#endif
 }

@@ -22,15 +22,22 @@ internal static class AgentDocValidateCommand
         var format = new JsonFormat();
         var command = new Command("validate", "Check an agent-doc.yaml against the spec and report every problem with its line.") { file, fixHash };
         format.AddTo(command);
+#if SKILL_NATIVE_FRONT
+        // Microsoft.OpenApi and the agent-doc library live in the host, as the OpenAI client does for run:
+        // they would make the native image larger and every command's start slower.
+        command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
+#else
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(file)!,
             parseResult.GetValue(fixHash),
             format.IsJson(parseResult),
             parseResult.InvocationConfiguration.Output,
             cancellationToken));
+#endif
         return command;
     }
 
+#if !SKILL_NATIVE_FRONT
     private static async Task<int> RunAsync(string path, bool fixHash, bool json, TextWriter output, CancellationToken cancellationToken)
     {
         var result = await AgentDocFiles.LoadAsync(path, cancellationToken).ConfigureAwait(false);
@@ -129,4 +136,5 @@ internal static class AgentDocValidateCommand
 
         await AgentDocFiles.WriteAsync(path, string.Join('\n', lines), cancellationToken).ConfigureAwait(false);
     }
+#endif
 }
