@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using SkillRt.Cli.Commands;
+using SkillRt.Cli.Commands.AgentDoc;
 
 namespace SkillRt.Cli;
 
@@ -63,6 +64,8 @@ internal static class SkillCommandLine
             ReportCommand.Create(),
             AdminCommand.Create(),
             ServeCommand.Create(),
+            // Agent-readable API documentation: agent-doc.yaml (spec/AGENT-DOC-SPEC.md).
+            AgentDocCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(Verbose);

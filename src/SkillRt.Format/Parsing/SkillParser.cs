@@ -33,6 +33,15 @@ internal static class SkillParser
             return SkillDiagnosticDescriptors.FileTooLarge.Create(SourceSpan.At(1, 1), totalLength, SkillParserLimits.MaxFileBytes);
         }
 
+        return CheckUtf8(bytes, start, length);
+    }
+
+    /// <summary>
+    /// The UTF-8 check of spec section 2.1 on <c>bytes[start..length)</c>, located by line and column; null when
+    /// the bytes are valid. Other files SkillRt reads with this parser (agent-doc.yaml) share it.
+    /// </summary>
+    internal static SkillDiagnostic? CheckUtf8(byte[] bytes, int start, int length)
+    {
         var invalid = Utf8Scanner.FindInvalidByte(bytes, start, length);
         if (invalid >= 0)
         {
