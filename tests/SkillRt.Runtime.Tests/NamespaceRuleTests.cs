@@ -10,7 +10,7 @@ public sealed class NamespaceRuleTests
 {
     [Theory]
     [InlineData("SkillRt.Format", new[] { "SkillRt" })]
-    [InlineData("SkillRt.Runtime", new[] { "SkillRt", "SkillRt.Execution", "SkillRt.Mcp", "SkillRt.Serialization", "Microsoft.Extensions.DependencyInjection" })]
+    [InlineData("SkillRt.Runtime", new[] { "SkillRt", "SkillRt.Execution", "SkillRt.Mcp", "SkillRt.Schemas", "SkillRt.Serialization", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("SkillRt.Testing", new[] { "SkillRt.Testing" })]
     public void Every_public_type_is_in_a_namespace_the_rule_allows(string assemblyName, string[] allowed)
     {
