@@ -129,13 +129,16 @@ public sealed class PushPackage : Microsoft.Build.Utilities.Task, ICancelableTas
             details = details.Replace(apiKey, "***", StringComparison.Ordinal);
         }
 
-        var status = Flatten(exception).OfType<HttpRequestException>().Select(e => e.StatusCode).FirstOrDefault(s => s is not null);
-        if (status == HttpStatusCode.Conflict || details.Contains("409", StringComparison.Ordinal) || details.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+        // The status comes from the exception when NuGet kept it, else from NuGet's own wording
+        // ("... 401 (Unauthorized)"). A bare "401" is not enough: it is also in "127.0.0.1:40123".
+        var status = Flatten(exception).OfType<HttpRequestException>().Select(e => e.StatusCode).FirstOrDefault(s => s is not null)
+            ?? StatusInText(details);
+        if (status == HttpStatusCode.Conflict || details.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {
             return $"The feed '{feed}' already has {package}; raise the package version and pack again";
         }
 
-        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || details.Contains("401", StringComparison.Ordinal) || details.Contains("403", StringComparison.Ordinal))
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             return $"The feed '{feed}' refused {package}: not authorized. Pass the API key with -p:SkillPublishApiKey=…, or add it to NuGet.config's apikeys";
         }
@@ -147,6 +150,16 @@ public sealed class PushPackage : Microsoft.Build.Utilities.Task, ICancelableTas
 
         return $"Publishing {package} to '{feed}' failed: {details}";
     }
+
+    private static HttpStatusCode? StatusInText(string details)
+    {
+        var match = StatusPattern.Match(details);
+        return match.Success ? (HttpStatusCode)int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex StatusPattern = new(
+        @"\b(401|403|409) \(",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static System.Collections.Generic.IEnumerable<Exception> Flatten(Exception exception)
     {

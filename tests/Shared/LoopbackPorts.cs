@@ -19,8 +19,7 @@ internal static class LoopbackPorts
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         // Without this, Linux may give the same number to another socket's bind(0) when both ask to
-        // reuse addresses (a bound socket that does not listen does not block it), and a test's
-        // "closed" port was once answered by another test's feed.
+        // reuse addresses: a bound socket that does not listen does not block them.
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         port = ((IPEndPoint)socket.LocalEndPoint!).Port;

@@ -64,6 +64,20 @@ public sealed class SearchTests(SearchTests.Fixture fixture) : IClassFixture<Sea
                 using var response = await client.GetAsync("v3/flatcontainer/paging.skill07/1.0.0/paging.skill07.1.0.0.nupkg", cancellationToken);
                 response.EnsureSuccessStatusCode();
             }
+
+            // Counts are written in batches (RegistryOptions.DownloadCountInterval). A test that read
+            // before the batch landed would see the order change under it: paging once met
+            // Paging.Skill07 move to the front between two pages, so one package showed twice.
+            for (var deadline = DateTime.UtcNow.AddMinutes(1); ; await Task.Delay(50, cancellationToken))
+            {
+                var search = await client.GetFromJsonAsync<JsonElement>("v3/search?q=packageid:paging.skill07", cancellationToken);
+                if (search.GetProperty("data")[0].GetProperty("totalDownloads").GetInt64() == 3)
+                {
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, "The server did not write the seeded download counts within a minute.");
+            }
         }
 
         private static SkillPackageBuilder Package(string id, string version, string description, string skill) =>
