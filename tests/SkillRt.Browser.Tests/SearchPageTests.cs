@@ -85,6 +85,8 @@ public sealed class SearchPageTests(SearchPageFixture fixture) : IClassFixture<S
         await session.Page.WaitForURLAsync("**/?typed=true");
         Assert.Equal(["Contoso.PrReview", "Fabrikam.Translate", "Files.LineCount"], (await ResultsAsync(session)).Order(StringComparer.Ordinal).ToArray());
         await Facet(session, "permission", "File access").ClickAsync();
+        // Wait for the new page: read at once, the results were once those of the page being left, or none.
+        await session.Page.WaitForURLAsync(url => new Uri(url).Query.Contains("permission=filesystem", StringComparison.Ordinal));
         Assert.Equal(["Files.LineCount"], await ResultsAsync(session));
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Clear all filters" }).ClickAsync();
         await session.Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/");
