@@ -154,7 +154,9 @@ internal sealed class AgentDocQueries
         }
 
         var answer = new BudgetedAnswer(index.Identity, Budget(maxTokens));
-        var full = AgentDocJson.Operation(operation);
+
+        // Parsed from text made once per operation: cheaper than building and cloning the schema trees on every call.
+        var full = JsonNode.Parse(index.JsonText("operations/" + operation.Id, () => AgentDocJson.Operation(operation)))!.AsObject();
         var target = new JsonObject();
         answer.Root["operation"] = target;
 
@@ -188,9 +190,9 @@ internal sealed class AgentDocQueries
         }
 
         var schemas = new JsonObject();
-        foreach (var schema in index.SchemasUsedBy(operation))
+        foreach (var schema in index.SchemasUsedByOperation(operation))
         {
-            answer.TryAdd(schemas, schema.Name, schema.Schema.DeepClone(), "schemas." + schema.Name);
+            answer.TryAddText(schemas, schema.Name, index.JsonText("schemas/" + schema.Name, () => schema.Schema), "schemas." + schema.Name);
         }
 
         if (schemas.Count > 0)

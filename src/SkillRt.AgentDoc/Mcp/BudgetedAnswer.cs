@@ -73,6 +73,25 @@ internal sealed class BudgetedAnswer
         return true;
     }
 
+    /// <summary>
+    /// Adds a part given as JSON text (measured by its length, parsed only when it fits) as <paramref name="key"/>
+    /// of <paramref name="parent"/>; otherwise records <paramref name="name"/> as left out.
+    /// </summary>
+    public bool TryAddText(JsonObject parent, string key, string json, string name)
+    {
+        var size = key.Length + 4 + json.Length;
+        _full += size;
+        if (_used + size > _budget)
+        {
+            _omitted.Add(name);
+            return false;
+        }
+
+        parent[key] = JsonNode.Parse(json);
+        _used += size;
+        return true;
+    }
+
     /// <summary>Appends to an array when it fits; otherwise records <paramref name="name"/> as left out.</summary>
     public bool TryAppend(JsonArray array, JsonNode node, string name)
     {
