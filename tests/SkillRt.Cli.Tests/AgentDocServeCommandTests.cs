@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -123,6 +125,65 @@ public sealed class AgentDocServeCommandTests : IDisposable
         Assert.Equal(string.Empty, result.Output);
         Assert.Equal("skillrt: serving 1 agent-doc over MCP on standard input/output: resend 1.5.0.\n", result.Error);
     }
+
+    [Fact]
+    public async Task Http_serves_the_files_over_streamable_http_prints_the_endpoint_and_stops_on_SIGTERM()
+    {
+        var resend = await GenerateResendAsync("http");
+        using var process = Process.Start(_cli.CreateStartInfo(["agent-doc", "serve", "--http", "--port", "0", resend]))!;
+        process.StandardInput.Close();
+        var stderr = new ConcurrentQueue<string>();
+        var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        const string Banner = "Agent-doc MCP endpoint (Streamable HTTP): ";
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && line.StartsWith(Banner, StringComparison.Ordinal))
+            {
+                endpoint.TrySetResult(line[Banner.Length..]);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                stderr.Enqueue(line);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var started = await Task.WhenAny(endpoint.Task, process.WaitForExitAsync(Ct)).WaitAsync(TimeSpan.FromMinutes(2), Ct);
+            Assert.True(started == endpoint.Task, "no endpoint printed:\n" + string.Join('\n', stderr));
+            var url = new Uri(await endpoint.Task);
+            Assert.Equal("127.0.0.1", url.Host);
+            Assert.Equal("/mcp/agent-docs", url.AbsolutePath);
+
+            await using (var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = url, TransportMode = HttpTransportMode.StreamableHttp }), cancellationToken: Ct))
+            {
+                var found = await client.CallToolAsync("search_operations", new Dictionary<string, object?> { ["library"] = "resend", ["query"] = "send an email" }, cancellationToken: Ct);
+                using var json = JsonDocument.Parse(Text(found));
+                Assert.Equal("emails/send", json.RootElement.GetProperty("results")[0].GetProperty("id").GetString());
+                Assert.Equal("1.5.0", json.RootElement.GetProperty("version").GetString());
+            }
+
+            Assert.Equal(0, kill(process.Id, 15));
+            await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{string.Join('\n', stderr)}");
+            Assert.Contains("skillrt: serving 1 agent-doc over MCP on Streamable HTTP: resend 1.5.0.", stderr);
+            Assert.DoesNotContain(stderr, l => l.Contains("First administrator key", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
 }

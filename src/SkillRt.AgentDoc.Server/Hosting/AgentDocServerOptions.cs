@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace SkillRt.Server.AgentDocs;
 
@@ -19,6 +20,13 @@ public sealed class AgentDocServerOptions
     /// replica has not published anything meanwhile (other replicas' publishes are seen after at most this long); 30 s by default.
     /// </summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// agent-doc.yaml files (or folders searched recursively for them) served beside the published ones, and
+    /// before them when both have a library version: <c>skillrt agent-doc serve --http</c> passes its files here.
+    /// Read once, at the first query; a file that is not valid is logged with its diagnostics and left out.
+    /// </summary>
+    public IList<string> Files { get; } = [];
 
     /// <summary>The largest MCP request body the endpoint reads, in bytes; 64 KiB by default (a tool call is a few hundred bytes).</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;

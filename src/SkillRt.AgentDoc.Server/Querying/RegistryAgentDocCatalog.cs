@@ -14,7 +14,8 @@ namespace SkillRt.Server.AgentDocs;
 
 /// <summary>
 /// The agent-docs published to this server's registry, as the doc tools see them: the listed versions of
-/// packages of type <see cref="AgentDocPackages.PackageType"/>, read through <see cref="IRegistryPackages"/>.
+/// packages of type <see cref="AgentDocPackages.PackageType"/>, read through <see cref="IRegistryPackages"/>,
+/// after the files of <see cref="AgentDocServerOptions.Files"/>.
 /// The list is kept while the registry's generation stays the same and for at most
 /// <see cref="AgentDocServerOptions.RefreshInterval"/>; each version is parsed and indexed once, keyed by its
 /// package's SHA-256, so a query after the first costs no database or blob read.
@@ -28,6 +29,7 @@ internal sealed partial class RegistryAgentDocCatalog(
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ConcurrentDictionary<string, AgentDocIndex> _bySha256 = new(StringComparer.Ordinal);
     private Snapshot? _snapshot;
+    private IReadOnlyList<AgentDocIndex>? _files;
 
     public async ValueTask<IReadOnlyList<AgentDocLibrary>> ListLibrariesAsync(CancellationToken cancellationToken = default) =>
         (await CurrentAsync(cancellationToken).ConfigureAwait(false)).Libraries;
@@ -84,6 +86,14 @@ internal sealed partial class RegistryAgentDocCatalog(
             .Take(options.Value.MaxDocuments)
             .ToList();
         var indexes = new Dictionary<(string, string), AgentDocIndex>();
+
+        // Files from the settings first: they are what the operator asked for by name.
+        _files ??= AgentDocFileSource.Load(options.Value.Files, logger);
+        foreach (var file in _files)
+        {
+            indexes.TryAdd((file.Identity.Name, file.Identity.Version), file);
+        }
+
         foreach (var version in versions)
         {
             if (!_bySha256.TryGetValue(version.PackageSha256, out var index))
