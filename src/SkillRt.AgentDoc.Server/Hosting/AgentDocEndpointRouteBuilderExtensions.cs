@@ -27,6 +27,12 @@ public static class AgentDocEndpointRouteBuilderExtensions
             throw new InvalidOperationException("MapAgentDocs needs the agent-doc module's services: call .AddAgentDocs() on the result of AddSkillRtServer (after .AddSkillRegistry()).");
         }
 
+        // Agent-docs are published through the registry and read through its public interface.
+        if (routes.ServiceProvider.GetService<IServiceProviderIsService>() is { } isService && !isService.IsService(typeof(SkillRt.Registry.Reading.IRegistryPackages)))
+        {
+            throw new InvalidOperationException("MapAgentDocs needs the registry: call .AddSkillRegistry() on the result of AddSkillRtServer, with .AddAgentDocs().");
+        }
+
         return routes.MapMcp(pattern).LimitRequestSize().WithTags("AgentDocs");
     }
 }
