@@ -50,7 +50,7 @@ public static class AgentDocServerBuilderExtensions
         }).WithHttpTransport(http => http.Stateless = true);
         foreach (var name in ToolNames)
         {
-            services.AddSingleton<McpServerTool>(provider => provider.GetRequiredService<AgentDocToolSet>().Get(name));
+            services.AddSingleton<McpServerTool>(provider => new MeasuredTool(provider.GetRequiredService<AgentDocToolSet>().Get(name)));
         }
 
         return builder;

@@ -78,6 +78,8 @@ internal sealed partial class RegistryAgentDocCatalog(
 
     private async Task<Snapshot> ReadAsync(IRegistryPackages packages, CancellationToken cancellationToken)
     {
+        using var activity = AgentDocTelemetry.Source.StartActivity("agent_doc catalog read");
+        AgentDocTelemetry.CatalogReads.Add(1);
         var generation = packages.Generation;
         var readAt = time.GetUtcNow();
         var versions = (await packages.ListVersionsAsync(AgentDocPackages.PackageType, cancellationToken).ConfigureAwait(false))
