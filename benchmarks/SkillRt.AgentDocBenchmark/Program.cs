@@ -6,12 +6,14 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.ML.Tokenizers;
 using SkillRt.AgentDoc;
+using SkillRt.AgentDocBenchmark;
 
 // Usage: dotnet run -c Release --project benchmarks/SkillRt.AgentDocBenchmark [-- <document name> [<runs>]]
 // With no name, starts itself once per real document (resend, openai), so each peak working set is that
 // document's alone. For one document: a cold first generation (JIT included), then <runs> warm ones
 // (wall time, allocation), the process's peak working set, the sizes in bytes and o200k_base tokens of
-// the source, the agent-doc and its llms.txt renderings, and the p50/p99 of index searches.
+// the source, the agent-doc and its llms.txt renderings, the p50/p99 of index searches, and the p50/p99
+// of MCP tool calls through the SDK's McpClient against the doc server (McpQueryBenchmark.cs).
 var documents = new Dictionary<string, string>(StringComparer.Ordinal)
 {
     ["resend"] = Path.Combine("openapi", "resend", "resend.yaml"),
@@ -101,6 +103,7 @@ for (var i = 0; i < 2000; i++)
 
 latencies.Sort();
 Console.WriteLine($"index query (search by intent + schemas of an operation): p50 {latencies[latencies.Count / 2]:F3} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F3} ms");
+await McpQueryBenchmark.RunAsync(agentDoc);
 return 0;
 
 static string FindTestData()

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using SkillRt.Registry.Hosting;
 using SkillRt.Server;
 using SkillRt.Server.Hosting;
@@ -12,7 +13,8 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args 
 builder.UseLoopbackByDefault();
 
 builder.Services.AddSkillRtServer(builder.Configuration)
-    .AddSkillRegistry();
+    .AddSkillRegistry()
+    .AddAgentDocs();
 builder.AddServerTelemetry();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ var app = builder.Build();
 app.UseSkillRtServer();
 app.MapSkillRtServer();
 app.MapSkillRegistry();
+app.MapAgentDocs();
 app.PrintAddressesOnStart();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -18,6 +18,8 @@ public sealed class AgentDocIndex
     private readonly Dictionary<string, AgentDocSchema> _schemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<AgentDocOperation>> _byTag = new(StringComparer.OrdinalIgnoreCase);
     private readonly (AgentDocOperation Operation, HashSet<string> Terms, HashSet<string> TitleTerms)[] _searchable;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _jsonText = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<AgentDocSchema>> _schemasUsed = new(StringComparer.Ordinal);
 
     /// <summary>Indexes <paramref name="document"/>; its content hash is computed when the document does not state one.</summary>
     public AgentDocIndex(AgentDocument document)
@@ -144,6 +146,16 @@ public sealed class AgentDocIndex
 
         return found;
     }
+
+    /// <summary>
+    /// The compact JSON text of a part of the document, made once per key and kept: the doc tools measure
+    /// parts by their text to fit a token budget, and a large shared schema left out costs nothing to measure again.
+    /// </summary>
+    /// <summary><see cref="SchemasUsedBy"/> for an operation of this document, walked once and kept.</summary>
+    internal IReadOnlyList<AgentDocSchema> SchemasUsedByOperation(AgentDocOperation operation) =>
+        ReferenceEquals(FindOperation(operation.Id), operation) ? _schemasUsed.GetOrAdd(operation.Id, _ => SchemasUsedBy(operation)) : SchemasUsedBy(operation);
+
+    internal string JsonText(string key, Func<JsonNode> build) => _jsonText.GetOrAdd(key, static (_, make) => TokenBudget.Write(make()), build);
 
     private static HashSet<string> Terms(string text)
     {

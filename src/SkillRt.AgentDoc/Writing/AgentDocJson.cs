@@ -61,7 +61,7 @@ internal static class AgentDocJson
         return json;
     }
 
-    private static JsonObject Operation(AgentDocOperation operation)
+    internal static JsonObject Operation(AgentDocOperation operation)
     {
         var json = Object(("id", operation.Id), ("title", operation.Title), ("purpose", operation.Purpose), ("whenToUse", operation.WhenToUse), ("group", operation.Group));
         AddStrings(json, "tags", operation.Tags);
@@ -131,7 +131,7 @@ internal static class AgentDocJson
         return json;
     }
 
-    private static JsonObject Workflow(AgentDocWorkflow workflow)
+    internal static JsonObject Workflow(AgentDocWorkflow workflow)
     {
         var json = Object(("id", workflow.Id), ("title", workflow.Title), ("goal", workflow.Goal));
         AddList(json, "inputs", workflow.Inputs, input =>

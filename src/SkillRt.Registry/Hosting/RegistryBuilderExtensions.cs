@@ -93,6 +93,7 @@ public static class RegistryBuilderExtensions
         services.Configure<KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, MaxRequestLineBytes));
         services.TryAddScoped<PackageReader>();
+        services.TryAddScoped<IRegistryPackages, RegistryPackages>();
         services.TryAddSingleton<RegistryGeneration>();
         services.TryAddSingleton<DownloadLocator>();
         services.TryAddSingleton<DownloadCounter>();

@@ -11,18 +11,18 @@ namespace SkillRt.Registry.Publishing;
 /// </summary>
 internal sealed class InspectedPackage
 {
-    private InspectedPackage(PackageNuspec nuspec, PackageSkills skills)
+    private InspectedPackage(PackageNuspec nuspec, PackageSkills skills, IReadOnlyList<PackageDiagnostic>? warnings, string? searchText)
     {
         Nuspec = nuspec;
         Skills = skills.Skills;
-        Warnings = skills.Diagnostics;
+        Warnings = warnings ?? skills.Diagnostics;
         ManifestJson = SkillManifestJson.Write(nuspec.Id, nuspec.Version, skills.Skills);
         var manifests = skills.Skills.Select(s => s.Manifest).ToList();
         Runtimes = Words(manifests.Select(m => m.Runtime.Type.ToWireName()));
         Permissions = Words(manifests.SelectMany(PermissionKinds));
         OutputTypes = Words(manifests.Select(m => m.Output.Type.ToWireName()));
         Inputs = Words(manifests.SelectMany(m => m.Inputs).SelectMany(i => new[] { i.Type.ToWireName(), i.Name }));
-        SearchText = string.Join(' ', SearchWords(nuspec, skills.Skills).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w!.Trim()));
+        SearchText = string.Join(' ', SearchWords(nuspec, skills.Skills).Append(searchText).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w!.Trim()));
     }
 
     public PackageNuspec Nuspec { get; }
@@ -54,7 +54,10 @@ internal sealed class InspectedPackage
     /// <summary>Input types and names (<c>pr_url string url</c>).</summary>
     public string Inputs { get; }
 
-    public static InspectedPackage Create(PackageNuspec nuspec, PackageSkills skills) => new(nuspec, skills);
+    public static InspectedPackage Create(PackageNuspec nuspec, PackageSkills skills) => new(nuspec, skills, null, null);
+
+    /// <summary>A package of another module's kind (<see cref="IRegistryPackageKind"/>): no skills, its check's warnings and search words.</summary>
+    public static InspectedPackage Create(PackageNuspec nuspec, PackageSkills skills, IReadOnlyList<PackageDiagnostic> warnings, string? searchText) => new(nuspec, skills, warnings, searchText);
 
     private static IEnumerable<string> PermissionKinds(SkillManifest manifest)
     {

@@ -19,7 +19,7 @@ namespace SkillRt.Registry.Publishing;
 /// limit, at a ratio no archive of text reaches; the nuspec must be valid and name the <c>SkillRtSkills</c> package type; there must be a
 /// <c>skills/{name}/SKILL.md</c>, and every SKILL.md must pass the validator the build uses.
 /// </summary>
-internal sealed class PackageInspector(IOptions<RegistryOptions> options)
+internal sealed class PackageInspector(IOptions<RegistryOptions> options, IEnumerable<IRegistryPackageKind> kinds)
 {
     /// <summary>The folder of the package that holds the skill folders.</summary>
     public const string SkillsFolder = "skills";
@@ -38,6 +38,7 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
     private const int UnixSymbolicLink = 0xA000;
 
     private readonly RegistryOptions _options = options.Value;
+    private readonly IReadOnlyList<IRegistryPackageKind> _kinds = kinds.ToList();
 
     /// <summary>Inspects <paramref name="package"/> (seekable; left open, its position anywhere).</summary>
     public PackageInspection Inspect(Stream package, CancellationToken cancellationToken = default)
@@ -129,7 +130,10 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
             var name = Uri.UnescapeDataString(entry.FullName);
             var isNuspec = !name.Contains('/', StringComparison.Ordinal) && name.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase);
             var isSkill = IsSkillFile(name);
-            var keep = isNuspec ? MaxNuspecBytes + 1 : isSkill ? SkillParserLimits.MaxFileBytes + 1 : 0;
+
+            // Another module's kind of package (IRegistryPackageKind) needs some files to check them.
+            var contentLimit = isNuspec || isSkill ? 0 : _kinds.Where(k => k.IsContentFile(name)).Select(k => k.MaxContentFileBytes).DefaultIfEmpty(0).Max();
+            var keep = isNuspec ? MaxNuspecBytes + 1 : isSkill ? SkillParserLimits.MaxFileBytes + 1 : contentLimit > 0 ? contentLimit + 1L : 0;
             var kept = keep > 0 ? new MemoryStream() : null;
             long size = 0;
             uint crc = 0;
@@ -192,13 +196,23 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
             {
                 contents.Skills.Add((name, kept!.ToArray()));
             }
+            else if (contentLimit > 0)
+            {
+                if (kept!.Length > contentLimit)
+                {
+                    problem = PublishProblem.Invalid("Package file too large", $"The package file '{Shorten(name)}' is over {contentLimit:N0} bytes, the most this registry reads of it; make it smaller.");
+                    return null;
+                }
+
+                contents.Content.Add(new RegistryPackageFile(name, kept.ToArray()));
+            }
         }
 
         problem = null;
         return contents;
     }
 
-    private static PackageInspection Describe(PackageContents contents)
+    private PackageInspection Describe(PackageContents contents)
     {
         if (contents.Nuspecs.Count != 1)
         {
@@ -216,12 +230,18 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
             return new PackageInspection(null, nuspecProblem);
         }
 
-        if (!nuspec!.IsSkillPackage)
+        if (!nuspec!.IsSkillPackage && _kinds.FirstOrDefault(k => nuspec.PackageTypes.Contains(k.PackageType, StringComparer.OrdinalIgnoreCase)) is { } kind)
+        {
+            return DescribeKind(nuspec, kind, contents.Content);
+        }
+
+        if (!nuspec.IsSkillPackage)
         {
             return Refuse(
                 "Not a skill package",
                 $"'{nuspec.Id}' {nuspec.Version.ToNormalizedString()} does not have the '{PackageNuspec.SkillPackageType}' package type, so it is not a skill package; this registry accepts skill packages only. " +
-                "Make one by adding <SkillFile Include=\"skills/**/SKILL.md\" /> to a project that references SkillRt and running 'dotnet pack', or run 'skillrt publish <folder>'.");
+                "Make one by adding <SkillFile Include=\"skills/**/SKILL.md\" /> to a project that references SkillRt and running 'dotnet pack', or run 'skillrt publish <folder>'." +
+                string.Concat(_kinds.Select(k => $" It also accepts {k.Description}, with the package type '{k.PackageType}'.")));
         }
 
         if (contents.Skills.Count == 0)
@@ -246,6 +266,28 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
         }
 
         return new PackageInspection(InspectedPackage.Create(nuspec, skills), null);
+    }
+
+    /// <summary>A package of another module's kind: valid when the kind's check finds no error; its problems are the publish's diagnostics.</summary>
+    private static PackageInspection DescribeKind(PackageNuspec nuspec, IRegistryPackageKind kind, IReadOnlyList<RegistryPackageFile> files)
+    {
+        var version = nuspec.Version.ToNormalizedString();
+        var check = kind.Check(nuspec.Id, version, files);
+        var diagnostics = check.Problems.Select(p => new PackageDiagnostic(p.Id, p.IsError ? "error" : "warning", p.File, p.Line, p.Column, p.Message)).ToList();
+        var errors = diagnostics.Where(d => d.Severity == "error").ToList();
+        if (errors.Count > 0)
+        {
+            var first = errors[0];
+            var count = errors.Count == 1 ? "1 error" : $"{errors.Count} errors";
+            return new PackageInspection(null, new PublishProblem(
+                400,
+                $"Invalid {kind.Description}: {count}",
+                $"'{nuspec.Id}' {version} has {count} (the first: {first.File}({first.Line},{first.Column}): {first.Id}: {first.Message}); 'diagnostics' lists each. Fix them and publish again.",
+                PublishOutcome.Invalid,
+                diagnostics));
+        }
+
+        return new PackageInspection(InspectedPackage.Create(nuspec, PackageSkills.Validate([], nuspec.Version), diagnostics, check.SearchText), null);
     }
 
     /// <summary>Whether <paramref name="name"/> is a skill's main file, <c>skills/{name}/SKILL.md</c>.</summary>
@@ -303,6 +345,8 @@ internal sealed class PackageInspector(IOptions<RegistryOptions> options)
         public List<(string Name, byte[] Content)> Nuspecs { get; } = [];
 
         public List<(string Path, byte[] Content)> Skills { get; } = [];
+
+        public List<RegistryPackageFile> Content { get; } = [];
     }
 }
 

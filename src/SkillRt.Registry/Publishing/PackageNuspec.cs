@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -35,7 +36,8 @@ internal sealed class PackageNuspec
         ProjectUrl = NullIfEmpty(reader.GetProjectUrl());
         var license = reader.GetLicenseMetadata();
         LicenseExpression = license?.Type == LicenseType.Expression ? license.License : null;
-        IsSkillPackage = reader.GetPackageTypes().Any(type => string.Equals(type.Name, SkillPackageType, StringComparison.OrdinalIgnoreCase));
+        PackageTypes = reader.GetPackageTypes().Select(type => type.Name).ToList();
+        IsSkillPackage = PackageTypes.Any(type => string.Equals(type, SkillPackageType, StringComparison.OrdinalIgnoreCase));
         DependencyGroupsJson = DependencyGroups(reader);
     }
 
@@ -60,6 +62,9 @@ internal sealed class PackageNuspec
     public string? LicenseExpression { get; }
 
     public bool IsSkillPackage { get; }
+
+    /// <summary>The names of the nuspec's package types (<c>Dependency</c>, <c>SkillRtSkills</c>…).</summary>
+    public IReadOnlyList<string> PackageTypes { get; }
 
     /// <summary><c>[{"targetFramework":"net8.0","dependencies":[{"id":"…","range":"[1.0.0, )"}]}]</c>.</summary>
     public string DependencyGroupsJson { get; }
