@@ -251,6 +251,126 @@ public sealed class OpenApiGeneratorTests(GeneratedDocuments generated) : IClass
         Assert.DoesNotContain(AgentDocReader.Parse(AgentDocWriter.Write(result.Document)).Diagnostics, d => d.Severity == SkillDiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void Cyclic_references_become_recursive_schemas_without_looping()
+    {
+        var result = Generate("""
+            openapi: 3.1.0
+            info: {title: Cycles, version: 1.0.0}
+            paths:
+              /nodes:
+                get:
+                  operationId: getTree
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: "#/components/schemas/Node"}
+            components:
+              schemas:
+                Node:
+                  type: object
+                  properties:
+                    children: {type: array, items: {$ref: "#/components/schemas/Node"}}
+                    owner: {$ref: "#/components/schemas/Person"}
+                Person:
+                  type: object
+                  properties:
+                    manager: {$ref: "#/components/schemas/Person"}
+                    team: {$ref: "#/components/schemas/Team"}
+                Team:
+                  type: object
+                  properties:
+                    lead: {$ref: "#/components/schemas/Person"}
+            """);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
+        var document = result.Document!;
+        Assert.Equal(["Node", "Person", "Team"], document.Schemas.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("#/schemas/Node", document.Schemas.Single(s => s.Name == "Node").Schema["properties"]!["children"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.DoesNotContain(AgentDocReader.Parse(AgentDocWriter.Write(document)).Diagnostics, d => d.Severity == SkillDiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void Operations_without_ids_get_stable_unique_ids_and_a_warning_each()
+    {
+        var result = Generate("""
+            openapi: 3.1.0
+            info: {title: No ids, version: 1.0.0}
+            paths:
+              /emails/{id}:
+                get:
+                  responses: {"200": {description: ok}}
+                delete:
+                  responses: {"204": {description: gone}}
+              /:
+                get:
+                  operationId: get-emails-id
+                  responses: {"200": {description: ok}}
+            """);
+
+        Assert.True(result.Succeeded);
+        var ids = result.Document!.Operations.Select(o => o.Id).ToList();
+        Assert.Equal(3, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("get-emails-id", ids);
+        Assert.Equal(2, result.Problems.Count(p => p.Severity == OpenApiMappingSeverity.Warning && p.Message.StartsWith("The operation has no operationId", StringComparison.Ordinal)));
+        // GET /emails/{id} would be 'get-emails-id', which another operation's operationId already is.
+        Assert.Single(result.Problems, p => p.Severity == OpenApiMappingSeverity.Warning && p.Message.Contains("'get-emails-id' is not a valid or unique agent-doc ID", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unknown_formats_are_kept_as_annotations()
+    {
+        var result = Generate("""
+            openapi: 3.1.0
+            info: {title: Formats, version: 1.0.0}
+            paths:
+              /a:
+                post:
+                  operationId: postA
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            when: {type: string, format: stardate}
+                            size: {type: integer, format: int128}
+                  responses: {"200": {description: ok}}
+            """);
+
+        Assert.True(result.Succeeded);
+        var body = result.Document!.Operations.Single().Input!["properties"]!["body"]!;
+        Assert.Equal("stardate", body["properties"]!["when"]!["format"]!.GetValue<string>());
+        Assert.Equal("int128", body["properties"]!["size"]!["format"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_50_MB_document_is_generated_or_refused_with_a_report_never_a_crash()
+    {
+        // 50 MB of real operations: 2,000 paths whose descriptions carry the bulk.
+        var text = new StringBuilder("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Big\",\"version\":\"1.0.0\"},\"paths\":{");
+        var padding = new string('x', 25_000);
+        for (var i = 0; i < 2_000; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ",").Append("\"/items").Append(i).Append("\":{\"get\":{\"operationId\":\"get").Append(i)
+                .Append("\",\"description\":\"").Append(padding).Append("\",\"responses\":{\"200\":{\"description\":\"ok\"}}}}");
+        }
+
+        text.Append("}}");
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        Assert.True(bytes.Length > 50_000_000);
+
+        var result = await OpenApiAgentDocGenerator.GenerateAsync(bytes, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
+        Assert.Equal(2_000, result.Document!.Operations.Count);
+        var refused = await OpenApiAgentDocGenerator.GenerateAsync(bytes, new OpenApiGenerationOptions { MaxSourceBytes = 32L * 1024 * 1024 }, TestContext.Current.CancellationToken);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("more than the 33554432 bytes", Assert.Single(refused.Problems).Message, StringComparison.Ordinal);
+    }
+
     private static OpenApiGenerationResult Generate(string text) =>
         OpenApiAgentDocGenerator.GenerateAsync(Encoding.UTF8.GetBytes(text), cancellationToken: TestContext.Current.CancellationToken).GetAwaiter().GetResult();
 
