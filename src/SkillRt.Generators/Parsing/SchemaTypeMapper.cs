@@ -56,12 +56,26 @@ internal sealed partial class SchemaTypeMapper
         _root = schema;
         _rootJson = schema.ToJson();
         _schemaName = schemaName;
+
+        // Mistakes a reader cannot fix: a schema nothing satisfies, and oneOf branches that can never be the one.
+        if (SchemaSatisfiability.Explain(schema) is { } empty)
+        {
+            _warnings.Add((GeneratorDiagnostics.UnsatisfiableSchema, empty.Span, [schemaName, empty.Pointer, empty.Reason]));
+        }
+
+        foreach (var (pointer, span, covered, covering) in OneOfOverlap.Find(schema))
+        {
+            _warnings.Add((GeneratorDiagnostics.OverlappingOneOf, span, [schemaName, pointer, Index(covered), Index(covering)]));
+        }
+
         _inProgress[schema] = 1;
         var mapped = Map(schema, hint, "#", exactName: true);
         _inProgress.Remove(schema);
         _definitions[schema] = mapped;
         return mapped;
     }
+
+    private static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Claims a type name for this skill: <paramref name="name"/>, or <c>name2</c>, <c>name3</c>, … when it is taken.</summary>
     public string ClaimTypeName(string name)
@@ -459,7 +473,7 @@ internal sealed partial class SchemaTypeMapper
     };
 
     /// <summary>Whether a keyword constrains values; unknown keywords are annotations, as JSON Schema says.</summary>
-    private static bool IsAssertion(string keyword) => SchemaKeywords.Supported.Contains(keyword) && !AnnotationKeywords.Contains(keyword) || SchemaKeywords.Unsupported.Contains(keyword);
+    internal static bool IsAssertion(string keyword) => SchemaKeywords.Supported.Contains(keyword) && !AnnotationKeywords.Contains(keyword) || SchemaKeywords.Unsupported.Contains(keyword);
 
     private static ConstraintSpec? Chain(ConstraintSpec? first, ConstraintSpec? second) =>
         first is null ? second : first with { And = Chain(first.And, second) };
