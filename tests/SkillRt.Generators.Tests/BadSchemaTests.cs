@@ -236,4 +236,41 @@ public sealed class BadSchemaTests
         // ClassName Json makes the prefix Json, so a definition named element becomes a type JsonElement.
         Generate("shadow", "{type: object, properties: {e: {$ref: '#/$defs/element'}, w: {$ref: '#/$defs/writer'}}, $defs: {element: {type: object, properties: {x: {type: string}}}, writer: {type: object, properties: {y: {type: integer}}}}}", ("ClassName", "Json"));
     }
+
+    [Fact]
+    public void A_recursive_branch_shared_by_two_unions_is_copied_once_not_forever()
+    {
+        // OpenAI's Filters: a union of a comparison and a compound filter whose items are that union
+        // again. The compound record is a branch of two unions, so it is copied for the second;
+        // the copy's own union is the first one's, so copying stops (it once overflowed the stack).
+        var schema = """
+            $ref: '#/$defs/filters'
+            $defs:
+              filters: {oneOf: [{$ref: '#/$defs/comparison'}, {$ref: '#/$defs/compound'}]}
+              comparison: {type: object, required: [type, key], properties: {type: {enum: [eq, ne]}, key: {type: string}}}
+              compound:
+                type: object
+                required: [type, filters]
+                properties:
+                  type: {enum: [and, or]}
+                  filters: {type: array, items: {oneOf: [{$ref: '#/$defs/comparison'}, {$ref: '#/$defs/compound'}]}}
+            """;
+        var (diagnostics, assembly) = new GeneratorHarness().AddSkill("/project/filters/SKILL.md", Skill("filters", schema)).CompileAndLoad();
+        DiagnosticTests.AssertNoProblems(diagnostics);
+        var contract = assembly!.GetType("Consumer.Skills.FiltersSkill")!.GetProperty("Contract")!.GetValue(null)!;
+        var arguments = new object?[] { """{"type":"and","filters":[{"type":"eq","key":"a"},{"type":"or","filters":[]}]}""", null, null };
+        Assert.True((bool)contract.GetType().GetMethod("TryReadOutput")!.Invoke(contract, arguments)!, string.Join("; ", (IEnumerable<SkillViolation>)arguments[2]!));
+    }
+
+    [Fact]
+    public void A_chain_of_references_deeper_than_the_mapper_goes_is_a_checked_json_element()
+    {
+        // 200 definitions, each an object holding the next: the mapper stops at its depth limit
+        // (a JsonElement checked by the validator) instead of running off the compiler's stack.
+        var defs = string.Join("\n", Enumerable.Range(0, 200).Select(i => $"  d{i}: {{type: object, properties: {{next: {{$ref: '#/$defs/d{i + 1}'}}}}}}"));
+        var schema = $"$ref: '#/$defs/d0'\n$defs:\n{defs}\n  d200: {{type: string}}";
+        var diagnostics = Generate("chain", schema);
+        Assert.Contains(diagnostics, d => d.Id == "SKILL1002" && d.GetMessage(CultureInfo.InvariantCulture).Contains("nest more than 128 deep", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
 }

@@ -36,7 +36,7 @@ public sealed partial class OpenAiSchemaTests
         var documents = names.Select(n => schemas.Standalone(n).ToJsonString()).ToList();
         var load = clock.Elapsed;
 
-        var harness = new GeneratorHarness();
+        var harness = new GeneratorHarness().WithoutStepTracking();
         for (var i = 0; i < names.Count; i++)
         {
             harness.AddSkill($"/project/skills/oa-{i}/SKILL.md", $"---\nname: oa-{i}\ndescription: The OpenAI component {names[i]}.\nversion: 1.0.0\ninputs: []\noutputs:\n  type: json\n  schema: {documents[i]}\n---\nAnswer.\n");
@@ -48,13 +48,19 @@ public sealed partial class OpenAiSchemaTests
 
         // Each skill fails for a generator error or SKILL0403 at its file, or a compiler error in its code.
         var failed = new Dictionary<int, string>();
+        var unplaced = new List<string>();
         foreach (var diagnostic in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id is "SKILL0403"))
         {
-            var path = diagnostic.Location.GetLineSpan().Path;
+            var path = diagnostic.Location.GetLineSpan().Path ?? string.Empty;
             var index = path.StartsWith("/project/skills/oa-", StringComparison.Ordinal)
-                ? int.Parse(Path.GetFileName(Path.GetDirectoryName(path))!["oa-".Length..], System.Globalization.CultureInfo.InvariantCulture)
+                ? int.Parse(path["/project/skills/oa-".Length..path.IndexOf("/SKILL.md", StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)
                 : SkillClass().Match(path) is { Success: true } match ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-            Assert.True(index >= 0, $"A diagnostic outside any skill: {diagnostic}");
+            if (index < 0)
+            {
+                unplaced.Add(diagnostic.ToString());
+                continue;
+            }
+
             failed.TryAdd(index, $"{names[index]}: {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
@@ -67,13 +73,29 @@ public sealed partial class OpenAiSchemaTests
 
         // The examples: those the validator accepts must be read back by the generated reader.
         var examples = schemas.Examples();
+        var validators = new Dictionary<int, JsonSchemaValidator?>();
         int matching = 0, readBack = 0, untested = 0;
         var notRead = new List<string>();
         foreach (var (component, json, source) in examples)
         {
             var index = names.IndexOf(component);
             using var value = JsonDocument.Parse(json);
-            if (!JsonSchemaValidator.Create(documents[index]).IsValid(value.RootElement))
+            if (!validators.TryGetValue(index, out var validator))
+            {
+                try
+                {
+                    validator = JsonSchemaValidator.Create(documents[index]);
+                }
+                catch (ArgumentException)
+                {
+                    // Not a valid 2020-12 schema (the skill fails with SKILL0402): no example matches it.
+                    validator = null;
+                }
+
+                validators[index] = validator;
+            }
+
+            if (validator is null || !validator.IsValid(value.RootElement))
             {
                 continue;
             }
@@ -102,14 +124,28 @@ public sealed partial class OpenAiSchemaTests
             output?.WriteLine("Not read back: " + line);
         }
 
+        foreach (var line in unplaced.Take(20))
+        {
+            output?.WriteLine("Outside any skill: " + line);
+        }
+
         var compiled = names.Count - failed.Count;
         output?.WriteLine($"{names.Count} component schemas: {compiled} generate code that compiles with no generator error or SKILL0403, {failed.Count} do not" + (assembly is null ? " (the assembly did not build)" : string.Empty));
         output?.WriteLine($"{examples.Count} examples: {matching} match their schema, {readBack} read back by the generated reader, {notRead.Count} not, {untested} of skills that failed");
+        output?.WriteLine($"{schemas.RecursiveRefs} $recursiveRef '#' rewritten to $ref");
         output?.WriteLine($"loaded in {load.TotalSeconds:F1} s; generated, compiled and loaded in {build.TotalSeconds:F1} s; {SkillViolationCount(diagnostics, "SKILL1002")} SKILL1002 infos");
 
+        Assert.Empty(unplaced);
         Assert.NotNull(assembly);
-        Assert.Equal(names.Count, compiled);
-        Assert.True(matching >= 50, $"Only {matching} examples match their schemas; the document or the reader of its examples changed.");
+
+        // The only failures are the document's own mistakes against JSON Schema 2020-12: OpenAPI
+        // 3.0's boolean exclusiveMinimum (FineTune*Hyperparameters and what uses them) and a
+        // required list that names properties twice (ContainerResource).
+        var others = failed.Values.Where(f => !(f.Contains(" SKILL0402 ", StringComparison.Ordinal) &&
+            (f.Contains("exclusiveMinimum': must be a finite number", StringComparison.Ordinal) || f.Contains("must list distinct property names", StringComparison.Ordinal)))).ToList();
+        Assert.True(others.Count == 0, string.Join(Environment.NewLine, others));
+        Assert.True(compiled >= 1410, $"Only {compiled} of {names.Count} component schemas compile.");
+        Assert.True(matching >= 150, $"Only {matching} examples match their schemas; the document or the reader of its examples changed.");
         Assert.Empty(notRead);
     }
 

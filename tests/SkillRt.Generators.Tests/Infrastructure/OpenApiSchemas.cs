@@ -4,8 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SkillRt.Generators.Tests;
 
@@ -30,6 +28,11 @@ internal sealed class OpenApiSchemas
         _components = document["components"]!["schemas"]!.AsObject();
         foreach (var (name, schema) in _components)
         {
+            RecursiveRefs += ReplaceRecursiveRefs(schema, name);
+        }
+
+        foreach (var (name, schema) in _components)
+        {
             var references = new HashSet<string>(StringComparer.Ordinal);
             CollectReferences(schema, references);
             _direct[name] = references;
@@ -38,17 +41,60 @@ internal sealed class OpenApiSchemas
 
     public JsonObject Document { get; }
 
-    public IEnumerable<string> Names => _components.Select(c => c.Key);
+    /// <summary>
+    /// How many <c>$recursiveRef: '#'</c> (draft 2019-09, which 2020-12 replaced) the components
+    /// hold. Each means "the component I am in"; once the component is a <c>$defs</c> entry, that
+    /// is a <c>$ref</c> to the entry, as SKILL0403's fix says, so it is rewritten so (and the
+    /// <c>$recursiveAnchor</c> dropped).
+    /// </summary>
+    public int RecursiveRefs { get; private set; }
 
-    public static OpenApiSchemas Load(string path)
+    private static int ReplaceRecursiveRefs(JsonNode? node, string component)
     {
-        var yaml = new YamlStream();
-        using (var reader = File.OpenText(path))
+        var count = 0;
+        switch (node)
         {
-            yaml.Load(reader);
+            case JsonObject obj:
+                obj.Remove("$recursiveAnchor");
+                if (obj["$recursiveRef"] is JsonValue value && value.TryGetValue<string>(out var target) && target == "#")
+                {
+                    obj.Remove("$recursiveRef");
+                    obj["$ref"] = ComponentPrefix + component;
+                    count++;
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    count += ReplaceRecursiveRefs(child, component);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    count += ReplaceRecursiveRefs(item, component);
+                }
+
+                break;
         }
 
-        return new OpenApiSchemas(ToJson(yaml.Documents[0].RootNode)!.AsObject());
+        return count;
+    }
+
+    public IEnumerable<string> Names => _components.Select(c => c.Key);
+
+    /// <summary>Reads the document with SkillRt's YAML parser (YAML 1.2; YamlDotNet rejects a literal block this document has).</summary>
+    public static OpenApiSchemas Load(string path)
+    {
+        var text = File.ReadAllText(path);
+        var diagnostics = new List<SkillDiagnostic>();
+        var root = YamlParser.Read(text, 0, text.Length, firstLine: 1, diagnostics);
+        if (root is null || diagnostics.Count > 0)
+        {
+            throw new InvalidOperationException($"{path} did not read as YAML: {string.Join("; ", diagnostics.Take(3))}");
+        }
+
+        return new OpenApiSchemas(JsonNode.Parse(root.ToJson())!.AsObject());
     }
 
     /// <summary>The component <paramref name="name"/> as one JSON Schema document, with the components it reaches in <c>$defs</c>.</summary>
@@ -189,53 +235,4 @@ internal sealed class OpenApiSchemas
         JsonArray array => new JsonArray(array.Select(i => i is null ? null : Rewrite(i)).ToArray()),
         _ => node.DeepClone(),
     };
-
-    /// <summary>YAML 1.2 core schema: plain scalars may be null, booleans or numbers; quoted ones are strings.</summary>
-    private static JsonNode? ToJson(YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode mapping:
-                var obj = new JsonObject();
-                foreach (var (key, value) in mapping.Children)
-                {
-                    obj[((YamlScalarNode)key).Value!] = ToJson(value);
-                }
-
-                return obj;
-            case YamlSequenceNode sequence:
-                return new JsonArray(sequence.Children.Select(ToJson).ToArray());
-            case YamlScalarNode scalar:
-                var text = scalar.Value ?? string.Empty;
-                if (scalar.Style is not ScalarStyle.Plain)
-                {
-                    return JsonValue.Create(text);
-                }
-
-                if (text is "" or "~" or "null" or "Null" or "NULL")
-                {
-                    return null;
-                }
-
-                if (text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE")
-                {
-                    return JsonValue.Create(text[0] is 't' or 'T');
-                }
-
-                if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') && text.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or '.' or 'e' or 'E'))
-                {
-                    try
-                    {
-                        return JsonNode.Parse(text.TrimStart('+'));
-                    }
-                    catch (JsonException)
-                    {
-                    }
-                }
-
-                return JsonValue.Create(text);
-            default:
-                return null;
-        }
-    }
 }
