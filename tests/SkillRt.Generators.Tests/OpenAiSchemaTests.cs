@@ -133,7 +133,11 @@ public sealed partial class OpenAiSchemaTests
         output?.WriteLine($"{names.Count} component schemas: {compiled} generate code that compiles with no generator error or SKILL0403, {failed.Count} do not" + (assembly is null ? " (the assembly did not build)" : string.Empty));
         output?.WriteLine($"{examples.Count} examples: {matching} match their schema, {readBack} read back by the generated reader, {notRead.Count} not, {untested} of skills that failed");
         output?.WriteLine($"{schemas.RecursiveRefs} $recursiveRef '#' rewritten to $ref");
-        output?.WriteLine($"loaded in {load.TotalSeconds:F1} s; generated, compiled and loaded in {build.TotalSeconds:F1} s; {SkillViolationCount(diagnostics, "SKILL1002")} SKILL1002 infos");
+        output?.WriteLine($"loaded in {load.TotalSeconds:F1} s; generated, compiled and loaded in {build.TotalSeconds:F1} s; {DiagnosticCount(diagnostics, "SKILL1002")} SKILL1002 infos, {DiagnosticCount(diagnostics, "SKILL1004")} SKILL1004, {DiagnosticCount(diagnostics, "SKILL1006")} SKILL1006, {DiagnosticCount(diagnostics, "SKILL1007")} SKILL1007");
+        foreach (var overlap in diagnostics.Where(d => d.Id == "SKILL1007").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal).Take(10))
+        {
+            output?.WriteLine("SKILL1007: " + overlap);
+        }
 
         Assert.Empty(unplaced);
         Assert.NotNull(assembly);
@@ -149,5 +153,5 @@ public sealed partial class OpenAiSchemaTests
         Assert.Empty(notRead);
     }
 
-    private static int SkillViolationCount(IEnumerable<Diagnostic> diagnostics, string id) => diagnostics.Count(d => d.Id == id);
+    private static int DiagnosticCount(IEnumerable<Diagnostic> diagnostics, string id) => diagnostics.Count(d => d.Id == id);
 }

@@ -262,7 +262,7 @@ public sealed class SchemaCompositionTests
             {type: object, required: [point], properties: {
                point: {type: array, prefixItems: [{type: number}, {type: number}], items: false, minItems: 2},
                range: {type: array, prefixItems: [{type: integer, minimum: 0}, {type: string}], minItems: 1, maxItems: 2},
-               single: {type: array, prefixItems: [{type: boolean}], items: false, minItems: 1}}}
+               single: {type: array, prefixItems: [{type: boolean}], items: false, minItems: 1, maxItems: 4}}}
             """);
 
         var output = skill.Type("TuplesOutput");
@@ -284,6 +284,9 @@ public sealed class SchemaCompositionTests
             ],
             skill.Read("""{"point":[1,2,3],"range":[-1,null],"single":[]}""").Violations);
         Assert.Equal(["/point: The array has 1 item; it must have at least 2 items."], skill.Read("""{"point":[1]}""").Violations);
+
+        // items: false closes the tuple even where maxItems would allow more.
+        Assert.Equal(["/single: The array has 2 items; it must have at most 1 item."], skill.Read("""{"point":[1,2],"single":[true,false]}""").Violations);
     }
 
     [Fact]

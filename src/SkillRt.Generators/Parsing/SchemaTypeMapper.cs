@@ -311,8 +311,8 @@ internal sealed partial class SchemaTypeMapper
             elements.Add(i >= required ? element with { AllowsNull = true } : element);
         }
 
-        // Nothing may follow the positions: a longer array is reported as too long.
-        var bounded = Chain(constraints, Integer(schema["maxItems"]) is null ? new ConstraintSpec(MaxItems: count) : null);
+        // Nothing may follow the positions (whatever a larger maxItems says): a longer array is reported as too long.
+        var bounded = Integer(schema["maxItems"]) is { } declared && declared <= count ? constraints : Chain(constraints, new ConstraintSpec(MaxItems: count));
         return new TypeRef(TypeKind.Tuple, AllowsNull: allowsNull, Constraints: bounded, Items: new EquatableArray<TypeRef>(elements.MoveToImmutable()), RequiredItems: required);
     }
 
