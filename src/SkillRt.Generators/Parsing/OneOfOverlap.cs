@@ -34,6 +34,12 @@ internal static class OneOfOverlap
     public static List<(string Pointer, SourceSpan Span, int Covered, int Covering)> Find(FrontmatterNode root)
     {
         var found = new List<(string, SourceSpan, int, int)>();
+        if (!SchemaSatisfiability.IsPlainDocument(root))
+        {
+            // Branches compare by their text, and their $refs by the root: not where $id moves the base.
+            return found;
+        }
+
         var stack = new Stack<(FrontmatterNode Node, string Pointer)>();
         stack.Push((root, "#"));
         while (stack.Count > 0)

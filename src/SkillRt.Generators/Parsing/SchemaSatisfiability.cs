@@ -38,9 +38,28 @@ internal sealed class SchemaSatisfiability
     /// <summary>Why <paramref name="root"/> accepts no value: where (a JSON Pointer and a span) and a sentence; null when some value may be valid.</summary>
     public static (string Pointer, SourceSpan Span, string Reason)? Explain(FrontmatterNode root)
     {
+        // Only draft 2020-12's (and 2019-09's) meaning is modelled: before it, keywords beside a
+        // $ref did not apply. And a $ref inside an embedded resource ($id) resolves against that
+        // resource, which a pointer from the document's root would miss: no verdict then.
+        if (!IsPlainDocument(root))
+        {
+            return null;
+        }
+
         var analysis = new SchemaSatisfiability(root);
         return analysis.Solve() && analysis._current[root] == 0 ? analysis.Why(root) : null;
     }
+
+    /// <summary>
+    /// Whether the schema is read as draft 2020-12 with every <c>$ref</c> a pointer from the
+    /// document's root: no older <c>$schema</c> (before 2019-09 keywords beside a <c>$ref</c> did
+    /// not apply) and no embedded resource (<c>$id</c> below the root), against which a
+    /// <c>$ref</c> inside it would resolve.
+    /// </summary>
+    internal static bool IsPlainDocument(FrontmatterNode root) =>
+        root is not FrontmatterMapping top ||
+        !(top["$schema"] is FrontmatterScalar { Value: var dialect } && dialect.IndexOf("draft-0", StringComparison.Ordinal) >= 0) &&
+        !top.Entries.Any(e => e.Name != "$id" && e.Value.ToJson().IndexOf("\"$id\"", StringComparison.Ordinal) >= 0);
 
     /// <summary>Iterates to the least fixed point; false when it does not settle within <see cref="MaxRounds"/>.</summary>
     private bool Solve()
