@@ -55,13 +55,13 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
-    public void A_type_named_like_the_catalogue_yields_to_it()
+    public void A_type_named_like_the_catalogue_gets_a_number()
     {
-        var diagnostic = Assert.Single(new GeneratorHarness()
+        var (result, diagnostics) = new GeneratorHarness()
             .AddSkill("/project/skill/SKILL.md", Skill("skill", Output("{type: object, properties: {catalog: {type: object, properties: {a: {type: string}}}}}")))
-            .Compile().CompilerDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Equal("SKILL1001", diagnostic.Id);
-        Assert.Contains("'Consumer.Skills.SkillCatalog', which the project's SkillCatalog already generates", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Compile();
+        DiagnosticTests.AssertNoProblems(diagnostics);
+        Assert.Contains(result.GeneratedTrees, t => t.GetText(GeneratorHarness.CancellationToken).ToString().Contains("sealed partial record SkillCatalog2", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -226,8 +226,8 @@ public sealed class SchemaCompositionTests
     {
         var skill = Compile("untyped", """
             {type: object, properties: {
-               point: {type: array, prefixItems: [{type: number}, {type: number}], items: false},
-               labels: {type: object, patternProperties: {'^x-': {type: string}}, additionalProperties: false},
+               point: {type: array, prefixItems: [{type: number}, {type: number}]},
+               labels: {type: object, patternProperties: {'^x-': {type: string}, '^n-': {type: integer}}, additionalProperties: false},
                notEmpty: {not: {const: ''}},
                either: {anyOf: [{type: string}, {type: integer}]},
                named: {$ref: '#/$defs/named', required: [name]}},
@@ -241,11 +241,11 @@ public sealed class SchemaCompositionTests
         Assert.Equal(5, skill.Diagnostics.Count(d => d.Id is "SKILL1002" or "SKILL1004"));
 
         Assert.True(skill.Read("""{"point":[1,2],"labels":{"x-a":"b"},"notEmpty":"a","either":3,"named":{"name":"n"}}""").Valid);
-        var violations = skill.Read("""{"point":[1,2,3],"labels":{"y":"b"},"notEmpty":"","either":true,"named":{}}""").Violations;
+        var violations = skill.Read("""{"point":[1,"2"],"labels":{"n-a":"b"},"notEmpty":"","either":true,"named":{}}""").Violations;
         Assert.Equal(
             [
-                "/point/2: The array may have at most 2 items; remove this one.",
-                "/labels/y: The property 'y' is not allowed; property names must match ^x-.",
+                "/point/1: Expected a number but found the string \"2\".",
+                "/labels/n-a: Expected an integer but found the string \"b\".",
                 "/notEmpty: The value must not match the schema at '/properties/notEmpty/not' (not), but it does; change it.",
                 "/either: The value matches none of the 2 alternatives of anyOf: (1) Expected a string but found true. (2) Expected an integer but found true.",
             ],
@@ -253,5 +253,78 @@ public sealed class SchemaCompositionTests
 
         // The check beside the $ref runs when the typed reading found nothing else wrong.
         Assert.Equal(["/named: The required property 'name' is missing."], skill.Read("""{"named":{}}""").Violations.Select(v => v.Replace("(root)", "/named", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Closed_prefix_items_are_a_value_tuple()
+    {
+        var skill = Compile("tuples", """
+            {type: object, required: [point], properties: {
+               point: {type: array, prefixItems: [{type: number}, {type: number}], items: false, minItems: 2},
+               range: {type: array, prefixItems: [{type: integer, minimum: 0}, {type: string}], minItems: 1, maxItems: 2},
+               single: {type: array, prefixItems: [{type: boolean}], items: false, minItems: 1, maxItems: 4}}}
+            """);
+
+        var output = skill.Type("TuplesOutput");
+        Assert.Equal(["ValueTuple`2", "ValueTuple`2?", "ValueTuple`1?"], new[] { "Point", "Range", "Single" }.Select(p => Describe(output.GetProperty(p)!)));
+        Assert.Equal([typeof(long), typeof(string)], Nullable.GetUnderlyingType(output.GetProperty("Range")!.PropertyType)!.GetGenericArguments());
+
+        var json = """{"point":[1.5,2],"range":[3],"single":[true]}""";
+        var read = skill.Read(json);
+        Assert.True(read.Valid, string.Join("; ", read.Violations));
+        Assert.Equal(json, skill.Write(read.Output!));
+        Assert.True(skill.Read("""{"point":[0,0],"range":[3,"b"]}""").Valid);
+
+        Assert.Equal(
+            [
+                "/point: The array has 3 items; it must have at most 2 items.",
+                "/range/0: The value -1 is less than the minimum 0.",
+                "/range/1: Expected a string but found null.",
+                "/single: The array has 0 items; it must have at least 1 item.",
+            ],
+            skill.Read("""{"point":[1,2,3],"range":[-1,null],"single":[]}""").Violations);
+        Assert.Equal(["/point: The array has 1 item; it must have at least 2 items."], skill.Read("""{"point":[1]}""").Violations);
+
+        // items: false closes the tuple even where maxItems would allow more.
+        Assert.Equal(["/single: The array has 2 items; it must have at most 1 item."], skill.Read("""{"point":[1,2],"single":[true,false]}""").Violations);
+    }
+
+    [Fact]
+    public void Pattern_properties_are_a_typed_dictionary_beside_the_known_properties()
+    {
+        var skill = Compile("patterns", """
+            {type: object, properties: {
+               headers: {type: object, properties: {id: {type: integer}}, patternProperties: {'^x-': {type: string, maxLength: 3}}, additionalProperties: false},
+               tags: {type: object, patternProperties: {'^[a-z]+$': {type: integer}}}}}
+            """);
+
+        var headers = skill.Type("PatternsHeaders");
+        Assert.Equal(["Int64?", "IReadOnlyDictionary`2?"], new[] { "Id", "PatternProperties" }.Select(p => Describe(headers.GetProperty(p)!)));
+        Assert.Equal([typeof(string), typeof(long)], new[] { headers, skill.Type("PatternsTags") }.Select(t => t.GetProperty("PatternProperties")!.PropertyType.GetGenericArguments()[1]));
+
+        var read = skill.Read("""{"headers":{"id":1,"x-a":"abc"},"tags":{"a":1,"B":"x"}}""");
+        Assert.True(read.Valid, string.Join("; ", read.Violations));
+        Assert.Equal("""{"headers":{"id":1,"x-a":"abc"},"tags":{"a":1}}""", skill.Write(read.Output!));
+
+        Assert.Equal(
+            [
+                "/headers/x-a: The string is 4 characters long; it must be at most 3 characters.",
+                "/headers/y: The property 'y' is not allowed; the allowed properties are id, and names that match ^x-.",
+                "/tags/a: Expected an integer but found the string \"1\".",
+            ],
+            skill.Read("""{"headers":{"id":1,"x-a":"abcd","y":1},"tags":{"a":"1"}}""").Violations);
+        Assert.DoesNotContain(skill.Diagnostics, d => d.Id == "SKILL1002");
+    }
+
+    [Fact]
+    public void A_known_property_that_matches_a_pattern_is_checked_against_both_schemas()
+    {
+        var skill = Compile("both", """
+            {type: object, properties: {'x-id': {type: string}}, patternProperties: {'^x-': {maxLength: 3}}}
+            """);
+
+        Assert.NotNull(skill.Type("BothOutput").GetProperty("PatternProperties"));
+        Assert.True(skill.Read("""{"x-id":"abc"}""").Valid);
+        Assert.False(skill.Read("""{"x-id":"abcd"}""").Valid);
     }
 }

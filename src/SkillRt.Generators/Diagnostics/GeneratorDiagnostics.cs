@@ -41,11 +41,23 @@ internal static class GeneratorDiagnostics
         "This project has SkillFile items but does not reference SkillRt.Runtime, which the generated code needs; reference the SkillRt package (or the SkillRt.Runtime project)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1005"));
 
+    /// <summary>SKILL1006: no value satisfies a schema, so every answer (or input) would be rejected.</summary>
+    public static DiagnosticDescriptor UnsatisfiableSchema { get; } = new(
+        "SKILL1006", "Schema accepts no value",
+        "The {0} accepts no value, so every value would be rejected: at '{1}', {2}. Change the schema so that some value is valid",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1006"));
+
+    /// <summary>SKILL1007: a <c>oneOf</c> branch accepts nothing that another branch does not accept too, so it can never be the one.</summary>
+    public static DiagnosticDescriptor OverlappingOneOf { get; } = new(
+        "SKILL1007", "oneOf branch can never match alone",
+        "In the {0} at '{1}', every value that branch {2} accepts is accepted by branch {3} too, so oneOf rejects all of them; make the branches exclusive (a 'const' property of their own, or different 'type's), remove branch {2}, or use 'anyOf'",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL1007"));
+
     /// <summary>SKILL9999: the generator failed on a file; the compiler must still not crash.</summary>
     public static DiagnosticDescriptor GeneratorFailure { get; } = new(
         "SKILL9999", "SkillRt generator failure",
         "SkillRt could not {0} '{1}': {2}; {3}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description, helpLinkUri: SkillDiagnosticHelp.LinkFor("SKILL9999"));
 
-    public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, KeywordNextToRefIgnored, RuntimeNotReferenced, GeneratorFailure];
+    public static DiagnosticDescriptor[] All { get; } = [DuplicateTypeName, SchemaFallsBackToJsonElement, InvalidItemMetadata, KeywordNextToRefIgnored, RuntimeNotReferenced, UnsatisfiableSchema, OverlappingOneOf, GeneratorFailure];
 }

@@ -11,6 +11,38 @@ internal static class CSharpLiteral
 
     public static string NullableString(string? value) => value is null ? "null" : String(value);
 
+    /// <summary>Strings longer than this are written as UTF-8 data (see <see cref="LargeString"/>).</summary>
+    private const int LargeStringLength = 512;
+
+    /// <summary>
+    /// An expression for a string that may be large (a schema document, a skill's instructions):
+    /// past <see cref="LargeStringLength"/> characters, a UTF-8 literal decoded once, since string
+    /// literals share one 16 MB heap per assembly (CS8103), which a project with a thousand large
+    /// schemas fills, while UTF-8 literals are plain data. Not a constant: use it where an
+    /// expression is allowed.
+    /// </summary>
+    public static string LargeString(string value) =>
+        value.Length > LargeStringLength && !HasLoneSurrogate(value)
+            ? $"global::System.Text.Encoding.UTF8.GetString({String(value)}u8)"
+            : String(value);
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
 
     public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";

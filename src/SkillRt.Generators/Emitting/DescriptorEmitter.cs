@@ -22,18 +22,18 @@ internal static class DescriptorEmitter
         }
 
         writer.WriteLine($"Mode = {Runtime}.SkillMode.{(spec.IsProse ? "Prose" : "Structured")},");
-        writer.WriteLine($"Instructions = {CSharpLiteral.String(spec.Instructions)},");
+        writer.WriteLine($"Instructions = {CSharpLiteral.LargeString(spec.Instructions)},");
         writer.WriteLine($"InstructionsLine = {spec.InstructionsLine},");
         if (spec.IsTemplate)
         {
             writer.WriteLine("IsTemplate = true,");
         }
 
-        writer.WriteLine($"InputSchema = {CSharpLiteral.String(spec.InputSchema)},");
+        writer.WriteLine($"InputSchema = {CSharpLiteral.LargeString(spec.InputSchema)},");
         writer.WriteLine($"OutputType = {Runtime}.SkillOutputType.{spec.OutputType},");
         if (spec.OutputSchema is { } outputSchema)
         {
-            writer.WriteLine($"OutputSchema = {CSharpLiteral.String(outputSchema)},");
+            writer.WriteLine($"OutputSchema = {CSharpLiteral.LargeString(outputSchema)},");
         }
 
         if (spec.RuntimeType != "MarkdownSkill" || spec.RuntimeMinVersion is not null || spec.RuntimeCommand.Count > 0 || spec.RuntimeServer is not null || spec.RuntimeTool is not null || spec.RuntimeAllowTruncatedOutput

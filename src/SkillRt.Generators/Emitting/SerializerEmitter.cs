@@ -278,10 +278,28 @@ internal sealed class SerializerEmitter
 
                     using (_writer.OpenBlock())
                     {
-                        if (record.AdditionalProperties is { } extraValues)
+                        if (record.AdditionalProperties is { } extraValues && record.ExtraPattern is { } namePattern)
+                        {
+                            using (_writer.OpenBlock($"if (reader.MatchesName(property.Name, pointer, {PatternField(namePattern)}, {CSharpLiteral.String(namePattern)}))"))
+                            {
+                                _writer.WriteLine($"{extraType} item;");
+                                EmitRead(extraValues, "property.Value", $"{Reader}.Append(pointer, property.Name)", "item", 1);
+                                _writer.WriteLine($"(extra ??= new global::System.Collections.Generic.Dictionary<string, {extraType}>())[property.Name] = item;");
+                            }
+
+                            if (record.IsClosed)
+                            {
+                                var known = properties.Count == 0 ? string.Empty : string.Join(", ", properties.Select(p => p.JsonName)) + ", and ";
+                                using (_writer.OpenBlock("else"))
+                                {
+                                    _writer.WriteLine($"reader.ReportNotAllowed(pointer, property.Name, {CSharpLiteral.String(known + "names that match " + namePattern)});");
+                                }
+                            }
+                        }
+                        else if (record.AdditionalProperties is { } extraValues2)
                         {
                             _writer.WriteLine($"{extraType} item;");
-                            EmitRead(extraValues, "property.Value", $"{Reader}.Append(pointer, property.Name)", "item", 1);
+                            EmitRead(extraValues2, "property.Value", $"{Reader}.Append(pointer, property.Name)", "item", 1);
                             _writer.WriteLine($"(extra ??= new global::System.Collections.Generic.Dictionary<string, {extraType}>())[property.Name] = item;");
                         }
                         else if (record.IsClosed)
@@ -312,18 +330,20 @@ internal sealed class SerializerEmitter
     {
         var type = TypeEmitter.Qualified(_skill, union.Name);
         using (_writer.OpenBlock($"internal static void Write{union.Name}(global::System.Text.Json.Utf8JsonWriter writer, {type} value)"))
-        using (_writer.OpenBlock("switch (value)"))
         {
+            // One `if` per branch, not a switch on the type: the compiler checks a type switch's
+            // cases against each other, which takes it minutes on a 1,000-branch union.
             for (var i = 0; i < union.Branches.Count; i++)
             {
                 var branch = union.Branches[i].RecordName;
-                _writer.WriteLine($"case {TypeEmitter.Qualified(_skill, branch)} b{i}:");
-                _writer.WriteLine($"    Write{branch}(writer, b{i});");
-                _writer.WriteLine("    break;");
+                using (_writer.OpenBlock($"if (value is {TypeEmitter.Qualified(_skill, branch)} b{i})"))
+                {
+                    _writer.WriteLine($"Write{branch}(writer, b{i});");
+                    _writer.WriteLine("return;");
+                }
             }
 
-            _writer.WriteLine("default:");
-            _writer.WriteLine($"    throw new global::System.ArgumentOutOfRangeException(nameof(value), {CSharpLiteral.String($"Not a {union.Name} branch.")});");
+            _writer.WriteLine($"throw new global::System.ArgumentOutOfRangeException(nameof(value), {CSharpLiteral.String($"Not a {union.Name} branch.")});");
         }
     }
 
@@ -614,6 +634,11 @@ internal sealed class SerializerEmitter
 
                 _writer.WriteLine("writer.WriteEndArray();");
                 break;
+            case TypeKind.Tuple:
+                _writer.WriteLine("writer.WriteStartArray();");
+                EmitWriteTupleItems(type, value, 0, depth);
+                _writer.WriteLine("writer.WriteEndArray();");
+                break;
             case TypeKind.Map:
                 _writer.WriteLine("writer.WriteStartObject();");
                 using (_writer.OpenBlock($"foreach (var pair{d} in {value})"))
@@ -624,6 +649,30 @@ internal sealed class SerializerEmitter
 
                 _writer.WriteLine("writer.WriteEndObject();");
                 break;
+        }
+    }
+
+    /// <summary>Writes a tuple's positions from <paramref name="index"/> on; an optional position that is null ends the array there.</summary>
+    private void EmitWriteTupleItems(TypeRef type, string value, int index, int depth)
+    {
+        for (var i = index; i < type.Items.Count; i++)
+        {
+            var item = type.Items[i];
+            var access = $"{value}.Item{i + 1}";
+            if (i < type.RequiredItems)
+            {
+                EmitWrite(item, access, depth + 1);
+                continue;
+            }
+
+            var local = "x" + (_locals++).ToString(CultureInfo.InvariantCulture);
+            using (_writer.OpenBlock($"if ({access} is {{ }} {local})"))
+            {
+                EmitWrite(item with { AllowsNull = false }, local, depth + 1);
+                EmitWriteTupleItems(type, value, i + 1, depth);
+            }
+
+            return;
         }
     }
 
@@ -738,6 +787,34 @@ internal sealed class SerializerEmitter
                 EmitChecks(type.Constraints, element, pointer, d);
                 _writer.WriteLine($"{target} = list{d};");
                 break;
+            case TypeKind.Tuple:
+                var positions = new List<string>();
+                for (var i = 0; i < type.Items.Count; i++)
+                {
+                    var item = type.Items[i];
+                    var local = $"item{d}_{i}";
+                    positions.Add(local);
+                    _writer.WriteLine($"{TypeEmitter.TypeName(_skill, item, item.AllowsNull)} {local} = {(item.AllowsNull || item.IsValueType ? "default" : "default!")};");
+                }
+
+                using (_writer.OpenBlock($"if (reader.ExpectArray({element}, {pointer}))"))
+                {
+                    _writer.WriteLine($"var length{d} = {element}.GetArrayLength();");
+                    for (var i = 0; i < type.Items.Count; i++)
+                    {
+                        var index = i.ToString(CultureInfo.InvariantCulture);
+                        using (_writer.OpenBlock($"if (length{d} > {index})"))
+                        {
+                            // A position past minItems is missing when absent; present, it must not be null.
+                            EmitRead(type.Items[i] with { AllowsNull = i < type.RequiredItems && type.Items[i].AllowsNull }, $"{element}[{index}]", $"{Reader}.Append({pointer}, {index})", positions[i], depth + 1);
+                        }
+                    }
+                }
+
+                EmitChecks(type.Constraints, element, pointer, d);
+                // `new` rather than a tuple literal: a one-item tuple has no literal.
+                _writer.WriteLine($"{target} = new {TypeEmitter.TypeName(_skill, type, nullable: false)}({string.Join(", ", positions)});");
+                break;
             case TypeKind.Map:
                 var valueType = TypeEmitter.TypeName(_skill, type.Element!, type.Element!.AllowsNull);
                 _writer.WriteLine($"var map{d} = new global::System.Collections.Generic.Dictionary<string, {valueType}>();");
@@ -847,7 +924,7 @@ internal sealed class SerializerEmitter
         {
             documentField = "SchemaDocument" + _schemaDocuments.Count.ToString(CultureInfo.InvariantCulture);
             _schemaDocuments[document] = documentField;
-            _fields.Add($"private const string {documentField} = {CSharpLiteral.String(document)};");
+            _fields.Add($"private static readonly string {documentField} = {CSharpLiteral.LargeString(document)};");
         }
 
         field = "Schema" + _fields.Count.ToString(CultureInfo.InvariantCulture);

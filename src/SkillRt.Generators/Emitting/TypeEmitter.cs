@@ -32,6 +32,7 @@ internal sealed class TypeEmitter
             TypeKind.Json => "global::System.Text.Json.JsonElement",
             TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeName(skill, type.Element!, type.Element!.AllowsNull) + ">",
             TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeName(skill, type.Element!, type.Element!.AllowsNull) + ">",
+            TypeKind.Tuple => "global::System.ValueTuple<" + string.Join(", ", type.Items.Select(i => TypeName(skill, i, i.AllowsNull))) + ">",
             _ => Qualified(skill, type.Name!),
         };
         return nullable ? name + "?" : name;

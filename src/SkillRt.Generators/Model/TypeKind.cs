@@ -17,4 +17,7 @@ internal enum TypeKind
 
     /// <summary>An abstract record whose derived records are the branches of a <c>oneOf</c>/<c>anyOf</c>.</summary>
     Union,
+
+    /// <summary>A closed <c>prefixItems</c> array: a <c>ValueTuple</c> with one typed position per item.</summary>
+    Tuple,
 }

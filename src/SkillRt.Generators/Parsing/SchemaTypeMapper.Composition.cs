@@ -19,6 +19,8 @@ internal sealed partial class SchemaTypeMapper
 
     private static readonly string[] CompositionKeywords = ["anyOf", "oneOf", "allOf"];
 
+    private readonly Dictionary<FrontmatterNode, TypeRef> _unionsByNode = [];
+
     private TypeRef MapComposition(FrontmatterMapping schema, string hint, string pointer, bool exactName)
     {
         var keywords = CompositionKeywords.Where(k => schema[k] is not null).ToList();
@@ -115,8 +117,16 @@ internal sealed partial class SchemaTypeMapper
             }
         }
 
+        // One union per schema: met again (as when a branch is copied for a second union and holds
+        // this union in turn), it is the same type, so copying ends.
+        if (_unionsByNode.TryGetValue(schema, out var mappedBefore))
+        {
+            return mappedBefore with { AllowsNull = allowsNull };
+        }
+
         var name = ClaimTypeName(TypeNameFor(exactName ? hint : Text(schema["title"]) ?? hint));
         var union = new TypeRef(TypeKind.Union, name, AllowsNull: allowsNull);
+        _unionsByNode[schema] = union;
         if (_inProgress.ContainsKey(schema))
         {
             _definitions[schema] = union;
@@ -139,6 +149,18 @@ internal sealed partial class SchemaTypeMapper
 
             if (branch.Kind != TypeKind.Record || branch.AllowsNull || _bases.ContainsKey(branch.Name!))
             {
+                // No union after all: the branches taken so far get no base, and nothing names this union again.
+                foreach (var taken in specs)
+                {
+                    _bases.Remove(taken.RecordName);
+                }
+
+                _unionsByNode.Remove(schema);
+                if (_definitions.TryGetValue(schema, out var registered) && registered == union)
+                {
+                    _definitions.Remove(schema);
+                }
+
                 return null;
             }
 

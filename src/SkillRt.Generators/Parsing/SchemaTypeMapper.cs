@@ -56,12 +56,26 @@ internal sealed partial class SchemaTypeMapper
         _root = schema;
         _rootJson = schema.ToJson();
         _schemaName = schemaName;
+
+        // Mistakes a reader cannot fix: a schema nothing satisfies, and oneOf branches that can never be the one.
+        if (SchemaSatisfiability.Explain(schema) is { } empty)
+        {
+            _warnings.Add((GeneratorDiagnostics.UnsatisfiableSchema, empty.Span, [schemaName, empty.Pointer, empty.Reason]));
+        }
+
+        foreach (var (pointer, span, covered, covering) in OneOfOverlap.Find(schema))
+        {
+            _warnings.Add((GeneratorDiagnostics.OverlappingOneOf, span, [schemaName, pointer, Index(covered), Index(covering)]));
+        }
+
         _inProgress[schema] = 1;
         var mapped = Map(schema, hint, "#", exactName: true);
         _inProgress.Remove(schema);
         _definitions[schema] = mapped;
         return mapped;
     }
+
+    private static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Claims a type name for this skill: <paramref name="name"/>, or <c>name2</c>, <c>name3</c>, … when it is taken.</summary>
     public string ClaimTypeName(string name)
@@ -105,7 +119,34 @@ internal sealed partial class SchemaTypeMapper
         return new TypeRef(TypeKind.Enum, name, AllowsNull: allowsNull);
     }
 
+    /// <summary>
+    /// How deep mapping may recurse (properties, items, branches, references together) before the
+    /// rest is left to the validator: deep enough for any real schema, far from the stack's end on
+    /// the compiler's threads, whatever a schema's references do.
+    /// </summary>
+    private const int MaxMappingDepth = 128;
+
+    private int _depth;
+
     private TypeRef Map(FrontmatterNode node, string hint, string pointer, bool exactName = false)
+    {
+        if (_depth >= MaxMappingDepth)
+        {
+            return Validated(node, pointer, $"its types nest more than {MaxMappingDepth} deep");
+        }
+
+        _depth++;
+        try
+        {
+            return MapNode(node, hint, pointer, exactName);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private TypeRef MapNode(FrontmatterNode node, string hint, string pointer, bool exactName)
     {
         if (node is not FrontmatterMapping schema)
         {
@@ -139,9 +180,12 @@ internal sealed partial class SchemaTypeMapper
             return siblings is null ? referenced : referenced with { Constraints = siblings with { And = Chain(siblings.And, referenced.Constraints) } };
         }
 
+        // A closed tuple of `type: array` is typed below; without the type it might be any value.
+        var isTuple = schema["prefixItems"] is not null && schema["type"] is FrontmatterScalar { Value: "array" };
+        var isPatternRecord = IsPatternRecord(schema);
         foreach (var entry in schema.Entries)
         {
-            if (UntypedKeywords.Contains(entry.Name))
+            if (UntypedKeywords.Contains(entry.Name) && !(isTuple && entry.Name == "prefixItems") && !(isPatternRecord && entry.Name == "patternProperties"))
             {
                 return Validated(node, pointer, $"it uses '{entry.Name}'");
             }
@@ -221,8 +265,55 @@ internal sealed partial class SchemaTypeMapper
             return Validated(schema, pointer, "its 'items' is a list (a tuple)");
         }
 
+        if (schema["prefixItems"] is { } prefix)
+        {
+            return MapTuple(schema, prefix, hint, pointer, allowsNull, constraints);
+        }
+
         var element = items is null ? TypeRef.Json : Map(items, Singular(hint), pointer + "/items");
         return new TypeRef(TypeKind.Array, Element: element, AllowsNull: allowsNull, Constraints: constraints);
+    }
+
+    /// <summary>Most positions a tuple may have: <c>ValueTuple</c> nests its eighth and later positions.</summary>
+    private const int MaxTupleItems = 7;
+
+    /// <summary>
+    /// A <c>prefixItems</c> array that allows nothing after its positions (<c>items: false</c>, or a
+    /// <c>maxItems</c> no larger than the positions): a <c>ValueTuple</c> with one typed position
+    /// per item. Positions from <c>minItems</c> on may be missing and are nullable, so their own
+    /// schemas must not allow null (a missing item and a null one would read the same).
+    /// </summary>
+    private TypeRef MapTuple(FrontmatterMapping schema, FrontmatterNode prefix, string hint, string pointer, bool allowsNull, ConstraintSpec? constraints)
+    {
+        if (prefix is not FrontmatterSequence { Items.Count: > 0 and <= MaxTupleItems } positions)
+        {
+            return Validated(schema, pointer, $"its 'prefixItems' is not a list of 1 to {MaxTupleItems} schemas");
+        }
+
+        var count = positions.Items.Count;
+        var closed = schema["items"] is FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean } none && !YamlScalars.IsTrue(none.Value) ||
+            Integer(schema["maxItems"]) is { } max && max <= count;
+        if (!closed)
+        {
+            return Validated(schema, pointer, "its 'prefixItems' allow more items after them (set 'items: false' or 'maxItems' for a tuple)");
+        }
+
+        var required = (int)Math.Min(Integer(schema["minItems"]) ?? 0, count);
+        var elements = ImmutableArray.CreateBuilder<TypeRef>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var element = Map(positions.Items[i], hint + "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), pointer + "/prefixItems/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (i >= required && (element.AllowsNull || element.Kind == TypeKind.Json))
+            {
+                return Validated(schema, pointer, $"its item {i} may be missing and may be null, which a tuple cannot tell apart");
+            }
+
+            elements.Add(i >= required ? element with { AllowsNull = true } : element);
+        }
+
+        // Nothing may follow the positions (whatever a larger maxItems says): a longer array is reported as too long.
+        var bounded = Integer(schema["maxItems"]) is { } declared && declared <= count ? constraints : Chain(constraints, new ConstraintSpec(MaxItems: count));
+        return new TypeRef(TypeKind.Tuple, AllowsNull: allowsNull, Constraints: bounded, Items: new EquatableArray<TypeRef>(elements.MoveToImmutable()), RequiredItems: required);
     }
 
     private TypeRef MapObject(FrontmatterMapping schema, string hint, string pointer, bool allowsNull, ConstraintSpec? constraints, bool exactName)
@@ -231,6 +322,18 @@ internal sealed partial class SchemaTypeMapper
         var additional = schema["additionalProperties"];
         var isClosed = additional is FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean } closed && !YamlScalars.IsTrue(closed.Value);
         var required = (schema["required"] as FrontmatterSequence)?.Items.OfType<FrontmatterScalar>().Select(s => s.Value).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        if (IsPatternRecord(schema))
+        {
+            // The properties whose names match the pattern, typed by its schema, beside the known ones.
+            var pattern = ((FrontmatterMapping)schema["patternProperties"]!).Entries[0];
+            var patternName = ClaimTypeName(TypeNameFor(exactName ? hint : Text(schema["title"]) ?? hint));
+            var patternEntries = (properties?.Entries ?? []).Select(e => new ObjectProperty(e.Name, e.Value, pointer + "/properties/" + FrontmatterPointer.Escape(e.Name))).ToList();
+
+            // A known (or required) property whose name matches the pattern must satisfy both schemas: the validator checks that.
+            var both = patternEntries.Count > 0 || required.Count > 0 ? Chain(constraints, SchemaCheck(pointer, ifClean: true)) : constraints;
+            return BuildRecord(schema, patternName, Text(schema["description"]), patternEntries, required, pattern.Value, pointer + "/patternProperties/" + FrontmatterPointer.Escape(pattern.Name), isClosed, allowsNull, both, hint, pattern.Name);
+        }
+
         if (properties is null && !isClosed && required.Count == 0)
         {
             var values = additional is FrontmatterMapping additionalSchema ? Map(additionalSchema, hint + "Value", pointer + "/additionalProperties") : TypeRef.Json;
@@ -262,7 +365,8 @@ internal sealed partial class SchemaTypeMapper
         bool isClosed,
         bool allowsNull,
         ConstraintSpec? constraints,
-        string hint)
+        string hint,
+        string? extraPattern = null)
     {
         var reference = new TypeRef(TypeKind.Record, name, AllowsNull: allowsNull, Constraints: constraints);
         if (_inProgress.ContainsKey(schema))
@@ -275,7 +379,7 @@ internal sealed partial class SchemaTypeMapper
         // A required name with no schema of its own is still a property: any value, but present.
         var requiredOnly = required.Where(r => !jsonNames.Contains(r)).ToList();
         var hasExtra = additional is FrontmatterMapping;
-        var memberNames = Identifiers.PropertyNames(name, [.. jsonNames, .. requiredOnly, .. hasExtra ? ["additional_properties"] : Array.Empty<string>()]);
+        var memberNames = Identifiers.PropertyNames(name, [.. jsonNames, .. requiredOnly, .. hasExtra ? [extraPattern is null ? "additional_properties" : "pattern_properties"] : Array.Empty<string>()]);
         var specs = ImmutableArray.CreateBuilder<PropertySpec>(entries.Count + requiredOnly.Count);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -288,7 +392,8 @@ internal sealed partial class SchemaTypeMapper
         var extra = hasExtra ? Map(additional!, hint + "Value", additionalPointer) : null;
         for (var i = 0; i < requiredOnly.Count; i++)
         {
-            specs.Add(new PropertySpec(requiredOnly[i], memberNames[entries.Count + i], extra ?? TypeRef.Json, Required: true, Description: null));
+            // A required name the pattern may cover is read as any value; the schema check beside the record checks it.
+            specs.Add(new PropertySpec(requiredOnly[i], memberNames[entries.Count + i], extraPattern is null ? extra ?? TypeRef.Json : TypeRef.Json, Required: true, Description: null));
         }
 
         _records.Add(new RecordSpec(
@@ -297,9 +402,21 @@ internal sealed partial class SchemaTypeMapper
             new EquatableArray<PropertySpec>(specs.MoveToImmutable()),
             isClosed,
             extra,
-            hasExtra ? memberNames[memberNames.Count - 1] : null));
+            hasExtra ? memberNames[memberNames.Count - 1] : null,
+            ExtraPattern: hasExtra ? extraPattern : null));
         return reference;
     }
+
+    /// <summary>
+    /// An object (<c>type: object</c>) with one <c>patternProperties</c> pattern whose schema is a
+    /// schema (not <c>true</c>/<c>false</c>), and an <c>additionalProperties</c> that is absent or a
+    /// boolean: a record whose properties matching the pattern are a typed dictionary. Several
+    /// patterns, or a schema for the other properties too, stay a checked <c>JsonElement</c>.
+    /// </summary>
+    private static bool IsPatternRecord(FrontmatterMapping schema) =>
+        schema["type"] is FrontmatterScalar { Value: "object" } &&
+        schema["patternProperties"] is FrontmatterMapping { Entries.Count: 1 } patterns && patterns.Entries[0].Value is FrontmatterMapping &&
+        schema["additionalProperties"] is null or FrontmatterScalar { Kind: FrontmatterScalarKind.Boolean };
 
     private TypeRef MapReference(FrontmatterScalar reference, string pointer)
     {
@@ -459,7 +576,7 @@ internal sealed partial class SchemaTypeMapper
     };
 
     /// <summary>Whether a keyword constrains values; unknown keywords are annotations, as JSON Schema says.</summary>
-    private static bool IsAssertion(string keyword) => SchemaKeywords.Supported.Contains(keyword) && !AnnotationKeywords.Contains(keyword) || SchemaKeywords.Unsupported.Contains(keyword);
+    internal static bool IsAssertion(string keyword) => SchemaKeywords.Supported.Contains(keyword) && !AnnotationKeywords.Contains(keyword) || SchemaKeywords.Unsupported.Contains(keyword);
 
     private static ConstraintSpec? Chain(ConstraintSpec? first, ConstraintSpec? second) =>
         first is null ? second : first with { And = Chain(first.And, second) };

@@ -51,7 +51,8 @@ internal static class SkillModelBuilder
         var prefix = className.Length > "Skill".Length && className.EndsWith("Skill", StringComparison.Ordinal)
             ? className.Substring(0, className.Length - "Skill".Length)
             : className;
-        var typeNames = new HashSet<string>(StringComparer.Ordinal) { className };
+        // SkillCatalog is the project's: a schema part named catalog in a skill named skill gets SkillCatalog2.
+        var typeNames = new HashSet<string>(StringComparer.Ordinal) { className, "SkillCatalog" };
         var mapper = new SchemaTypeMapper(prefix, typeNames);
         var inputName = mapper.ClaimTypeName(prefix + "Input");
 

@@ -472,6 +472,30 @@ public sealed class SkillJsonReader
         }
     }
 
+    /// <summary>
+    /// Whether a property name matches a <c>patternProperties</c> pattern; a name that cannot be
+    /// checked in time is reported (at the property) and does not match.
+    /// </summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="pointer">The object's pointer.</param>
+    /// <param name="pattern">The pattern, with a match timeout.</param>
+    /// <param name="source">The pattern as the schema writes it, for the message.</param>
+    /// <returns>True when the name matches.</returns>
+    public bool MatchesName(string name, string pointer, Regex pattern, string source)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(pattern);
+        try
+        {
+            return pattern.IsMatch(name);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            Report(Append(pointer, name), $"The property name could not be checked against the pattern {source} in time; use a shorter name.");
+            return false;
+        }
+    }
+
     /// <summary>Checks a number against <c>minimum</c>, <c>maximum</c>, the exclusive bounds and <c>multipleOf</c>.</summary>
     /// <param name="value">The number.</param>
     /// <param name="pointer">Where.</param>

@@ -14,7 +14,7 @@ namespace Consumer.Skills
         {
             Name = "commit-style",
             Mode = global::SkillRt.SkillMode.Prose,
-            Instructions = "# Commit message style\n\nUse this skill whenever you write a git commit message for this repository.\n\n## Rules\n\n1. The subject line is imperative (\"Add parser\", not \"Added parser\"), at most 72 characters,\n   and has no trailing period.\n2. Leave one blank line after the subject.\n3. The body says *why* the change was made; the diff already says what changed.\n4. Reference issues as `#123` at the end of the body, one per line.\n\n## Example\n\n```\nReject SKILL.md files larger than 1 MiB\n\nParsing hostile files must stay fast and bounded, and no real skill\nneeds more than a few kilobytes of instructions.\n\nFixes #42\n```\n",
+            Instructions = global::System.Text.Encoding.UTF8.GetString("# Commit message style\n\nUse this skill whenever you write a git commit message for this repository.\n\n## Rules\n\n1. The subject line is imperative (\"Add parser\", not \"Added parser\"), at most 72 characters,\n   and has no trailing period.\n2. Leave one blank line after the subject.\n3. The body says *why* the change was made; the diff already says what changed.\n4. Reference issues as `#123` at the end of the body, one per line.\n\n## Example\n\n```\nReject SKILL.md files larger than 1 MiB\n\nParsing hostile files must stay fast and bounded, and no real skill\nneeds more than a few kilobytes of instructions.\n\nFixes #42\n```\n"u8),
             InstructionsLine = 1,
             InputSchema = "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}",
             OutputType = global::SkillRt.SkillOutputType.Text,
