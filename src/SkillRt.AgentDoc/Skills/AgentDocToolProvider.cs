@@ -12,7 +12,8 @@ namespace SkillRt.AgentDoc;
 /// Offers a skill that declares <c>dependencies.agent-docs</c> the doc-query tools (<see cref="AgentDocTools"/>),
 /// limited to exactly the versions it declared: each declared doc resolves to the highest version the catalog
 /// has that satisfies its range. A declared doc the catalog lacks fails the run before the model is called,
-/// with a <see cref="SkillDependencyException"/> naming the doc, the range and the versions there are.
+/// with a <see cref="SkillDependencyException"/> naming the doc, the range and the versions there are; so does
+/// an operation the skill lists under <c>operations</c> that the resolved version does not have.
 /// A skill that declares no agent-docs is offered nothing.
 /// </summary>
 internal sealed class AgentDocToolProvider(IAgentDocCatalog catalog, AgentDocToolOptions options) : ISkillToolProvider
@@ -43,6 +44,19 @@ internal sealed class AgentDocToolProvider(IAgentDocCatalog catalog, AgentDocToo
                 problems.Add(new(SkillDependencyKind.AgentDoc, dependency.ToString(),
                     $"no version of it satisfies '{dependency.Range.Text}'; the catalog has {string.Join(", ", library.Versions.Select(v => v.Version))}. Change the range in dependencies.agent-docs, or add a version of the agent-doc that satisfies it"));
                 continue;
+            }
+
+            // The operations a skill says it uses must be in the version it gets, or the model would look for them in vain.
+            if (dependency.Operations.Count > 0 && await catalog.FindAsync(library.Name, version.Version, cancellationToken).ConfigureAwait(false) is { } index)
+            {
+                var absent = dependency.Operations.Where(id => index.FindOperation(id) is null).ToList();
+                if (absent.Count > 0)
+                {
+                    var closest = ClosestNames.Find(absent[0], index.Document.Operations.Select(o => o.Id), limit: 3);
+                    problems.Add(new(SkillDependencyKind.AgentDoc, dependency.ToString(),
+                        $"{library.Name} {version.Version} has no operation {string.Join(", ", absent.Select(id => $"'{id}'"))}{(closest.Count > 0 ? $" (closest: {string.Join(", ", closest)})" : string.Empty)}. Fix the operation IDs in dependencies.agent-docs, or narrow the range to a version that has them"));
+                    continue;
+                }
             }
 
             resolved.Add(library with { Versions = [version] });

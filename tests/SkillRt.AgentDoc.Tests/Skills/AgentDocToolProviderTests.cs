@@ -105,6 +105,20 @@ public sealed class AgentDocToolProviderTests(GeneratedDocuments generated) : IC
     }
 
     [Fact]
+    public async Task A_declared_operation_the_resolved_version_lacks_fails_the_run_naming_it_and_the_closest()
+    {
+        await using var server = await OpenAIChatServer.StartAsync(Ct);
+        server.EnqueueCompletion("never sent");
+        await using var provider = await RunnerAsync(server, Catalog());
+
+        var exception = await Assert.ThrowsAsync<SkillDependencyException>(() => provider.GetRequiredService<ISkillRunner>().RunAsync(
+            Skill("  agent-docs: [{doc: resend@^1.5, operations: [emails/send, emails/sendd]}]"), JsonDocument.Parse("{}").RootElement, cancellationToken: Ct));
+
+        Assert.Empty(server.Requests);
+        Assert.Contains("agent-doc 'resend@^1.5': resend 1.5.0 has no operation 'emails/sendd' (closest: emails/send", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_skill_without_agent_docs_is_offered_no_doc_tools()
     {
         await using var server = await OpenAIChatServer.StartAsync(Ct);
