@@ -32,6 +32,10 @@ public sealed class InfoCommandTests : IDisposable
           tools: [git, kubectl]
           mcp-servers: [github]
           skills: [lint@^2.0, notify]
+          agent-docs:
+            - kubernetes
+            - doc: github@^1.1
+              operations: [pulls/create, pulls/merge]
         permissions:
           network: ["*.example.com", "api.github.com:443"]
           filesystem:
@@ -139,6 +143,7 @@ public sealed class InfoCommandTests : IDisposable
               tools:        git, kubectl
               mcp-servers:  github
               skills:       lint@^2.0, notify
+              agent-docs:   kubernetes, github@^1.1 (pulls/create, pulls/merge)
 
             Permissions:
               network:      *.example.com, api.github.com:443
@@ -157,6 +162,10 @@ public sealed class InfoCommandTests : IDisposable
         Assert.Equal(["github"], dependencies.GetProperty("mcpServers").EnumerateArray().Select(e => e.GetString()));
         var skills = dependencies.GetProperty("skills").EnumerateArray().Select(s => (s.GetProperty("name").GetString(), s.GetProperty("range").GetString())).ToList();
         Assert.Equal([("lint", "^2.0"), ("notify", "*")], skills);
+        var agentDocs = dependencies.GetProperty("agentDocs").EnumerateArray()
+            .Select(d => (d.GetProperty("name").GetString(), d.GetProperty("range").GetString(), string.Join(" ", d.GetProperty("operations").EnumerateArray().Select(o => o.GetString()))))
+            .ToList();
+        Assert.Equal([("kubernetes", "*", ""), ("github", "^1.1", "pulls/create pulls/merge")], agentDocs);
         Assert.Equal("read-write", root.GetProperty("permissions").GetProperty("filesystem")[0].GetProperty("access").GetString());
         Assert.Equal(1, root.GetProperty("inputs")[1].GetProperty("default").GetProperty("replicas").GetInt32());
         Assert.Equal("object", root.GetProperty("inputs")[1].GetProperty("schema").GetProperty("type").GetString());

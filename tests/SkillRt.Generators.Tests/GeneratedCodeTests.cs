@@ -305,6 +305,19 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Descriptors_carry_the_agent_doc_dependencies()
+    {
+        var docs = AgentDocsSkill.Descriptor.Dependencies.AgentDocs;
+
+        Assert.Equal(["openai-api", "resend@^1.5"], docs.Select(d => d.ToString()));
+        Assert.Same(SkillVersionRange.Any, docs[0].Range);
+        Assert.Empty(docs[0].Operations);
+        Assert.True(docs[1].Range.Satisfies(new SemanticVersion(1, 5, 0)));
+        Assert.False(docs[1].Range.Satisfies(new SemanticVersion(2, 0, 0)));
+        Assert.Equal(["emails/send"], docs[1].Operations);
+    }
+
+    [Fact]
     public void Descriptors_carry_the_frontmatter_and_the_content_hash()
     {
         var descriptor = PrReviewSkill.Descriptor;
@@ -332,11 +345,11 @@ public sealed class GeneratedCodeTests
     public void The_catalogue_lists_every_skill_in_path_order()
     {
         Assert.Equal(
-            ["commit-style", "csv-summary", "pr-review", "empty-inputs", "files", "keywords", "nested", "odd-enums", "prose", "unicode"],
+            ["commit-style", "csv-summary", "pr-review", "agent-docs", "empty-inputs", "files", "keywords", "nested", "odd-enums", "prose", "unicode"],
             SkillCatalog.Descriptors.Select(d => d.Name));
         var runner = new ScriptedSkillRunner();
         Assert.Equal(
-            ["pr-review", "empty-inputs", "files", "keywords", "nested", "odd-enums", "unicode"],
+            ["pr-review", "agent-docs", "empty-inputs", "files", "keywords", "nested", "odd-enums", "unicode"],
             SkillCatalog.CreateAIFunctions(runner).Select(f => f.Name));
     }
 

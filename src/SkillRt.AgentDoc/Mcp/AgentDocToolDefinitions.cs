@@ -1,4 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Globalization;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
@@ -17,7 +21,11 @@ internal static class AgentDocToolDefinitions
         "version": { "type": "string", "description": "The version exactly as resolve_library lists it; leave it out for the newest." }
         """;
 
-    public static IReadOnlyList<McpServerTool> All(AgentDocQueries queries)
+    public static IReadOnlyList<McpServerTool> All(AgentDocQueries queries) =>
+        [.. Definitions(queries).Select(d => new AgentDocMcpTool(d.Tool, d.Handler))];
+
+    /// <summary>Each tool's description and the query it runs; an MCP server and a skill run wrap them alike.</summary>
+    public static IReadOnlyList<(Tool Tool, Func<ToolArguments, CancellationToken, ValueTask<AgentDocAnswer>> Handler)> Definitions(AgentDocQueries queries)
     {
         var maxTokens = $$"""
             "maxTokens": { "type": "integer", "minimum": {{AgentDocToolOptions.MinimumMaxTokens}}, "maximum": {{queries.Options.MaxTokensCap.ToString(CultureInfo.InvariantCulture)}},
@@ -25,7 +33,7 @@ internal static class AgentDocToolDefinitions
             """;
         return
         [
-            new AgentDocMcpTool(
+            (
                 Tool(
                     AgentDocTools.ResolveLibrary,
                     "Resolve a library",
@@ -37,7 +45,7 @@ internal static class AgentDocToolDefinitions
                       "required": ["library"] }
                     """),
                 (args, ct) => queries.ResolveLibraryAsync(args.RequiredString("library"), args.OptionalInteger("maxTokens"), ct)),
-            new AgentDocMcpTool(
+            (
                 Tool(
                     AgentDocTools.SearchOperations,
                     "Search operations by intent",
@@ -51,7 +59,7 @@ internal static class AgentDocToolDefinitions
                       "required": ["library", "query"] }
                     """),
                 (args, ct) => queries.SearchOperationsAsync(args.RequiredString("library"), args.OptionalString("version"), args.RequiredString("query"), args.OptionalInteger("limit"), args.OptionalInteger("maxTokens"), ct)),
-            new AgentDocMcpTool(
+            (
                 Tool(
                     AgentDocTools.GetOperation,
                     "Get an operation",
@@ -64,7 +72,7 @@ internal static class AgentDocToolDefinitions
                       "required": ["library", "operationId"] }
                     """),
                 (args, ct) => queries.GetOperationAsync(args.RequiredString("library"), args.OptionalString("version"), args.RequiredString("operationId"), args.OptionalInteger("maxTokens"), ct)),
-            new AgentDocMcpTool(
+            (
                 Tool(
                     AgentDocTools.GetWorkflow,
                     "Get a workflow",
@@ -77,7 +85,7 @@ internal static class AgentDocToolDefinitions
                       "required": ["library", "workflowId"] }
                     """),
                 (args, ct) => queries.GetWorkflowAsync(args.RequiredString("library"), args.OptionalString("version"), args.RequiredString("workflowId"), args.OptionalInteger("maxTokens"), ct)),
-            new AgentDocMcpTool(
+            (
                 Tool(
                     AgentDocTools.GetSchema,
                     "Get a shared schema",

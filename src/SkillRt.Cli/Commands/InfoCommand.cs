@@ -103,6 +103,7 @@ internal static class InfoCommand
                 ("tools", dependencies.Tools),
                 ("mcp-servers", dependencies.McpServers),
                 ("skills", dependencies.Skills.Select(s => s.ToString()).ToList()),
+                ("agent-docs", dependencies.AgentDocs.Select(DescribeAgentDoc).ToList()),
             ],
             "none").ConfigureAwait(false);
 
@@ -119,6 +120,10 @@ internal static class InfoCommand
             "none (no network host, file or environment variable may be reached)").ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    // "resend@^1.5 (SendEmail, GetEmail)": the operations a skill relies on are what a reader checks against the doc.
+    private static string DescribeAgentDoc(SkillAgentDocDependency dependency) =>
+        dependency.Operations.Count == 0 ? dependency.ToString() : $"{dependency} ({string.Join(", ", dependency.Operations)})";
 
     private static async Task WriteInputsAsync(TextWriter output, SkillDefinition skill)
     {
@@ -259,6 +264,17 @@ internal static class InfoCommand
             writer.WriteStartObject();
             writer.WriteString("name", dependency.Name);
             writer.WriteString("range", dependency.Range.Text);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("agentDocs");
+        foreach (var dependency in dependencies.AgentDocs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", dependency.Name);
+            writer.WriteString("range", dependency.Range.Text);
+            WriteStrings(writer, "operations", dependency.Operations);
             writer.WriteEndObject();
         }
 

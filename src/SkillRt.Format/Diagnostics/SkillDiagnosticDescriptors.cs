@@ -228,6 +228,11 @@ public static class SkillDiagnosticDescriptors
         "SKILL0504", Warning, "Duplicate dependency",
         "'{0}' is listed more than once in 'dependencies.{1}'; remove the repeat");
 
+    /// <summary>SKILL0505: an agent-doc dependency is not <c>name@range</c> or <c>{doc, operations}</c>.</summary>
+    public static SkillDiagnosticDescriptor InvalidAgentDocDependency { get; } = new(
+        "SKILL0505", Error, "Invalid agent-doc dependency",
+        "Agent-doc dependency '{0}' is invalid: {1}; write 'name@range' such as 'resend@^1.5', or a mapping such as '{{doc: resend@^1.5, operations: [SendEmail]}}'");
+
     /// <summary>SKILL0601: a network permission entry is not a host.</summary>
     public static SkillDiagnosticDescriptor InvalidNetworkPermission { get; } = new(
         "SKILL0601", Error, "Invalid network permission",
@@ -324,7 +329,7 @@ public static class SkillDiagnosticDescriptors
         InvalidInputName, DuplicateInputName, UnknownInputType, DefaultTypeMismatch, RequiredWithDefault,
         InvalidEnum, SchemaOnNonJsonInput,
         UnknownOutputType, MalformedSchema, UnsupportedSchemaKeyword, SchemaIgnored, CyclicSchemaReference,
-        InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency,
+        InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency, InvalidAgentDocDependency,
         InvalidNetworkPermission, InvalidFilesystemPermission, InvalidEnvPermission,
         UndeclaredTemplateVariable, UnterminatedTemplate, UnclosedTemplateBlock, MisplacedTemplateTag, UnavailableTemplateTag,
         SkillVersionDisagreesWithPackage, DuplicatePackedSkill, PublishFailed,

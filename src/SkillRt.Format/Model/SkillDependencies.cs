@@ -16,4 +16,7 @@ public sealed class SkillDependencies
 
     /// <summary>MCP servers, by the name they have in the host's MCP configuration.</summary>
     public IReadOnlyList<string> McpServers { get; init; } = [];
+
+    /// <summary>Agent-docs the model may query while the skill runs, by name and version range.</summary>
+    public IReadOnlyList<SkillAgentDocDependency> AgentDocs { get; init; } = [];
 }

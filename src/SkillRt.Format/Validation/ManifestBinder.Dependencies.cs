@@ -6,7 +6,7 @@ namespace SkillRt;
 /// <summary>The <c>dependencies</c> section.</summary>
 internal sealed partial class ManifestBinder
 {
-    private static readonly string[] DependencyKeys = ["skills", "tools", "mcp-servers"];
+    private static readonly string[] DependencyKeys = ["skills", "tools", "mcp-servers", "agent-docs"];
 
     private SkillDependencies BindDependencies(FrontmatterNode node)
     {
@@ -39,7 +39,8 @@ internal sealed partial class ManifestBinder
 
         var tools = BindNames(mapping["tools"], "tools", NameRules.IsValidToolName, SkillDiagnosticDescriptors.InvalidToolName);
         var servers = BindNames(mapping["mcp-servers"], "mcp-servers", NameRules.IsValidMcpServerName, SkillDiagnosticDescriptors.InvalidMcpServerName);
-        return new SkillDependencies { Skills = skills, Tools = tools, McpServers = servers };
+        var agentDocs = mapping["agent-docs"] is { } agentDocsNode ? BindAgentDocs(agentDocsNode) : [];
+        return new SkillDependencies { Skills = skills, Tools = tools, McpServers = servers, AgentDocs = agentDocs };
     }
 
     private SkillDependency? BindSkillDependency(FrontmatterScalar scalar)

@@ -89,7 +89,7 @@ internal static class DescriptorEmitter
             writer.WriteLine($"Runtime = new {Runtime}.SkillRuntime {{ {string.Join(", ", parts)} }},");
         }
 
-        if (spec.SkillDependencies.Count + spec.ToolDependencies.Count + spec.McpServerDependencies.Count > 0)
+        if (spec.SkillDependencies.Count + spec.ToolDependencies.Count + spec.McpServerDependencies.Count + spec.AgentDocDependencies.Count > 0)
         {
             var parts = new List<string>();
             if (spec.SkillDependencies.Count > 0)
@@ -108,6 +108,26 @@ internal static class DescriptorEmitter
             if (spec.McpServerDependencies.Count > 0)
             {
                 parts.Add("McpServers = " + Strings(spec.McpServerDependencies));
+            }
+
+            if (spec.AgentDocDependencies.Count > 0)
+            {
+                var items = spec.AgentDocDependencies.Select(d =>
+                {
+                    var members = new List<string> { $"Name = {CSharpLiteral.String(d.Name)}" };
+                    if (d.Range is not null)
+                    {
+                        members.Add($"Range = {Runtime}.SkillVersionRange.Parse({CSharpLiteral.String(d.Range)})");
+                    }
+
+                    if (d.Operations.Count > 0)
+                    {
+                        members.Add("Operations = " + Strings(d.Operations));
+                    }
+
+                    return $"new {Runtime}.SkillAgentDocDependency {{ {string.Join(", ", members)} }}";
+                });
+                parts.Add($"AgentDocs = new {Runtime}.SkillAgentDocDependency[] {{ {string.Join(", ", items)} }}");
             }
 
             writer.WriteLine($"Dependencies = new {Runtime}.SkillDependencies {{ {string.Join(", ", parts)} }},");

@@ -24,6 +24,7 @@ internal sealed record DescriptorSpec(
     EquatableArray<DependencySpec> SkillDependencies,
     EquatableArray<string> ToolDependencies,
     EquatableArray<string> McpServerDependencies,
+    EquatableArray<AgentDocDependencySpec> AgentDocDependencies,
     EquatableArray<string> NetworkPermissions,
     EquatableArray<FileRuleSpec> FilesystemPermissions,
     EquatableArray<string> EnvironmentPermissions,

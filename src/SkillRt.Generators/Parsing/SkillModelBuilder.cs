@@ -157,6 +157,7 @@ internal static class SkillModelBuilder
             Array(dependencies.Skills.Select(d => new DependencySpec(d.Name, ReferenceEquals(d.Range, SkillVersionRange.Any) ? null : d.Range.Text))),
             Array(dependencies.Tools),
             Array(dependencies.McpServers),
+            Array(dependencies.AgentDocs.Select(d => new AgentDocDependencySpec(d.Name, ReferenceEquals(d.Range, SkillVersionRange.Any) ? null : d.Range.Text, Array(d.Operations)))),
             Array(permissions.Network),
             Array(permissions.Filesystem.Select(r => new FileRuleSpec(r.Pattern, r.Access == SkillFileAccess.Read))),
             Array(permissions.Environment),

@@ -14,4 +14,7 @@ public enum SkillDependencyKind
 
     /// <summary>The program a <c>process</c> skill runs (<c>runtime.command</c>).</summary>
     Program,
+
+    /// <summary>An agent-doc the model may query (<c>dependencies.agent-docs</c>), offered by a tool provider such as <c>AddAgentDocs</c>.</summary>
+    AgentDoc,
 }

@@ -29,6 +29,7 @@ public sealed class SkillDependencyProblem
         SkillDependencyKind.Tool => $"tool '{Name}': {Reason}",
         SkillDependencyKind.McpServer => $"MCP server '{Name}': {Reason}",
         SkillDependencyKind.Skill => $"skill '{Name}': {Reason}",
+        SkillDependencyKind.AgentDoc => $"agent-doc '{Name}': {Reason}",
         _ => $"program '{Name}': {Reason}",
     };
 }

@@ -45,6 +45,22 @@ public sealed class ExampleSkillTests
     }
 
     [Fact]
+    public void Agent_docs_bind_as_strings_and_as_mappings_with_operations()
+    {
+        var result = SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Fixtures, "Valid", "agent-docs", "SKILL.md")));
+
+        Assert.Empty(result.Diagnostics);
+        var docs = result.Manifest.Dependencies.AgentDocs;
+        Assert.Equal(["stripe@^2024.6", "docs.example_v2", "resend@^1.5"], docs.Select(d => d.ToString()));
+        Assert.Same(SkillVersionRange.Any, docs[1].Range);
+        Assert.True(docs[2].Range.Satisfies(new SemanticVersion(1, 9, 0)));
+        Assert.False(docs[2].Range.Satisfies(new SemanticVersion(2, 0, 0)));
+        Assert.Empty(docs[0].Operations);
+        Assert.Equal(["SendEmail", "emails/batch:send"], docs[2].Operations);
+        Assert.Equal(9, docs[2].Span.StartLine);
+    }
+
+    [Fact]
     public void Pr_review_binds_to_a_complete_manifest()
     {
         var manifest = SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Examples, "pr-review", "SKILL.md"))).Manifest;

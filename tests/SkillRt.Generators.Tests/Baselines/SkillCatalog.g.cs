@@ -11,6 +11,7 @@ namespace Consumer.Skills
         /// <summary>The descriptors of every skill, ordered by SKILL.md path.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::SkillRt.SkillDescriptor> Descriptors { get; } = new global::SkillRt.SkillDescriptor[]
         {
+            global::Consumer.Skills.AgentDocsSkill.Descriptor,
             global::Consumer.Skills.CommitStyleSkill.Descriptor,
             global::Consumer.Skills.CsvSummarySkill.Descriptor,
             global::Consumer.Skills.EmptyInputsSkill.Descriptor,
@@ -31,6 +32,7 @@ namespace Consumer.Skills
             global::System.ArgumentNullException.ThrowIfNull(runner);
             return new global::Microsoft.Extensions.AI.AIFunction[]
             {
+                global::Consumer.Skills.AgentDocsSkill.AsAIFunction(runner),
                 global::Consumer.Skills.EmptyInputsSkill.AsAIFunction(runner),
                 global::Consumer.Skills.FilesSkill.AsAIFunction(runner),
                 global::Consumer.Skills.KeywordsSkill.AsAIFunction(runner),
