@@ -21,10 +21,12 @@ public sealed class TempFolderJanitorTests
         var temp = root.Root;
 
         // A real process makes its folder, locks it the way a run does (flock(2), as .NET's
-        // FileShare.None), says so, and is SIGKILLed with everything it started.
+        // FileShare.None), says so, and is SIGKILLed. The lock is on the process's own descriptor 9,
+        // so once the process is reaped the lock is gone: with `flock FILE -c CMD` a forked child held
+        // it too, and could still be exiting when the janitor looked.
         var killed = Path.Combine(temp, "skillrt-killed");
         var startInfo = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-c", $"mkdir -p \"$1/tmp\" && exec {flock} \"$1/owner.lock\" -c 'echo locked; exec sleep 60'", "sh", killed])
+        foreach (var argument in (string[])["-c", $"mkdir -p \"$1/tmp\" && exec 9>\"$1/owner.lock\" && {flock} 9 && echo locked && exec sleep 60", "sh", killed])
         {
             startInfo.ArgumentList.Add(argument);
         }
