@@ -51,13 +51,21 @@ public sealed class SchemaConformanceTests
             .Select(d => d.Location.GetLineSpan().Path)
             .ToHashSet(StringComparer.Ordinal);
 
+        // Issue 25 measures agreement on every test but those of groups that need a remote document
+        // (SkillRt never fetches schemas); those are reported as such by SKILL0402.
+        var remote = diagnostics
+            .Where(d => d.Id is "SKILL0402" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("refers to another document", StringComparison.Ordinal))
+            .Select(d => d.Location.GetLineSpan().Path)
+            .ToHashSet(StringComparer.Ordinal);
+
         var failures = new List<string>();
-        int passed = 0, outOfScope = 0, refused = 0;
+        int passed = 0, outOfScope = 0, refused = 0, remoteTests = 0;
         foreach (var group in groups)
         {
             if (excluded.Contains($"/project/skills/case-{group.Index}/SKILL.md"))
             {
                 outOfScope += group.Tests.Count;
+                remoteTests += remote.Contains($"/project/skills/case-{group.Index}/SKILL.md") ? group.Tests.Count : 0;
                 continue;
             }
 
@@ -102,12 +110,16 @@ public sealed class SchemaConformanceTests
             .GroupBy(d => d.Id + " " + groups[int.Parse(Path.GetFileName(Path.GetDirectoryName(d.Location.GetLineSpan().Path))!["case-".Length..], System.Globalization.CultureInfo.InvariantCulture)].File)
             .Select(g => $"{g.Key} ×{g.Count()}");
         TestContext.Current.TestOutputHelper?.WriteLine("Out of scope: " + string.Join(", ", reasons));
-        TestContext.Current.TestOutputHelper?.WriteLine($"{passed} agree, {failures.Count} differ ({known.Count} known), {outOfScope} out of scope, {groups.Count} groups; {refused} tests in groups refused as accepting no value (SKILL1006)");
+        var total = groups.Sum(g => g.Tests.Count);
+        var agreement = (double)passed / (total - remoteTests);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{passed} agree, {failures.Count} differ ({known.Count} known), {outOfScope} out of scope ({remoteTests} of them need a remote document), {groups.Count} groups; {refused} tests in groups refused as accepting no value (SKILL1006)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Agreement: {passed} of the {total - remoteTests} tests that need no remote document ({agreement:P1})");
         var unexpected = failures.Where(f => !known.Contains(f)).ToList();
         var stale = known.Where(k => !failures.Contains(k)).ToList();
         Assert.True(unexpected.Count == 0, "Unexpected differences:" + Environment.NewLine + string.Join(Environment.NewLine, unexpected));
         Assert.True(stale.Count == 0, "Listed divergences that no longer happen; remove them:" + Environment.NewLine + string.Join(Environment.NewLine, stale));
-        Assert.True(passed > 400, $"Only {passed} suite tests ran; the suite or the mapping changed.");
+        Assert.True(total == 1281, $"The suite has {total} tests with an object schema; 1,281 were expected. Update the counts in docs/generated-code.md.");
+        Assert.True(agreement >= 0.95, $"The generated readers agree with only {agreement:P1} of the suite ({passed} of {total - remoteTests}); issue 25 requires 95%.");
     }
 
     private static List<Group> LoadGroups()

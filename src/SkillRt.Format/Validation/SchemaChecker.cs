@@ -190,8 +190,9 @@ internal sealed class SchemaChecker
                 case "maxProperties":
                 case "minContains":
                 case "maxContains":
-                    if (value is not FrontmatterScalar { Kind: FrontmatterScalarKind.Integer } count ||
-                        !YamlScalars.TryGetInteger(count.Value, out var number) || number < 0)
+                    // JSON Schema counts a number with a zero fraction (2.0) as an integer.
+                    if (!(value is FrontmatterScalar { Kind: FrontmatterScalarKind.Integer } count && YamlScalars.TryGetInteger(count.Value, out var number) && number >= 0) &&
+                        !(value is FrontmatterScalar { Kind: FrontmatterScalarKind.Float } && IsNumber(value, out var whole) && whole >= 0 && whole <= long.MaxValue && Math.Floor(whole) == whole))
                     {
                         Malformed(value, here, "must be a whole number of 0 or more");
                     }
@@ -301,7 +302,7 @@ internal sealed class SchemaChecker
         try
         {
             // Constructing a Regex only parses it; the timeout guards later matching by the runtime.
-            _ = new Regex(pattern.Value, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _ = new Regex(EcmaPattern.ToDotNet(pattern.Value), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException exception)
         {
@@ -317,9 +318,11 @@ internal sealed class SchemaChecker
             return;
         }
 
-        if (FrontmatterPointer.Resolve(_root, reference.Value) is null)
+        if (SchemaReferences.Resolve(_root, reference) is null)
         {
-            Malformed(value, location, $"'{reference.Value}' does not resolve; SkillRt supports local references such as '#/$defs/Name'");
+            Malformed(value, location, SchemaReferences.IsRemote(_root, reference)
+                ? $"'{reference.Value}' refers to another document, and SkillRt never fetches schemas; copy the schema into $defs and refer to it as '#/$defs/Name'"
+                : $"'{reference.Value}' does not resolve inside the schema; refer to a definition ('#/$defs/Name'), an $anchor ('#name') or an embedded schema's $id");
         }
     }
 

@@ -40,7 +40,7 @@ internal sealed class SchemaInstanceChecker
             return;
         }
 
-        if (mapping["$ref"] is FrontmatterScalar reference && FrontmatterPointer.Resolve(_root, reference.Value) is { } target)
+        if (mapping["$ref"] is FrontmatterScalar reference && SchemaReferences.Resolve(_root, reference) is { } target)
         {
             Validate(value, target, pointer, depth + 1);
         }

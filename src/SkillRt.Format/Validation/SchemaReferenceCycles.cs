@@ -143,7 +143,7 @@ internal static class SchemaReferenceCycles
             if (entry.Name == "$ref")
             {
                 if (entry.Value is FrontmatterScalar { Kind: FrontmatterScalarKind.String } reference &&
-                    FrontmatterPointer.Resolve(root, reference.Value) is FrontmatterMapping target)
+                    SchemaReferences.Resolve(root, reference) is FrontmatterMapping target)
                 {
                     edges.Add(new Edge(target, reference));
                 }

@@ -179,7 +179,7 @@ internal static class OneOfOverlap
         for (var hop = 0; hop < MaxReferenceHops; hop++)
         {
             if (node is not FrontmatterMapping schema || schema["$ref"] is not FrontmatterScalar reference ||
-                schema.Entries.Any(e => e.Name != "$ref" && SchemaTypeMapper.IsAssertion(e.Name)) || FrontmatterPointer.Resolve(root, reference.Value) is not { } target)
+                schema.Entries.Any(e => e.Name != "$ref" && SchemaTypeMapper.IsAssertion(e.Name)) || SchemaReferences.Resolve(root, reference) is not { } target)
             {
                 break;
             }

@@ -158,9 +158,9 @@ internal sealed class SchemaSatisfiability
             yield return step;
         }
 
-        if (schema.Find("$ref") is { Value: FrontmatterScalar reference } refEntry && FrontmatterPointer.Resolve(_root, reference.Value) is { } target)
+        if (schema.Find("$ref") is { Value: FrontmatterScalar reference } refEntry && SchemaReferences.Resolve(_root, reference) is { } target)
         {
-            yield return Child(target, reference.Value, refEntry.Value.Span, $"'$ref' to '{reference.Value}'");
+            yield return Child(target, SchemaReferences.PointerOf(_root, target) ?? reference.Value, refEntry.Value.Span, $"'$ref' to '{reference.Value}'");
         }
 
         if (schema["allOf"] is FrontmatterSequence allOf)

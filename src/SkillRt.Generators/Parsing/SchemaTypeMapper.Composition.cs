@@ -326,13 +326,13 @@ internal sealed partial class SchemaTypeMapper
         for (var hop = 0; hop < MaxReferenceHops; hop++)
         {
             if (_root is null || node is not FrontmatterMapping { } schema || schema["$ref"] is not FrontmatterScalar reference ||
-                schema.Entries.Any(e => e.Name != "$ref" && IsAssertion(e.Name)) || FrontmatterPointer.Resolve(_root, reference.Value) is not { } target)
+                schema.Entries.Any(e => e.Name != "$ref" && IsAssertion(e.Name)) || SchemaReferences.Resolve(_root, reference) is not { } target)
             {
                 break;
             }
 
             node = target;
-            pointer = reference.Value;
+            pointer = SchemaReferences.PointerOf(_root, target) ?? reference.Value;
         }
 
         return (node, pointer);

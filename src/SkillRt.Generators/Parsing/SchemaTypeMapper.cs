@@ -68,6 +68,15 @@ internal sealed partial class SchemaTypeMapper
             _warnings.Add((GeneratorDiagnostics.OverlappingOneOf, span, [schemaName, pointer, Index(covered), Index(covering)]));
         }
 
+        // Where a $dynamicRef goes depends on the schemas a value went through to reach it, so only the
+        // validator, walking the whole schema, knows; a part checked on its own could get another answer.
+        if (SchemaReferences.HasDynamicReferences(schema))
+        {
+            var dynamic = Validated(schema, "#", "it uses '$dynamicRef', whose target depends on the path a value takes through the schema");
+            _definitions[schema] = dynamic;
+            return dynamic;
+        }
+
         _inProgress[schema] = 1;
         var mapped = Map(schema, hint, "#", exactName: true);
         _inProgress.Remove(schema);
@@ -408,6 +417,27 @@ internal sealed partial class SchemaTypeMapper
     }
 
     /// <summary>
+    /// The name a referenced schema's type is given: the last segment of a pointer (<c>#/$defs/Address</c>),
+    /// an anchor (<c>#address</c>), or the last part of an <c>$id</c>'s path without its extension.
+    /// </summary>
+    private static string ReferenceHint(string reference)
+    {
+        var hash = reference.IndexOf('#');
+        var fragment = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+        if (fragment.Length > 0)
+        {
+            // A pointer's last segment, even an empty one ('#/$defs/' names a definition called ''), or the anchor.
+            var segments = fragment.Split('/');
+            return FrontmatterPointer.Unescape(Uri.UnescapeDataString(segments[segments.Length - 1]));
+        }
+
+        var path = (hash < 0 ? reference : reference.Substring(0, hash)).TrimEnd('/');
+        var name = path.Substring(path.LastIndexOfAny(['/', ':']) + 1);
+        var dot = name.IndexOf('.');
+        return (dot > 0 ? name.Substring(0, dot) : name) is { Length: > 0 } file ? file : "Root";
+    }
+
+    /// <summary>
     /// An object (<c>type: object</c>) with one <c>patternProperties</c> pattern whose schema is a
     /// schema (not <c>true</c>/<c>false</c>), and an <c>additionalProperties</c> that is absent or a
     /// boolean: a record whose properties matching the pattern are a typed dictionary. Several
@@ -420,7 +450,7 @@ internal sealed partial class SchemaTypeMapper
 
     private TypeRef MapReference(FrontmatterScalar reference, string pointer)
     {
-        var target = _root is null ? null : FrontmatterPointer.Resolve(_root, reference.Value);
+        var target = _root is null ? null : SchemaReferences.Resolve(_root, reference);
         if (target is null)
         {
             return Validated(reference, pointer, $"its $ref '{reference.Value}' does not point into the schema");
@@ -441,9 +471,9 @@ internal sealed partial class SchemaTypeMapper
         }
 
         _inProgress[target] = depth + 1;
-        var segments = reference.Value.Split('/');
-        var hint = segments.Length > 1 ? FrontmatterPointer.Unescape(segments[segments.Length - 1]) : "Root";
-        var mapped = Map(target, hint, reference.Value);
+        // The target's pointer from the document's root, which is what a check of a part of it needs: a
+        // reference may be an anchor, an $id or a pointer inside an embedded resource.
+        var mapped = Map(target, ReferenceHint(reference.Value), SchemaReferences.PointerOf(_root!, target) ?? reference.Value);
         if (depth == 0)
         {
             _inProgress.Remove(target);

@@ -1,30 +1,15 @@
 using System;
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using SkillRt.Generators;
 
 namespace SkillRt.Schemas;
 
 /// <summary>
 /// One schema <c>pattern</c> (or <c>patternProperties</c> key), compiled once to match in bounded
-/// time and with ECMA-262's meaning where .NET's differs, through the generator's own
-/// <see cref="EcmaPattern"/> (linked source), so typed and dynamic checks match the same strings.
+/// time and with ECMA-262's meaning where .NET's differs, through the same
+/// <see cref="EcmaPattern"/> as the build and the generated readers (linked source), so typed and dynamic checks match the same strings.
 /// </summary>
-internal sealed partial class SchemaPattern
+internal sealed class SchemaPattern
 {
-    // ECMA-262's long General_Category names (\p{Letter}); .NET knows only the short ones (\p{L}).
-    private static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
-    {
-        ["Letter"] = "L", ["Cased_Letter"] = "L", ["Uppercase_Letter"] = "Lu", ["Lowercase_Letter"] = "Ll", ["Titlecase_Letter"] = "Lt",
-        ["Modifier_Letter"] = "Lm", ["Other_Letter"] = "Lo", ["Mark"] = "M", ["Nonspacing_Mark"] = "Mn", ["Spacing_Mark"] = "Mc",
-        ["Enclosing_Mark"] = "Me", ["Number"] = "N", ["Decimal_Number"] = "Nd", ["digit"] = "Nd", ["Letter_Number"] = "Nl", ["Other_Number"] = "No",
-        ["Punctuation"] = "P", ["punct"] = "P", ["Connector_Punctuation"] = "Pc", ["Dash_Punctuation"] = "Pd", ["Open_Punctuation"] = "Ps",
-        ["Close_Punctuation"] = "Pe", ["Initial_Punctuation"] = "Pi", ["Final_Punctuation"] = "Pf", ["Other_Punctuation"] = "Po",
-        ["Symbol"] = "S", ["Math_Symbol"] = "Sm", ["Currency_Symbol"] = "Sc", ["Modifier_Symbol"] = "Sk", ["Other_Symbol"] = "So",
-        ["Separator"] = "Z", ["Space_Separator"] = "Zs", ["Line_Separator"] = "Zl", ["Paragraph_Separator"] = "Zp",
-        ["Other"] = "C", ["Control"] = "Cc", ["cntrl"] = "Cc", ["Format"] = "Cf", ["Surrogate"] = "Cs", ["Private_Use"] = "Co", ["Unassigned"] = "Cn",
-    };
-
     private readonly Regex? _regex;
 
     private SchemaPattern(string source, Regex? regex, bool isLinear)
@@ -45,8 +30,7 @@ internal sealed partial class SchemaPattern
 
     public static SchemaPattern Compile(string source, TimeSpan matchTimeout)
     {
-        var translated = EcmaPattern.ToDotNet(UnicodeCategories().Replace(
-            source, static m => Categories.TryGetValue(m.Groups[2].Value, out var name) ? $"\\{m.Groups[1].Value}{{{name}}}" : m.Value));
+        var translated = EcmaPattern.ToDotNet(source);
         try
         {
             // Same matches as the backtracking engine for IsMatch; it lacks only constructs such as
@@ -63,9 +47,6 @@ internal sealed partial class SchemaPattern
             return new SchemaPattern(source, null, isLinear: true);
         }
     }
-
-    [GeneratedRegex(@"\\([pP])\{(?:(?:General_Category|gc)=)?([A-Za-z_]+)\}", RegexOptions.CultureInvariant)]
-    private static partial Regex UnicodeCategories();
 
     /// <summary>Matches <paramref name="value"/>; <see langword="null"/> when the match ran out of time or the pattern is not valid.</summary>
     public bool? IsMatch(string value)
