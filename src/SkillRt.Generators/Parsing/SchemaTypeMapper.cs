@@ -70,7 +70,7 @@ internal sealed partial class SchemaTypeMapper
 
         // Where a $dynamicRef goes depends on the schemas a value went through to reach it, so only the
         // validator, walking the whole schema, knows; a part checked on its own could get another answer.
-        if (SchemaReferences.HasDynamicReferences(schema))
+        if (_rootJson.IndexOf("\"$dynamicRef\"", StringComparison.Ordinal) >= 0 && SchemaReferences.HasDynamicReferences(schema))
         {
             var dynamic = Validated(schema, "#", "it uses '$dynamicRef', whose target depends on the path a value takes through the schema");
             _definitions[schema] = dynamic;
