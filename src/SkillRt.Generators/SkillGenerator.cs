@@ -14,7 +14,9 @@ namespace SkillRt.Generators;
 /// Compiles every additional file whose <c>SourceItemType</c> is <c>SkillFile</c> into typed C#: an
 /// input record, output types from the output schema, and a <c>{Name}Skill</c> class with the
 /// descriptor, the contract and the run methods; plus one <c>SkillCatalog</c> per project. Every
-/// validator diagnostic is reported at its SKILL.md line and column.
+/// validator diagnostic is reported at its SKILL.md line and column. Additional files whose
+/// <c>SourceItemType</c> is <c>AgentDoc</c> are the agent-docs that skills' declared operations are
+/// checked against.
 /// </summary>
 /// <remarks>
 /// The pipeline depends only on additional texts and analyzer config options, never on syntax
@@ -98,7 +100,60 @@ public sealed class SkillGenerator : IIncrementalGenerator
                 output.AddSource(CatalogEmitter.HintName, SourceText.From(CatalogEmitter.Emit(catalog.Namespace, catalog.Entries), Encoding.UTF8));
             }
         });
+
+        CheckAgentDocs(context, specs);
     }
+
+    /// <summary>
+    /// The build's check of the operations skills declare under <c>dependencies.agent-docs</c> against the
+    /// project's <c>AgentDoc</c> items. Each agent-doc is read once per change of its text; the check of a
+    /// skill reruns only when its declarations or the set of agent-docs change, never for its body or for C#.
+    /// </summary>
+    private static void CheckAgentDocs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SkillSpec> specs)
+    {
+        var outlines = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => ToAgentDocRequest(pair.Left, pair.Right))
+            .Where(static request => request is not null)
+            .Select(static (request, _) => request!)
+            .WithTrackingName(TrackingNames.AgentDocFiles)
+            .Select(static (request, cancellationToken) => AgentDocOutlineReader.Read(request, cancellationToken))
+            .WithTrackingName(TrackingNames.AgentDocOutlines);
+
+        // A file that cannot be read is an error at its own line, not a crash and not a silent skip.
+        context.RegisterSourceOutput(outlines, static (output, outline) => Report(output, outline.Diagnostics));
+
+        var agentDocs = outlines
+            .Where(static outline => outline.IsReadable)
+            .Collect()
+            .Select(static (items, _) => new EquatableArray<AgentDocOutline>(items.OrderBy(o => o.DisplayPath, StringComparer.Ordinal).ToImmutableArray()))
+            .WithTrackingName(TrackingNames.AgentDocSet);
+
+        var checks = specs
+            .Select(static (spec, _) => spec.AgentDocUse)
+            .Where(static use => use is not null)
+            .Select(static (use, _) => use!)
+            .WithTrackingName(TrackingNames.AgentDocUses)
+            .Combine(agentDocs)
+            .Select(static (input, _) => AgentDocOperationCheck.Check(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.AgentDocChecks);
+
+        context.RegisterSourceOutput(checks, static (output, diagnostics) => Report(output, diagnostics));
+    }
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticSpec> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static AgentDocFileRequest? ToAgentDocRequest(AdditionalText file, AnalyzerConfigOptionsProvider provider) =>
+        provider.GetOptions(file).TryGetValue(MetadataPrefix + "SourceItemType", out var itemType) &&
+        string.Equals(itemType, "AgentDoc", StringComparison.OrdinalIgnoreCase)
+            ? new AgentDocFileRequest(file, Value(provider.GlobalOptions, "build_property.ProjectDir"))
+            : null;
 
     private static SkillFileRequest? ToRequest(AdditionalText file, AnalyzerConfigOptionsProvider provider)
     {

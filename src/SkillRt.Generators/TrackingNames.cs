@@ -12,4 +12,9 @@ internal static class TrackingNames
     public const string CatalogEntries = nameof(CatalogEntries);
     public const string Catalog = nameof(Catalog);
     public const string RuntimeReference = nameof(RuntimeReference);
+    public const string AgentDocFiles = nameof(AgentDocFiles);
+    public const string AgentDocOutlines = nameof(AgentDocOutlines);
+    public const string AgentDocSet = nameof(AgentDocSet);
+    public const string AgentDocUses = nameof(AgentDocUses);
+    public const string AgentDocChecks = nameof(AgentDocChecks);
 }

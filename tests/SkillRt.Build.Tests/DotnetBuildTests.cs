@@ -188,6 +188,38 @@ public sealed class DotnetBuildTests : IDisposable
         Assert.Contains("(in a skill of the package Contoso.Skills: report it to the package's author, or leave the package's skills out with <SkillRtExcludePackages>Contoso.Skills</SkillRtExcludePackages>)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_declared_operation_missing_from_an_agent_doc_item_fails_the_build_at_its_line()
+    {
+        // The agent-doc `skillrt agent-doc from-openapi` writes for the real Resend OpenAPI document.
+        var resend = Path.Combine(TestPaths.RepositoryRoot, "..", "shared", "testdata", "openapi", "resend", "resend.yaml");
+        var generated = await SkillRt.AgentDoc.OpenApiAgentDocGenerator.GenerateAsync(resend, cancellationToken: TestContext.Current.CancellationToken);
+        var version = generated.Document!.Identity.Version;
+        var docPath = Path.Combine(_project.FullName, "docs", "resend.agent-doc.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(docPath)!);
+        await SkillRt.AgentDoc.AgentDocWriter.WriteAsync(generated.Document, docPath, cancellationToken: TestContext.Current.CancellationToken);
+
+        WriteProject(extra: "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", agentDocs: "docs/*.agent-doc.yaml");
+        var skill = $"---\nname: welcome\ndescription: Writes the request that sends a welcome email.\nversion: 1.0.0\ndependencies:\n  agent-docs:\n    - doc: resend@{version}\n      operations: [emails/send, emails/sendd]\n---\nFind the operation that sends an email.\n";
+        WriteSkill("welcome", skill);
+
+        var (failed, failedOutput) = await DotnetAsync("build");
+
+        Assert.NotEqual(0, failed);
+        var skillPath = Path.Combine(_project.FullName, "skills", "welcome", "SKILL.md");
+        Assert.Contains($"{skillPath}(8,33): error SKILL0506: The agent-doc 'resend' {version} ('docs/resend.agent-doc.yaml') has no operation 'emails/sendd' (closest: emails/send", failedOutput, StringComparison.Ordinal);
+
+        // Fixed, it builds; the agent-doc is an input, so breaking it fails the next build at the agent-doc's line.
+        WriteSkill("welcome", skill.Replace(", emails/sendd", string.Empty, StringComparison.Ordinal));
+        var (fixedExit, fixedOutput) = await DotnetAsync("build");
+        Assert.True(fixedExit == 0, fixedOutput);
+
+        File.WriteAllText(docPath, "agentDoc: \"0.1\"\nidentity:\n  name: resend\n");
+        var (broken, brokenOutput) = await DotnetAsync("build");
+        Assert.NotEqual(0, broken);
+        Assert.Contains($"{docPath}(2,1): error SKILL0508: This AgentDoc item cannot be read, so skills cannot be checked against it: 'identity.version' is missing or not text", brokenOutput, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Packs skills with the real PackSkills task and lays the package out as NuGet extracts it into
     /// its cache (a folder outside the project); returns that folder.
@@ -222,7 +254,7 @@ public sealed class DotnetBuildTests : IDisposable
         return root;
     }
 
-    private void WriteProject(string skillFiles = "skills/**/SKILL.md", string extra = "", string? packageTargets = null)
+    private void WriteProject(string skillFiles = "skills/**/SKILL.md", string extra = "", string? packageTargets = null, string? agentDocs = null)
     {
         var tasks = Path.GetDirectoryName(typeof(ValidateSkills).Assembly.Location)!;
 
@@ -242,6 +274,7 @@ public sealed class DotnetBuildTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <SkillFile Include="{skillFiles}" />
+                {(agentDocs is null ? string.Empty : $"<AgentDoc Include=\"{agentDocs}\" />")}
                 <Analyzer Include="{generator}/SkillRt.Generators.dll;{generator}/SkillRt.Format.dll" />
                 <Reference Include="{runtime}/SkillRt.Runtime.dll;{runtime}/SkillRt.Format.dll" />
                 <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />

@@ -76,6 +76,47 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Agent_docs_are_read_once_and_checks_rerun_only_when_declarations_or_docs_change()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var declaring = new InMemoryAdditionalText("/project/welcome/SKILL.md", "---\nname: welcome\ndescription: A skill.\nversion: 1.0.0\ndependencies:\n  agent-docs:\n    - doc: mail@^1\n      operations: [emails/send]\n---\nSend it.\n");
+        var other = new InMemoryAdditionalText("/project/other/SKILL.md", Skill("other"));
+        var doc = new InMemoryAdditionalText("/project/mail.agent-doc.yaml", "agentDoc: \"0.1\"\nidentity:\n  name: mail\n  version: 1.0.0\noperations:\n  - id: emails/send\n");
+        var driver = new GeneratorHarness()
+            .AddFile(declaring, ("SourceItemType", "SkillFile"))
+            .AddFile(other, ("SourceItemType", "SkillFile"))
+            .AddFile(doc, ("SourceItemType", "AgentDoc"))
+            .CreateDriver()
+            .RunGenerators(compilation, GeneratorHarness.CancellationToken);
+
+        // An unrelated skill changes: the agent-doc is not read again and no check reruns.
+        driver = driver.ReplaceAdditionalText(other, new InMemoryAdditionalText(other.Path, Skill("other", "Use {{ text }} now.")));
+        driver = driver.RunGenerators(compilation, GeneratorHarness.CancellationToken);
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.AgentDocOutlines));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.AgentDocSet));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.AgentDocChecks));
+
+        // The declaring skill's body changes: its declarations did not, so its check stays cached.
+        driver = driver.ReplaceAdditionalText(declaring, new InMemoryAdditionalText(declaring.Path, declaring.GetText(GeneratorHarness.CancellationToken).ToString().Replace("Send it.", "Send it now.", StringComparison.Ordinal)));
+        driver = driver.RunGenerators(compilation, GeneratorHarness.CancellationToken);
+        result = driver.GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.SkillSpecs));
+        Assert.All(Reasons(result, TrackingNames.AgentDocUses), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.AgentDocChecks));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.AgentDocOutlines));
+
+        // The agent-doc changes: it is read again and the check reruns, but no skill is parsed or generated again.
+        driver = driver.ReplaceAdditionalText(doc, new InMemoryAdditionalText(doc.Path, "agentDoc: \"0.1\"\nidentity:\n  name: mail\n  version: 1.0.0\noperations:\n  - id: emails/create\n"));
+        var run = driver.RunGenerators(compilation, GeneratorHarness.CancellationToken).GetRunResult();
+        result = run.Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.AgentDocOutlines));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.AgentDocChecks));
+        Assert.All(Reasons(result, TrackingNames.SkillSpecs).Concat(Reasons(result, TrackingNames.SkillOutputs)), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.Equal("SKILL0506", Assert.Single(run.Diagnostics).Id);
+    }
+
+    [Fact]
     public void Skill_specs_are_value_equal_across_runs()
     {
         var text = Skill("same");

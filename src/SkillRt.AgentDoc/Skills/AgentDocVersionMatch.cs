@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace SkillRt.AgentDoc;
 
@@ -17,8 +15,7 @@ internal static class AgentDocVersionMatch
     {
         foreach (var version in versions)
         {
-            var parsed = Parse(version.Version);
-            if (parsed is null ? ReferenceEquals(range, SkillVersionRange.Any) : range.Satisfies(parsed))
+            if (AgentDocVersions.Accepts(range, version.Version))
             {
                 return version;
             }
@@ -28,30 +25,5 @@ internal static class AgentDocVersionMatch
     }
 
     /// <summary>The version as SemVer, or null when even the lenient reading fails.</summary>
-    public static SemanticVersion? Parse(string version)
-    {
-        var text = version.Trim();
-        if (text.Length > 1 && text[0] is 'v' or 'V' && char.IsDigit(text[1]))
-        {
-            text = text.Substring(1);
-        }
-
-        if (SemanticVersion.TryParse(text, out var parsed))
-        {
-            return parsed;
-        }
-
-        // "1.5" and "2": pad to three numbers. Only a bare release part, so a date (2024-06-01) stays a non-SemVer version.
-        var parts = text.Split('.');
-        if (parts.Length is 1 or 2 && Array.TrueForAll(parts, p => p.Length > 0 && p.All(char.IsAsciiDigit)))
-        {
-            var padded = text + (parts.Length == 1 ? ".0.0" : ".0");
-            if (SemanticVersion.TryParse(padded, out parsed))
-            {
-                return parsed;
-            }
-        }
-
-        return null;
-    }
+    public static SemanticVersion? Parse(string version) => AgentDocVersions.ParseLenient(version);
 }

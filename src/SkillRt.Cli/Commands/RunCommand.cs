@@ -73,6 +73,10 @@ internal static class RunCommand
         {
             Description = "Write the model's answers (and the prompts sent) to this replay file, for --replay.",
         };
+        var agentDoc = new Option<string[]>("--agent-doc")
+        {
+            Description = "An agent-doc.yaml file, or a folder of agent-doc.yaml and *.agent-doc.yaml files, for a skill that declares dependencies.agent-docs; the skill's own folder is searched too. Repeatable.",
+        };
 
         var command = new Command("run", "Run a skill on a model (or its process or MCP tool) and print the validated output.")
         {
@@ -87,6 +91,7 @@ internal static class RunCommand
             timeout,
             replay,
             record,
+            agentDoc,
         };
 #if SKILL_NATIVE_FRONT
         command.SetAction((_, cancellationToken) => Native.HostProcess.RunAsync(cancellationToken));
@@ -104,6 +109,7 @@ internal static class RunCommand
                 parseResult.GetValue(timeout),
                 parseResult.GetValue(replay),
                 parseResult.GetValue(record),
+                parseResult.GetValue(agentDoc) ?? [],
                 parseResult.GetValue(SkillCommandLine.Verbose)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -150,6 +156,9 @@ internal static class RunCommand
         }
 
         var options = await CreateOptionsAsync(skill, store, cancellationToken).ConfigureAwait(false);
+
+        // A declared agent-doc that is not found fails here, before a model is asked anything.
+        var agentDocs = await RunAgentDocs.ResolveAsync(skill, request.AgentDocs, error, request.Verbose, cancellationToken).ConfigureAwait(false);
         options.UnsafeAllowUnsandboxedProcesses = request.NoSandbox;
         options.RunTimeout = timeout;
         using var chatClient = await CreateChatClientAsync(request, model, problem, timeout, options.MaxAnswerLength, cancellationToken).ConfigureAwait(false);
@@ -160,8 +169,9 @@ internal static class RunCommand
         var runOptions = modelId is null ? null : new SkillRunOptions { ModelId = modelId };
         using var progress = RunProgress.Start(error, skill);
         SkillRunResult<JsonElement> result;
-        await using (var runner = new SkillRunner(chatClient, options, new StandardErrorLogger(error, progress)))
+        await using (var host = RunnerHost.Create(chatClient, options, new StandardErrorLogger(error, progress), agentDocs))
         {
+            var runner = host.Runner;
             try
             {
                 result = request.Stream
@@ -365,5 +375,5 @@ internal static class RunCommand
     }
 
     private sealed record Request(
-        string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox, string? Timeout, string? Replay, string? Record, bool Verbose);
+        string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox, string? Timeout, string? Replay, string? Record, string[] AgentDocs, bool Verbose);
 }

@@ -40,7 +40,7 @@ internal static class RunFailures
             },
             SkillDependencyException dependencies => new CliException(
                 ExitCodes.RunFailed,
-                $"{skill.Name} cannot run: {(dependencies.Problems.Count == 1 ? "1 dependency is" : $"{dependencies.Problems.Count} dependencies are")} missing; install missing skills with 'skillrt install <name@range>', put tools on PATH, and configure MCP servers in .mcp.json in this folder.",
+                $"{skill.Name} cannot run: {(dependencies.Problems.Count == 1 ? "1 dependency is" : $"{dependencies.Problems.Count} dependencies are")} missing; {DependencyAdvice(dependencies.Problems)}.",
                 innerException: dependencies)
             {
                 Diagnostics = dependencies.Problems.Select(p => "  - " + p).ToList(),
@@ -95,6 +95,15 @@ internal static class RunFailures
         {
             Diagnostics = violations.Select(v => "  input " + v).ToList(),
         };
+    }
+
+    // What to do, for the kinds of dependency that are missing: agent-docs come from --agent-doc, the rest as ever.
+    private static string DependencyAdvice(IReadOnlyList<SkillDependencyProblem> problems)
+    {
+        const string Usual = "install missing skills with 'skillrt install <name@range>', put tools on PATH, and configure MCP servers in .mcp.json in this folder";
+        const string AgentDocs = "pass the agent-docs it declares with --agent-doc <file|folder>, in a version that has the operations it lists";
+        var agentDocs = problems.Count(p => p.Kind == SkillDependencyKind.AgentDoc);
+        return agentDocs == 0 ? Usual : agentDocs == problems.Count ? AgentDocs : Usual + "; " + AgentDocs;
     }
 
     private static CliException NoAnswer(Exception exception, ModelConfiguration? model) => new(

@@ -233,6 +233,21 @@ public static class SkillDiagnosticDescriptors
         "SKILL0505", Error, "Invalid agent-doc dependency",
         "Agent-doc dependency '{0}' is invalid: {1}; write 'name@range' such as 'resend@^1.5', or a mapping such as '{{doc: resend@^1.5, operations: [SendEmail]}}'");
 
+    /// <summary>SKILL0506: the build found the declared agent-doc, and it has no operation with a listed ID.</summary>
+    public static SkillDiagnosticDescriptor UnknownAgentDocOperation { get; } = new(
+        "SKILL0506", Error, "Unknown agent-doc operation",
+        "The agent-doc '{1}' {2} ('{3}') has no operation '{0}'{4}; fix the operation ID in dependencies.agent-docs, or change the range to a version that has it");
+
+    /// <summary>SKILL0507: the project's agent-docs of a declared name are all outside the declared range.</summary>
+    public static SkillDiagnosticDescriptor AgentDocVersionNotInRange { get; } = new(
+        "SKILL0507", Error, "No agent-doc version in range",
+        "No AgentDoc item of '{0}' has a version in '{1}': the project has {2}; change the range in dependencies.agent-docs, or add an AgentDoc item with a version it accepts");
+
+    /// <summary>SKILL0508: an <c>AgentDoc</c> item the build cannot read a name, version and operation IDs from.</summary>
+    public static SkillDiagnosticDescriptor UnreadableAgentDoc { get; } = new(
+        "SKILL0508", Error, "Agent-doc cannot be read",
+        "This AgentDoc item cannot be read, so skills cannot be checked against it: {0}. Fix the file ('skillrt agent-doc validate' checks it in full), or remove the AgentDoc item");
+
     /// <summary>SKILL0601: a network permission entry is not a host.</summary>
     public static SkillDiagnosticDescriptor InvalidNetworkPermission { get; } = new(
         "SKILL0601", Error, "Invalid network permission",
@@ -330,6 +345,7 @@ public static class SkillDiagnosticDescriptors
         InvalidEnum, SchemaOnNonJsonInput,
         UnknownOutputType, MalformedSchema, UnsupportedSchemaKeyword, SchemaIgnored, CyclicSchemaReference,
         InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency, InvalidAgentDocDependency,
+        UnknownAgentDocOperation, AgentDocVersionNotInRange, UnreadableAgentDoc,
         InvalidNetworkPermission, InvalidFilesystemPermission, InvalidEnvPermission,
         UndeclaredTemplateVariable, UnterminatedTemplate, UnclosedTemplateBlock, MisplacedTemplateTag, UnavailableTemplateTag,
         SkillVersionDisagreesWithPackage, DuplicatePackedSkill, PublishFailed,

@@ -17,6 +17,12 @@ public sealed class SkillAgentDocDependency
     /// <summary>The operation IDs the skill uses (the <c>operations</c> of the mapping form); empty when not listed.</summary>
     public IReadOnlyList<string> Operations { get; init; } = [];
 
+    /// <summary>
+    /// Where each of <see cref="Operations"/> is written, in the same order, so the build can put an unknown
+    /// operation ID's error on its line. Internal: only the generator needs it.
+    /// </summary>
+    internal IReadOnlyList<SourceSpan> OperationSpans { get; init; } = [];
+
     /// <summary>Where the dependency is declared.</summary>
     public SourceSpan Span { get; init; }
 

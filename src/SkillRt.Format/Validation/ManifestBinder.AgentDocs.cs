@@ -25,7 +25,7 @@ internal sealed partial class ManifestBinder
             var item = sequence.Items[i];
             var dependency = item switch
             {
-                FrontmatterScalar { IsNull: false } scalar => BindAgentDocReference(scalar, operations: []),
+                FrontmatterScalar { IsNull: false } scalar => BindAgentDocReference(scalar, operations: [], operationSpans: []),
                 FrontmatterMapping mapping => BindAgentDocMapping(mapping, i),
                 _ => InvalidAgentDocShape(item, i),
             };
@@ -72,6 +72,7 @@ internal sealed partial class ManifestBinder
         }
 
         var operations = new List<string>();
+        var operationSpans = new List<SourceSpan>();
         var valid = true;
         if (mapping["operations"] is { } operationsNode)
         {
@@ -91,15 +92,16 @@ internal sealed partial class ManifestBinder
                 else
                 {
                     operations.Add(scalar.Value);
+                    operationSpans.Add(scalar.Span);
                 }
             }
         }
 
-        var dependency = BindAgentDocReference(doc, operations);
+        var dependency = BindAgentDocReference(doc, operations, operationSpans);
         return valid ? dependency : null;
     }
 
-    private SkillAgentDocDependency? BindAgentDocReference(FrontmatterScalar scalar, IReadOnlyList<string> operations)
+    private SkillAgentDocDependency? BindAgentDocReference(FrontmatterScalar scalar, IReadOnlyList<string> operations, IReadOnlyList<SourceSpan> operationSpans)
     {
         var text = scalar.Value.Trim();
         var at = text.IndexOf('@');
@@ -118,7 +120,7 @@ internal sealed partial class ManifestBinder
             return null;
         }
 
-        return new SkillAgentDocDependency { Name = name, Range = range!, Operations = operations, Span = scalar.Span };
+        return new SkillAgentDocDependency { Name = name, Range = range!, Operations = operations, OperationSpans = operationSpans, Span = scalar.Span };
     }
 
     /// <summary>AGENT-DOC-SPEC section 3: <c>^[a-z0-9][a-z0-9._-]{0,99}$</c>.</summary>

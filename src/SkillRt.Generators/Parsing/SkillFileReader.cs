@@ -43,13 +43,41 @@ internal static class SkillFileReader
 
             cancellationToken.ThrowIfCancellationRequested();
             var code = validation.HasErrors ? null : SkillModelBuilder.Build(validation, request, content, locator, diagnostics);
-            return new SkillSpec(path, Reportable(request, diagnostics), code);
+            return new SkillSpec(path, Reportable(request, diagnostics), code, AgentDocUse(request, validation.Manifest.Dependencies.AgentDocs, locator));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A generator exception would surface as CS8785 with no location; this names the file.
             return Failure(path, "process", $"{exception.GetType().Name}: {exception.Message}", "please report this");
         }
+    }
+
+    /// <summary>The agent-docs the skill declares, located, for the check against AgentDoc items; null when it declares none.</summary>
+    private static AgentDocUseSpec? AgentDocUse(SkillFileRequest request, IReadOnlyList<SkillAgentDocDependency> declared, SourceLocator locator)
+    {
+        if (declared.Count == 0)
+        {
+            return null;
+        }
+
+        var docs = ImmutableArray.CreateBuilder<AgentDocRequirementSpec>(declared.Count);
+        foreach (var dependency in declared)
+        {
+            var operations = ImmutableArray.CreateBuilder<AgentDocOperationUseSpec>(dependency.Operations.Count);
+            for (var i = 0; i < dependency.Operations.Count; i++)
+            {
+                var span = i < dependency.OperationSpans.Count ? dependency.OperationSpans[i] : dependency.Span;
+                operations.Add(new AgentDocOperationUseSpec(dependency.Operations[i], locator.Locate(span)));
+            }
+
+            docs.Add(new AgentDocRequirementSpec(
+                dependency.Name,
+                ReferenceEquals(dependency.Range, SkillVersionRange.Any) ? null : dependency.Range.Text,
+                locator.Locate(dependency.Span),
+                new EquatableArray<AgentDocOperationUseSpec>(operations.ToImmutable())));
+        }
+
+        return new AgentDocUseSpec(request.File.Path, new EquatableArray<AgentDocRequirementSpec>(docs.ToImmutable()), request.Package is { } package ? PackagedSkillNote.For(package) : null);
     }
 
     /// <summary>

@@ -180,7 +180,8 @@ internal static class SkillModelBuilder
     }
 
     /// <summary>The path relative to the project with forward slashes, so the embedded value does not depend on the machine.</summary>
-    private static string RelativePath(string path, string? projectDirectory)
+    /// <summary><paramref name="path"/> relative to the project folder when it is inside it, with '/' separators.</summary>
+    internal static string RelativePath(string path, string? projectDirectory)
     {
         var normalized = path.Replace('\\', '/');
         if (string.IsNullOrEmpty(projectDirectory))

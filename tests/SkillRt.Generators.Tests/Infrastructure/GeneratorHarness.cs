@@ -31,6 +31,10 @@ internal sealed class GeneratorHarness
     public GeneratorHarness AddSkill(string path, string text, params (string Name, string Value)[] metadata) =>
         AddFile(new InMemoryAdditionalText(path, text), [("SourceItemType", "SkillFile"), .. metadata]);
 
+    /// <summary>Adds an AgentDoc item, as <c>&lt;AgentDoc Include="…" /&gt;</c> does through SkillRt.targets.</summary>
+    public GeneratorHarness AddAgentDoc(string path, string text) =>
+        AddFile(new InMemoryAdditionalText(path, text), ("SourceItemType", "AgentDoc"));
+
     public GeneratorHarness AddFile(AdditionalText file, params (string Name, string Value)[] metadata)
     {
         _files.Add(file);

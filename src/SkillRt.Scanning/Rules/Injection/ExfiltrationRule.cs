@@ -6,7 +6,7 @@ namespace SkillRt.Scanning.Rules.Injection;
 
 /// <summary>
 /// SKILLSEC0303: instructions or code that send secrets somewhere: a sentence pairing a verb of sending
-/// (send, post, upload, forward, exfiltrate…) with credentials (secrets, tokens, API keys, passwords,
+/// (send, post, upload, forward, exfiltrate…, as whole words) with credentials (secrets, tokens, API keys, passwords,
 /// SSH keys, <c>.env</c>, environment variables) and a destination (a URL, a webhook, "this server"); or a
 /// command line that reads a credential store (<c>~/.ssh</c>, <c>~/.aws/credentials</c>, <c>.netrc</c>,
 /// <c>printenv</c>) and pipes it to the network. This is the payload most malicious skills exist for.
@@ -19,7 +19,11 @@ internal sealed class ExfiltrationRule : IFileRule
         "Sends secrets or credentials to a remote destination",
         "Remove it: a skill must never move credentials off the machine; if it needs a token, declare it under `permissions: env:` and send it only to the service it belongs to");
 
-    private static readonly Regex SendWord = ScanRegex.Create(@"\b(?:send|post|upload|exfiltrate|transmit|forward|leak|email|submit|pipe|curl|wget|beacon)", RegexOptions.IgnoreCase);
+    // Whole words only, in the forms a verb takes: "Emails" (a heading), "Postgres" and "pipeline" are not sending.
+    // The -s forms of "email" and "post" are left out: in documentation they are nearly always nouns ("List emails").
+    private static readonly Regex SendWord = ScanRegex.Create(
+        @"\b(?:send(?:s|ing)?|post(?:ed|ing)?|upload(?:s|ed|ing)?|exfiltrat(?:e|es|ed|ing)|transmit(?:s|ted|ting)?|forward(?:s|ed|ing)?|leak(?:s|ed|ing)?|e-?mail(?:ed|ing)?|submit(?:s|ted|ting)?|pip(?:e|es|ed|ing)|curl|wget|beacon(?:s|ed|ing)?)\b",
+        RegexOptions.IgnoreCase);
 
     private static readonly Regex SecretWord = ScanRegex.Create(
         @"\b(?:secrets?|credentials?|passwords?|passwd|tokens?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|env(?:ironment)?\s+var(?:iable)?s|id_rsa|id_ed25519|aws_secret\w*|cookies|keychain|wallet)\b|\.env\b|\.ssh\b|\.aws/credentials|\.netrc|\.git-credentials",
@@ -37,6 +41,40 @@ internal sealed class ExfiltrationRule : IFileRule
         RegexOptions.IgnoreCase);
 
     private const int Window = 120;
+
+    // Words after which a "send" word is a noun: "the email platform", "a pipe", "your upload".
+    private static readonly string[] Determiners = ["a", "an", "the", "this", "that", "these", "those", "your", "our", "their", "its", "my", "his", "her", "each", "every", "any", "no", "per", "of"];
+
+    /// <summary>
+    /// Whether <paramref name="window"/> has a send word used as a verb: whole words in a verb's forms
+    /// (<see cref="SendWord"/>), and not right after a determiner, where it is a noun. The engine has no
+    /// lookbehind, so the word before is looked at here.
+    /// </summary>
+    private static bool HasVerbOfSending(string window)
+    {
+        for (var word = SendWord.Match(window); word.Success; word = word.NextMatch())
+        {
+            var end = word.Index;
+            while (end > 0 && window[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && char.IsLetter(window[start - 1]))
+            {
+                start--;
+            }
+
+            var previous = window.Substring(start, end - start);
+            if (Array.FindIndex(Determiners, d => string.Equals(d, previous, StringComparison.OrdinalIgnoreCase)) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Check(ScannedFile file, ScanContext context)
     {
@@ -60,7 +98,7 @@ internal sealed class ExfiltrationRule : IFileRule
                 var from = System.Math.Max(lineStart, secret.Index - Window);
                 var to = System.Math.Min(lineEnd, secret.Index + secret.Length + Window);
                 var window = visible.Substring(from, to - from);
-                if (!SendWord.IsMatch(window) || !Destination.IsMatch(window))
+                if (!HasVerbOfSending(window) || !Destination.IsMatch(window))
                 {
                     continue;
                 }

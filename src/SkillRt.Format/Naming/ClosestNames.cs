@@ -2,9 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace SkillRt.AgentDoc;
+namespace SkillRt;
 
-/// <summary>The names nearest to one a caller got wrong, for "did you mean" in a tool error.</summary>
+/// <summary>
+/// The names nearest to one a caller got wrong, for "did you mean": in the agent-doc tools' errors and in
+/// the build's error for a declared operation an agent-doc does not have.
+/// </summary>
 internal static class ClosestNames
 {
     /// <summary>
@@ -28,7 +31,7 @@ internal static class ClosestNames
             {
                 score = 0;
             }
-            else if (name.Contains(wanted, StringComparison.Ordinal) || wanted.Contains(name, StringComparison.Ordinal))
+            else if (name.IndexOf(wanted, StringComparison.Ordinal) >= 0 || wanted.IndexOf(name, StringComparison.Ordinal) >= 0)
             {
                 score = 1 + Math.Abs(name.Length - wanted.Length) / 8;
             }
