@@ -126,8 +126,18 @@ internal static class McpServeCommand
                 await using var transport = new StdioServerTransport(SkillMcpCatalog.ServerName);
                 await using var server = McpServer.Create(transport, catalog.CreateServerOptions());
 
-                // Returns when the client closes standard input; disposing the server then cancels the calls still running.
-                await server.RunAsync(cancellationToken).ConfigureAwait(false);
+                // The server would wait for the calls still running once the client closes standard input, and
+                // nobody is left to read their answers: the end of input cancels them (and their runs).
+                using var disconnected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                _ = transport.MessageReader.Completion.ContinueWith(_ => disconnected.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                try
+                {
+                    await server.RunAsync(disconnected.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (disconnected.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // The client went away.
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
