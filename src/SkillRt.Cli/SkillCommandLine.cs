@@ -64,6 +64,8 @@ internal static class SkillCommandLine
             ReportCommand.Create(),
             AdminCommand.Create(),
             ServeCommand.Create(),
+            // Skills for agents (Claude Code, Cursor, Codex, Copilot) over MCP.
+            Commands.Mcp.McpCommand.Create(),
             // Agent-readable API documentation: agent-doc.yaml (spec/AGENT-DOC-SPEC.md).
             AgentDocCommand.Create(),
             CompletionCommand.Create(),
@@ -94,7 +96,7 @@ internal static class SkillCommandLine
         try
         {
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-            if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
+            if (parseResult.CommandResult.Command.Name == ServeCommand.Name && parseResult.CommandResult.Parent is not System.CommandLine.Parsing.CommandResult { Command.Name: "mcp" })
             {
                 // serve passes SIGINT/SIGTERM on to the server and returns its exit code once it has stopped,
                 // however long that takes; the default would give up after 2 s and exit with 130/143.

@@ -150,17 +150,15 @@ internal static class RunCommand
         // Process and mcp-tool skills never call a model, so they run without one configured; nor does a replay.
         string? problem = null;
         var model = request.Replay is null ? ModelConfiguration.TryRead(request.Model, out problem) : null;
-        if (model is null && request.Replay is null && skill.Manifest.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill)
+        if (model is null && request.Replay is null && SkillRunSetup.RunsOnModel(skill))
         {
             throw new CliException(ExitCodes.NotConfigured, problem!);
         }
 
-        var options = await CreateOptionsAsync(skill, store, cancellationToken).ConfigureAwait(false);
+        var options = await SkillRunSetup.CreateOptionsAsync(skill, store, request.NoSandbox, timeout, cancellationToken).ConfigureAwait(false);
 
         // A declared agent-doc that is not found fails here, before a model is asked anything.
         var agentDocs = await RunAgentDocs.ResolveAsync(skill, request.AgentDocs, error, request.Verbose, cancellationToken).ConfigureAwait(false);
-        options.UnsafeAllowUnsandboxedProcesses = request.NoSandbox;
-        options.RunTimeout = timeout;
         using var chatClient = await CreateChatClientAsync(request, model, problem, timeout, options.MaxAnswerLength, cancellationToken).ConfigureAwait(false);
 
         // The user's model wins over a skill's runtime.model.id: the skill cannot know which models the
@@ -274,60 +272,6 @@ internal static class RunCommand
         }
 
         return RunInputs.WithoutDeclaredInputs(skill, request.Task, request.Inputs, request.Input);
-    }
-
-    private static async Task<SkillRunnerOptions> CreateOptionsAsync(SkillDefinition skill, SkillStore store, CancellationToken cancellationToken)
-    {
-        var workingDirectory = Environment.CurrentDirectory;
-        var options = new SkillRunnerOptions { WorkingDirectory = workingDirectory };
-        var manifest = skill.Manifest;
-
-        // The MCP files and the store are read only for skills that need them, so a plain run stays cheap
-        // and a broken .vscode/mcp.json does not stop skills that never use MCP.
-        if (manifest.Dependencies.McpServers.Count > 0 || manifest.Runtime.Type == SkillRuntimeType.McpTool)
-        {
-            try
-            {
-                options.McpServers.AddFromDirectory(workingDirectory);
-            }
-            catch (McpConfigurationException exception)
-            {
-                throw RunFailures.Translate(exception, skill, model: null)!;
-            }
-        }
-
-        if (manifest.Dependencies.Skills.Count > 0)
-        {
-            await AddInstalledSkillsAsync(options.Skills, store, cancellationToken).ConfigureAwait(false);
-        }
-
-        return options;
-    }
-
-    // Every sound installed skill may be a sibling; the runner picks the highest version in each range.
-    private static async Task AddInstalledSkillsAsync(SkillCollection skills, SkillStore store, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<StoreEntry> entries;
-        try
-        {
-            entries = store.List(cancellationToken);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException(ExitCodes.StoreError, $"cannot read the skill store '{store.SkillsDirectory}' for this skill's dependencies: {exception.Message}; check its permissions.", exception.ToString(), exception);
-        }
-
-        foreach (var entry in entries.Where(entry => entry.IsSound))
-        {
-            try
-            {
-                skills.Add(await SkillDefinition.LoadAsync(entry.Directory, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception exception) when (exception is SkillValidationException or IOException or UnauthorizedAccessException)
-            {
-                // Changed or removed since it was listed; if the skill needs it, the dependency check says so.
-            }
-        }
     }
 
     private static async Task<SkillRunResult<JsonElement>> StreamAsync(
