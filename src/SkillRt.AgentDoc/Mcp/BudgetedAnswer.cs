@@ -199,12 +199,12 @@ internal sealed class BudgetedAnswer
         var array = new JsonArray();
         foreach (var name in names.Take(listed))
         {
-            array.Add(name);
+            array.Add(JsonValue.Create(name));
         }
 
         if (names.Count > listed)
         {
-            array.Add($"…and {names.Count - listed} more");
+            array.Add(JsonValue.Create($"…and {names.Count - listed} more"));
         }
 
         return array;

@@ -186,7 +186,7 @@ internal sealed partial class OpenApiMapper
                 members[parameter.Name!] = json;
                 if (parameter.Required || place == "path")
                 {
-                    requiredMembers.Add(parameter.Name);
+                    requiredMembers.Add(JsonValue.Create(parameter.Name));
                 }
             }
 
@@ -194,7 +194,7 @@ internal sealed partial class OpenApiMapper
             if (requiredMembers.Count > 0)
             {
                 container["required"] = requiredMembers;
-                required.Add(place);
+                required.Add(JsonValue.Create(place));
             }
 
             properties[place] = container;
@@ -215,7 +215,7 @@ internal sealed partial class OpenApiMapper
             properties["body"] = schema;
             if (body.Required)
             {
-                required.Add("body");
+                required.Add(JsonValue.Create("body"));
             }
 
             if (Example(media) is { } bodyExample)

@@ -196,7 +196,7 @@ internal static class AgentDocJson
         var array = new JsonArray();
         foreach (var value in values)
         {
-            array.Add(value);
+            array.Add(JsonValue.Create(value));
         }
 
         json[key] = array;
