@@ -83,7 +83,8 @@ internal sealed partial class RegistryAgentDocCatalog(
         var generation = packages.Generation;
         var readAt = time.GetUtcNow();
         var versions = (await packages.ListVersionsAsync(AgentDocPackages.PackageType, cancellationToken).ConfigureAwait(false))
-            .Where(v => v.IsListed)
+            // Unlisted and yanked versions are not offered: an agent asking for a library gets what its owners still stand by.
+            .Where(v => v.IsListed && !v.IsYanked)
             .OrderByDescending(v => v.PublishedAt)
             .Take(options.Value.MaxDocuments)
             .ToList();
@@ -115,7 +116,7 @@ internal sealed partial class RegistryAgentDocCatalog(
             indexes.TryAdd((index.Identity.Name, index.Identity.Version), index);
         }
 
-        // Versions no longer published (deleted, unlisted) leave the parsed cache too.
+        // Versions no longer offered (deleted, unlisted, yanked) leave the parsed cache too.
         var kept = versions.Select(v => v.PackageSha256).ToHashSet(StringComparer.Ordinal);
         foreach (var sha256 in _bySha256.Keys.Where(k => !kept.Contains(k)).ToList())
         {

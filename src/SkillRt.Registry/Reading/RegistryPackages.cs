@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using NuGet.Packaging;
+using SkillRt.Registry.Lifecycle;
 using SkillRt.Registry.Storage;
 using SkillRt.Server.Storage;
 
@@ -28,12 +29,23 @@ internal sealed class RegistryPackages(RegistryDbContext db, PackageReader reade
         var rows = await db.Versions.AsNoTracking()
             .Where(v => v.Nuspec.ToLower().Contains(needle))
 #pragma warning restore CA1304, CA1311, CA1862
-            .Join(db.Packages.AsNoTracking(), v => v.RegistrationId, p => p.Id, (v, p) => new { p.PackageId, v.Version, v.IsListed, v.PackageSha256, v.PublishedAt, v.Nuspec })
+            .Join(db.Packages.AsNoTracking(), v => v.RegistrationId, p => p.Id, (v, p) => new { v.Id, p.PackageId, v.Version, v.IsListed, v.PackageSha256, v.PublishedAt, v.Nuspec })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
+        rows = [.. rows.Where(r => HasPackageType(r.Nuspec, packageType))];
+
+        // Lifecycle rows exist only for versions ever deprecated or yanked: few, so read them by ID.
+        var ids = rows.Select(r => r.Id).ToList();
+        var yanked = (await db.Set<VersionLifecycle>().AsNoTracking()
+            .Where(l => l.IsYanked && ids.Contains(l.VersionId))
+            .Select(l => l.VersionId)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false)).ToHashSet();
         return rows
-            .Where(r => HasPackageType(r.Nuspec, packageType))
-            .Select(r => new RegistryPackageVersion(r.PackageId, r.Version, r.IsListed, r.PackageSha256, new DateTimeOffset(DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc))))
+            .Select(r => new RegistryPackageVersion(r.PackageId, r.Version, r.IsListed, r.PackageSha256, new DateTimeOffset(DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc)))
+            {
+                IsYanked = yanked.Contains(r.Id),
+            })
             .ToList();
     }
 
