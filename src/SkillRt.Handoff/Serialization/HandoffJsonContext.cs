@@ -9,5 +9,8 @@ namespace SkillRt.Handoff.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HandoffEnvelope))]
 [JsonSerializable(typeof(HandoffResult))]
-
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(System.Collections.Generic.IReadOnlyList<string>))]
+[JsonSerializable(typeof(Delegation.GraderVerdict))]
 internal sealed partial class HandoffJsonContext : JsonSerializerContext;
