@@ -235,7 +235,7 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
         {
             // A provider error, a refused request, a broken stream: this attempt failed, the next may not.
             status = HandoffStatus.Failed;
-            error = new HandoffError { Code = "model_error", Message = $"Model '{model}' failed: {FirstLine(exception.Message)} ({exception.GetType().Name})." };
+            error = new HandoffError { Code = "model_error", Message = $"Model '{model}' failed: {OneLine(exception.Message)} ({exception.GetType().Name})." };
         }
 
         var attempt = new HandoffAttempt { Model = model, Status = status, Usage = Subtract(run.Meter.Usage, before), Error = error };
@@ -273,10 +273,11 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string FirstLine(string text)
+    // Provider messages span lines (OpenAI's: "HTTP 400 (type: code)", a blank line, then the reason); a result's message is one line.
+    private static string OneLine(string text)
     {
-        var end = text.AsSpan().IndexOfAny('\r', '\n');
-        return (end < 0 ? text : text[..end]).TrimEnd('.');
+        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+        return line.Length > 500 ? line[..500] + "…" : line;
     }
 
     /// <summary>Stops the runners the delegator started (and the MCP servers they started); the chat clients stay the caller's.</summary>
