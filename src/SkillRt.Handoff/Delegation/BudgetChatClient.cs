@@ -13,20 +13,11 @@ namespace SkillRt.Handoff.Delegation;
 /// </summary>
 /// <remarks>
 /// One instance per model serves every handoff on it (the runner built over it is cached); the
-/// budget of the handoff in progress comes from <see cref="Current"/>, which flows with the
-/// handoff's async calls and nowhere else.
+/// budget of the handoff in progress comes from <see cref="HandoffScope.Current"/>, which flows
+/// with the handoff's async calls and nowhere else.
 /// </remarks>
 internal sealed class BudgetChatClient(IChatClient inner, string model) : DelegatingChatClient(inner)
 {
-    private static readonly AsyncLocal<BudgetMeter?> CurrentMeter = new();
-
-    /// <summary>The budget of the handoff running on this async flow.</summary>
-    public static BudgetMeter? Current
-    {
-        get => CurrentMeter.Value;
-        set => CurrentMeter.Value = value;
-    }
-
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -45,7 +36,7 @@ internal sealed class BudgetChatClient(IChatClient inner, string model) : Delega
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var meter = Current;
+        var meter = HandoffScope.Current?.Meter;
         if (meter is null)
         {
             await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))

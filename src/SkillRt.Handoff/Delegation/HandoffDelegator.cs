@@ -134,7 +134,7 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         // Every model call of this handoff, on any runner, is counted against this meter.
-        BudgetChatClient.Current = run.Meter;
+        HandoffScope.Current = new HandoffScope(run.Meter, envelope.Grants?.Tools);
         try
         {
             foreach (var model in models)
@@ -151,7 +151,7 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
         }
         finally
         {
-            BudgetChatClient.Current = null;
+            HandoffScope.Current = null;
         }
 
         var last = run.Attempts[^1];
@@ -254,6 +254,11 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
         {
             var runnerOptions = new SkillRunnerOptions { Prices = _options.Prices, UseSkillModelHints = false };
             _options.ConfigureRunner?.Invoke(runnerOptions);
+            // The child calls only the tools its envelope granted; the host's own approval, if any, still applies after.
+            var approve = runnerOptions.ApproveToolCall;
+            runnerOptions.ApproveToolCall = (call, cancellationToken) =>
+                HandoffScope.Current is { } scope && !scope.MayCall(call.ToolName) ? ValueTask.FromResult(false)
+                : approve?.Invoke(call, cancellationToken) ?? ValueTask.FromResult(true);
             var client = _resolveModel(key) ?? throw new InvalidOperationException($"No chat client is registered for the model '{key}'.");
             return SkillRunner.Create(new BudgetChatClient(client, key), runnerOptions, _loggerFactory);
         })).Value;
