@@ -169,7 +169,12 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
         try
         {
             var runner = RunnerFor(model);
-            var result = await runner.RunAsync(skill, input, new SkillRunOptions { MaxRepairAttempts = run.Options.MaxRepairAttempts }, token).ConfigureAwait(false);
+            var result = await runner.RunAsync(skill, input, new SkillRunOptions
+            {
+                MaxRepairAttempts = run.Options.MaxRepairAttempts,
+                // With a deadline, the handoff's own clock governs; the runner's default limit must not cut in first.
+                RunTimeout = run.Envelope.Budget.Deadline is null ? null : Timeout.InfiniteTimeSpan,
+            }, token).ConfigureAwait(false);
             output = result.Output;
             evidence = [new HandoffEvidence { Criterion = "schema", Passed = true, Detail = "The output satisfies the output schema.", Path = string.Empty }];
             if (run.Envelope.Criteria?.Assertions is { } assertions)
