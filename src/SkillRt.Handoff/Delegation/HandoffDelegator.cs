@@ -35,6 +35,7 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ConcurrentDictionary<string, Lazy<SkillRunner>> _runners = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BudgetChatClient> _graders = new(StringComparer.Ordinal);
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromDays(45);
     private int _disposed;
 
     /// <summary>Creates a delegator that finds a model's chat client with <paramref name="resolveModel"/>.</summary>
@@ -115,7 +116,8 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
         SkillDefinition skill;
         try
         {
-            skill = SkillDefinition.Parse(HandoffSkill.Write(envelope), "handoff-" + envelope.TaskId + ".md");
+            // No path: the task id is the sender's text, and a path ending in SKILL.md would make the runner look for a skill folder.
+            skill = SkillDefinition.Parse(HandoffSkill.Write(envelope));
         }
         catch (SkillValidationException exception)
         {
@@ -128,8 +130,9 @@ public sealed class HandoffDelegator : IHandoffDelegator, IAsyncDisposable
             : JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement>(), Serialization.HandoffJsonContext.Default.DictionaryStringJsonElement);
 
         // The deadline is a cancellation of its own, linked to the caller's, so the two can be told apart.
-        using var deadline = envelope.Budget.Deadline is { } at
-            ? new CancellationTokenSource(Max(at - _options.TimeProvider.GetUtcNow(), TimeSpan.Zero), _options.TimeProvider)
+        // A timer reaches at most about 49 days; a deadline further off cannot be reached by a run in any case.
+        using var deadline = envelope.Budget.Deadline is { } at && at - _options.TimeProvider.GetUtcNow() is var left && left < MaxTimer
+            ? new CancellationTokenSource(Max(left, TimeSpan.Zero), _options.TimeProvider)
             : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 

@@ -299,4 +299,16 @@ public sealed class DelegationTests : IAsyncLifetime
         // Two child calls and two grader calls, all on one budget.
         Assert.Equal(4, result.Result.Usage.Turns);
     }
+
+    [Fact]
+    public async Task A_deadline_years_away_is_accepted_and_does_not_stop_the_run()
+    {
+        _cheap.Enqueue(ScriptedReply.Stream(Summary));
+        await using var delegator = CreateDelegator();
+
+        var result = await delegator.DelegateAsync(Task(new HandoffBudget { Deadline = DateTimeOffset.UtcNow.AddYears(5) }), TestJson.Default.ArticleInput, TestJson.Default.SummaryOutput,
+            new DelegateOptions { Model = "cheap" }, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.Result.Error?.Message);
+    }
 }
