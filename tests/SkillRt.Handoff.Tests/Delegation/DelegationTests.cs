@@ -311,4 +311,31 @@ public sealed class DelegationTests : IAsyncLifetime
 
         Assert.True(result.Succeeded, result.Result.Error?.Message);
     }
+
+    [Fact]
+    public async Task An_envelope_with_a_2020_12_schema_runs_and_its_output_is_checked_against_it()
+    {
+        // anyOf and const, beyond what a typed output needs: the child's skill is checked by the same validator.
+        _cheap.Enqueue(ScriptedReply.Stream("""{"kind":"maybe"}"""), ScriptedReply.Stream("""{"kind":"yes","confidence":0.9}"""));
+        await using var delegator = CreateDelegator();
+        var envelope = new HandoffEnvelope
+        {
+            TaskId = "classify-1",
+            Goal = "Is the sky blue? Answer yes with a confidence, or no with a reason.",
+            OutputSchema = JsonDocument.Parse("""
+                {"anyOf":[
+                  {"type":"object","required":["kind","confidence"],"properties":{"kind":{"const":"yes"},"confidence":{"type":"number"}}},
+                  {"type":"object","required":["kind","reason"],"properties":{"kind":{"const":"no"},"reason":{"type":"string"}}}
+                ]}
+                """).RootElement,
+            Budget = new HandoffBudget { Turns = 3 },
+        };
+
+        var result = await delegator.DelegateAsync(envelope, new DelegateOptions { Model = "cheap", RetriesPerModel = 0 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HandoffStatus.Completed, result.Status);
+        Assert.Equal("yes", result.Output!.Value.GetProperty("kind").GetString());
+        Assert.Equal(2, result.Usage.Turns);
+        AssertMatchesResultSchema(result);
+    }
 }
