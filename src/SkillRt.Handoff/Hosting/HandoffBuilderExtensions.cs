@@ -1,9 +1,13 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkillRt;
+using SkillRt.Execution;
 using SkillRt.Handoff;
+using SkillRt.Handoff.Tools;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +41,31 @@ public static class HandoffBuilderExtensions
             provider.GetRequiredService<IOptions<HandoffDelegatorOptions>>().Value,
             provider.GetService<ILoggerFactory>()));
         builder.Services.TryAddSingleton<IHandoffDelegator>(provider => provider.GetRequiredService<HandoffDelegator>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Offers parent skills a <c>delegate</c> tool (HANDOFF-SPEC section 8): the model calls it with an
+    /// envelope and reads the result. Call after <see cref="AddHandoff"/>.
+    /// </summary>
+    /// <param name="builder">The builder from <c>services.AddSkillRt()</c>.</param>
+    /// <param name="options">The model and the retry and escalation policy every delegation from the tool uses; the parent's grants are its skill's permissions.</param>
+    /// <param name="offerTo">Which skills are offered the tool; every skill when <see langword="null"/>.</param>
+    /// <returns>The builder, to chain more registrations.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddSkillRt().AddHandoff().AddDelegateTool(new DelegateOptions { Model = "cheap" }, skill => skill.Tags.Contains("planner"));
+    /// </code>
+    /// </example>
+    [Experimental(Experimentals.Tools, UrlFormat = Experimentals.ToolsUrl)]
+    public static ISkillRtBuilder AddDelegateTool(this ISkillRtBuilder builder, DelegateOptions options, Func<SkillDescriptor, bool>? offerTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        builder.Services.AddSingleton<ISkillToolProvider>(provider => new DelegateToolProvider(
+            provider.GetService<IHandoffDelegator>() ?? throw new InvalidOperationException("The delegate tool runs handoffs through IHandoffDelegator, and none is registered; call AddHandoff() before AddDelegateTool()."),
+            options,
+            offerTo));
         return builder;
     }
 }
