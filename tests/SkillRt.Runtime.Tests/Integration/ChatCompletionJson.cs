@@ -120,6 +120,50 @@ internal static class ChatCompletionJson
         });
     }
 
+    /// <summary>
+    /// A <c>chat.completion.chunk</c> whose delta asks for tool calls, each whole in this one chunk
+    /// (OpenAI may split the arguments over several chunks; one is enough for a client to assemble).
+    /// </summary>
+    public static byte[] ToolCallsChunk(string id, long created, string model, IReadOnlyList<ScriptedToolCall> calls, bool usageNull)
+    {
+        return Write(writer =>
+        {
+            WriteHeader(writer, id, "chat.completion.chunk", created, model);
+            writer.WriteStartArray("choices");
+            writer.WriteStartObject();
+            writer.WriteNumber("index", 0);
+            writer.WriteStartObject("delta");
+            writer.WriteString("role", "assistant");
+            writer.WriteNull("content");
+            writer.WriteStartArray("tool_calls");
+            for (var i = 0; i < calls.Count; i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("index", i);
+                writer.WriteString("id", calls[i].Id);
+                writer.WriteString("type", "function");
+                writer.WriteStartObject("function");
+                writer.WriteString("name", calls[i].Name);
+                writer.WriteString("arguments", calls[i].Arguments);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteNull("logprobs");
+            writer.WriteNull("finish_reason");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            if (usageNull)
+            {
+                writer.WriteNull("usage");
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
     /// <summary>The last chunk of a stream: no choices, only the usage.</summary>
     public static byte[] UsageChunk(string id, long created, string model, int promptTokens, int completionTokens)
     {

@@ -140,6 +140,9 @@ public abstract class ScriptedReply
     /// <param name="calls">The calls: an id, the function's name and its arguments as JSON text.</param>
     public static ScriptedReply ToolCalls(params ScriptedToolCall[] calls) => new ToolCallsReply(calls);
 
+    /// <summary>A streamed reply that asks for tool calls, finishing with <c>tool_calls</c>, then the usage.</summary>
+    public static ScriptedReply StreamToolCalls(params ScriptedToolCall[] calls) => new StreamToolCallsReply(calls);
+
     internal abstract Task WriteAsync(ReplyContext context);
 
     private static string[] Split(string content, int chunks)
@@ -286,6 +289,36 @@ public abstract class ScriptedReply
                 await response.Body.WriteAsync(json, cancellation);
                 await response.Body.WriteAsync(EventEnd, cancellation);
                 await response.Body.FlushAsync(cancellation);
+            }
+        }
+    }
+
+    private sealed class StreamToolCallsReply(IReadOnlyList<ScriptedToolCall> calls) : ScriptedReply
+    {
+        internal override async Task WriteAsync(ReplyContext context)
+        {
+            if (await RejectStreamMismatchAsync(context, streaming: true))
+            {
+                return;
+            }
+
+            var response = context.Http.Response;
+            var usageNull = context.Request.StreamIncludeUsage == true;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/event-stream; charset=utf-8";
+            await response.StartAsync(context.Cancellation);
+            await SendAsync(ChatCompletionJson.ToolCallsChunk(context.Id, context.Created, context.Model, calls, usageNull));
+            await SendAsync(ChatCompletionJson.Chunk(context.Id, context.Created, context.Model, role: false, content: null, "tool_calls", usageNull));
+            await SendAsync(ChatCompletionJson.UsageChunk(context.Id, context.Created, context.Model, promptTokens: 10, completionTokens: 5));
+            await response.Body.WriteAsync(Encoding.UTF8.GetBytes("data: [DONE]\n\n"), context.Cancellation);
+            await response.Body.FlushAsync(context.Cancellation);
+
+            async Task SendAsync(byte[] json)
+            {
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("data: "), context.Cancellation);
+                await response.Body.WriteAsync(json, context.Cancellation);
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("\n\n"), context.Cancellation);
+                await response.Body.FlushAsync(context.Cancellation);
             }
         }
     }
