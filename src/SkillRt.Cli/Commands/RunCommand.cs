@@ -118,6 +118,8 @@ internal static class RunCommand
         return command;
     }
 
+#if !SKILL_NATIVE_FRONT
+    // The native front hands run to the host (Native/HostProcess.cs), so what follows is the host's alone.
     private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (request.NoSandbox)
@@ -320,4 +322,5 @@ internal static class RunCommand
 
     private sealed record Request(
         string Skill, string? Inputs, string[] Input, string? Task, string? Model, bool Stream, string? Format, bool NoSandbox, string? Timeout, string? Replay, string? Record, string[] AgentDocs, bool Verbose);
+#endif
 }
