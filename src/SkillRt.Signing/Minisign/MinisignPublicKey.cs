@@ -126,7 +126,9 @@ public sealed class MinisignPublicKey
     }
 
     /// <summary>The file minisign writes: the untrusted comment naming the key id, then the base64 line.</summary>
-    public string ToFileText() => $"{MinisignText.UntrustedCommentPrefix}minisign public key {KeyId}\n{ToBase64()}\n";
+    // minisign prints the id with "%" PRIX64, without leading zeros (BF4D43F8E9BDE74 for 0BF4D43F8E9BDE74), so the
+    // file is byte for byte what minisign -G writes; everywhere else the id keeps its 16 digits.
+    public string ToFileText() => $"{MinisignText.UntrustedCommentPrefix}minisign public key {KeyId.Value.ToString("X", System.Globalization.CultureInfo.InvariantCulture)}\n{ToBase64()}\n";
 
     /// <summary>
     /// Checks a signature of <paramref name="content"/>: the key ids match, the signature is over these

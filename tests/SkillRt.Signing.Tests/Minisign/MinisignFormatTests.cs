@@ -25,6 +25,19 @@ public sealed class MinisignFormatTests
     }
 
     [Fact]
+    public void A_key_id_with_a_leading_zero_is_written_without_it_as_minisign_does()
+    {
+        var bytes = Convert.FromBase64String("RWTl1T0/O+/QRX5ggOv19K3ZYMIkLv74HgfQ9leXont8MgyFavHp2dnw");
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(2, 8), 0x0BF4D43F8E9BDE74);
+        Assert.True(MinisignPublicKey.TryParse(Convert.ToBase64String(bytes), "inline", out var key, out var error), error?.ToString());
+
+        Assert.Equal("0BF4D43F8E9BDE74", key.KeyId.ToString());
+        Assert.StartsWith("untrusted comment: minisign public key BF4D43F8E9BDE74\n", key.ToFileText(), StringComparison.Ordinal);
+        Assert.True(MinisignPublicKey.TryParse(key.ToFileText(), "key.pub", out var again, out error), error?.ToString());
+        Assert.Equal(key.KeyId, again.KeyId);
+    }
+
+    [Fact]
     public void A_public_key_reads_from_its_base64_line_alone_and_with_CRLF_line_ends()
     {
         Assert.True(MinisignPublicKey.TryParse("RWTl1T0/O+/QRX5ggOv19K3ZYMIkLv74HgfQ9leXont8MgyFavHp2dnw", "inline", out var inline, out _));
