@@ -38,6 +38,9 @@ internal sealed class McpHttpHost : IAsyncDisposable
         (JsonTypeInfo<UnsupportedProtocolVersionErrorData>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(UnsupportedProtocolVersionErrorData));
 
     private const string SessionIdHeader = "Mcp-Session-Id";
+
+    /// <summary>The largest request body accepted (1 MiB): far above any tool call's arguments.</summary>
+    internal const int MaxRequestBytes = 1024 * 1024;
     private const string ProtocolVersionHeader = "MCP-Protocol-Version";
 
     // Protocol revisions are dates; from this one on, Streamable HTTP has no sessions (SEP-2567, SEP-2575).
@@ -246,10 +249,32 @@ internal sealed class McpHttpHost : IAsyncDisposable
             return;
         }
 
+        // A tool call's arguments are small; the cap keeps one request from holding the process's memory.
+        if (request.ContentLength64 > MaxRequestBytes)
+        {
+            await WriteErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, $"Content Too Large: a request may carry at most {MaxRequestBytes} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.InputStream.ReadAsync(buffer, _stopping.Token).ConfigureAwait(false)) > 0)
+        {
+            if (body.Length + read > MaxRequestBytes)
+            {
+                await WriteErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, $"Content Too Large: a request may carry at most {MaxRequestBytes} bytes.").ConfigureAwait(false);
+                return;
+            }
+
+            body.Write(buffer, 0, read);
+        }
+
         JsonRpcMessage? message;
         try
         {
-            message = await JsonSerializer.DeserializeAsync(request.InputStream, MessageType, _stopping.Token).ConfigureAwait(false);
+            body.Position = 0;
+            message = await JsonSerializer.DeserializeAsync(body, MessageType, _stopping.Token).ConfigureAwait(false);
         }
         catch (JsonException)
         {

@@ -165,6 +165,18 @@ public sealed class McpServeClientsTests : IAsyncDisposable
                 Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
             }
 
+            // With the key, a body over the 1 MiB cap is refused before it is read whole.
+            using (var huge = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new StringContent("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}}", Encoding.UTF8, "application/json"),
+            })
+            {
+                huge.Headers.Accept.ParseAdd("application/json, text/event-stream");
+                huge.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
+                using var tooLarge = await http.SendAsync(huge, Ct);
+                Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+            }
+
             Assert.Single(server.Requests);
             Assert.Equal(0, kill(process.Id, 15));
             await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
