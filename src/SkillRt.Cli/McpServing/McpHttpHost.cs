@@ -25,7 +25,8 @@ namespace SkillRt.Cli.McpServing;
 /// and progress stream back as server-sent events), GET opens the stream of unsolicited messages
 /// (list_changed after a reload), DELETE ends a session. Sessions start with <c>initialize</c>; a client
 /// on the session-less 2026-07-28 revision is refused with the error that makes SDK clients fall back
-/// to it. Every request must carry the key (<see cref="McpHttpKey"/>) or is answered 401.
+/// to it. Every request must carry the key (<see cref="McpHttpKey"/>) or is answered 401, and requests past
+/// the limits (<see cref="McpHttpRateLimits"/>, <see cref="MaxSessions"/>) are answered 429.
 /// </summary>
 internal sealed class McpHttpHost : IAsyncDisposable
 {
@@ -41,6 +42,12 @@ internal sealed class McpHttpHost : IAsyncDisposable
 
     /// <summary>The largest request body accepted (1 MiB): far above any tool call's arguments.</summary>
     internal const int MaxRequestBytes = 1024 * 1024;
+    /// <summary>
+    /// The most sessions open at once: each holds a server and its streams, and an agent needs one or two.
+    /// A client past it is told to end one (DELETE) first.
+    /// </summary>
+    internal const int MaxSessions = 64;
+
     private const string ProtocolVersionHeader = "MCP-Protocol-Version";
 
     // Protocol revisions are dates; from this one on, Streamable HTTP has no sessions (SEP-2567, SEP-2575).
@@ -50,15 +57,17 @@ internal sealed class McpHttpHost : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly SkillMcpCatalog _catalog;
     private readonly McpHttpKey _key;
+    private readonly McpHttpRateLimits _limits;
     private readonly TextWriter _error;
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
-    private McpHttpHost(HttpListener listener, SkillMcpCatalog catalog, McpHttpKey key, TextWriter error, Uri endpoint)
+    private McpHttpHost(HttpListener listener, SkillMcpCatalog catalog, McpHttpKey key, McpHttpRateLimits limits, TextWriter error, Uri endpoint)
     {
         _listener = listener;
         _catalog = catalog;
         _key = key;
+        _limits = limits;
         _error = error;
         Endpoint = endpoint;
         Completion = AcceptAsync();
@@ -72,9 +81,10 @@ internal sealed class McpHttpHost : IAsyncDisposable
 
     /// <summary>
     /// Listens on 127.0.0.1 (a free port when <paramref name="port"/> is 0) and prints the endpoint and where
-    /// its key is on <paramref name="output"/>.
+    /// its key is on <paramref name="output"/>; answers at most <paramref name="requestsPerMinute"/> requests
+    /// with the key a minute.
     /// </summary>
-    public static async Task<McpHttpHost> StartAsync(SkillMcpCatalog catalog, int port, string? keyFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<McpHttpHost> StartAsync(SkillMcpCatalog catalog, int port, string? keyFile, int requestsPerMinute, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var key = McpHttpKey.Open(keyFile);
         HttpListener? listener = null;
@@ -109,7 +119,7 @@ internal sealed class McpHttpHost : IAsyncDisposable
         await output.WriteLineAsync($"SkillRt MCP endpoint (Streamable HTTP): {endpoint}").ConfigureAwait(false);
         await output.WriteLineAsync($"Key: in {key.File}{(key.IsTemporary ? " (deleted when the server stops)" : string.Empty)}; clients send it as 'Authorization: Bearer <key>'.").ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return new McpHttpHost(listener, catalog, key, error, endpoint);
+        return new McpHttpHost(listener, catalog, key, new McpHttpRateLimits(requestsPerMinute), error, endpoint);
     }
 
     public async ValueTask DisposeAsync()
@@ -134,6 +144,7 @@ internal sealed class McpHttpHost : IAsyncDisposable
         }
 
         _key.DeleteIfTemporary();
+        _limits.Dispose();
         _stopping.Dispose();
     }
 
@@ -201,7 +212,19 @@ internal sealed class McpHttpHost : IAsyncDisposable
             return;
         }
 
-        if (!_key.Accepts(request.Headers["Authorization"]))
+        var authorized = _key.Accepts(request.Headers["Authorization"]);
+        if (!_limits.TryAcquire(authorized, out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            response.AddHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+            var limit = authorized
+                ? $"this server answers {_limits.RequestsPerMinute} requests a minute (skillrt mcp serve --rate-limit N raises it)"
+                : $"this server answers {McpHttpRateLimits.UnauthorizedRequestsPerMinute} requests without its key a minute";
+            await WriteErrorAsync(response, HttpStatusCode.TooManyRequests, $"Too Many Requests: {limit}; try again in {seconds} s.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!authorized)
         {
             response.AddHeader("WWW-Authenticate", "Bearer");
             await WriteErrorAsync(response, HttpStatusCode.Unauthorized, "Unauthorized: send the server's key as 'Authorization: Bearer <key>' (skillrt mcp serve --http printed where it is).").ConfigureAwait(false);
@@ -314,6 +337,12 @@ internal sealed class McpHttpHost : IAsyncDisposable
         }
         else if (message is JsonRpcRequest { Method: RequestMethods.Initialize })
         {
+            if (_sessions.Count >= MaxSessions)
+            {
+                await WriteErrorAsync(response, HttpStatusCode.TooManyRequests, $"Too Many Requests: {MaxSessions} sessions are open; end one with DELETE (its {SessionIdHeader} header) before starting another.", requestId: requestId).ConfigureAwait(false);
+                return;
+            }
+
             session = StartSession();
         }
         else

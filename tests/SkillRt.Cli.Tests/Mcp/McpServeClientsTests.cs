@@ -91,104 +91,120 @@ public sealed class McpServeClientsTests : IAsyncDisposable
         server.EnqueueCompletion("""{"greeting":"Hello, Ada!"}""");
         Cli.WriteFile(Path.Combine("skills", "greet", "SKILL.md"), McpServeCommandTests.Greet);
         var keyFile = Work("mcp.key");
-        using var process = Process.Start(Cli.CreateStartInfo(["mcp", "serve", "--http", "--key-file", keyFile, Work("skills")]))!;
-        process.StandardInput.Close();
-        var stderr = new ConcurrentQueue<string>();
-        var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var keyLine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        const string Banner = "SkillRt MCP endpoint (Streamable HTTP): ";
-        process.OutputDataReceived += (_, e) =>
+        await using var served = await McpHttpServeProcess.StartAsync(Cli, ["--key-file", keyFile, Work("skills")], Ct);
+        var url = served.Endpoint;
+        Assert.Equal("127.0.0.1", url.Host);
+        Assert.Equal("/mcp", url.AbsolutePath);
+        Assert.Equal($"Key: in {keyFile}; clients send it as 'Authorization: Bearer <key>'.", served.KeyLine);
+        var key = (await File.ReadAllTextAsync(keyFile, Ct)).Trim();
+        Assert.StartsWith("skillrt_mcp_", key, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
         {
-            if (e.Data is { } line && line.StartsWith(Banner, StringComparison.Ordinal))
-            {
-                endpoint.TrySetResult(line[Banner.Length..]);
-            }
-            else if (e.Data is { } other && other.StartsWith("Key: ", StringComparison.Ordinal))
-            {
-                keyLine.TrySetResult(other);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                stderr.Enqueue(line);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var started = await Task.WhenAny(endpoint.Task, process.WaitForExitAsync(Ct)).WaitAsync(TimeSpan.FromMinutes(2), Ct);
-            Assert.True(started == endpoint.Task, "no endpoint printed:\n" + string.Join('\n', stderr));
-            var url = new Uri(await endpoint.Task);
-            Assert.Equal("127.0.0.1", url.Host);
-            Assert.Equal("/mcp", url.AbsolutePath);
-            Assert.Equal($"Key: in {keyFile}; clients send it as 'Authorization: Bearer <key>'.", await keyLine.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
-            var key = (await File.ReadAllTextAsync(keyFile, Ct)).Trim();
-            Assert.StartsWith("skillrt_mcp_", key, StringComparison.Ordinal);
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
-            }
-
-            // The SDK's client asks for the session-less 2026-07-28 revision first and falls back to initialize.
-            var transport = new HttpClientTransport(new HttpClientTransportOptions
-            {
-                Endpoint = url,
-                TransportMode = HttpTransportMode.StreamableHttp,
-                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
-            });
-            await using (var client = await McpClient.CreateAsync(transport, cancellationToken: Ct))
-            {
-                Assert.Equal("greet", Assert.Single(await client.ListToolsAsync(cancellationToken: Ct)).Name);
-                var result = await client.CallToolAsync("greet", new Dictionary<string, object?> { ["who"] = "Ada" }, cancellationToken: Ct);
-                Assert.True(result.IsError != true, string.Join('\n', stderr));
-                McpServeCommandTests.AssertJsonEqual("""{"greeting":"Hello, Ada!"}""", result.StructuredContent!.Value.GetRawText());
-            }
-
-            using var http = new HttpClient();
-            foreach (var authorization in new string?[] { null, "Bearer " + key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), key })
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url)
-                {
-                    Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""", Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Accept.ParseAdd("application/json, text/event-stream");
-                if (authorization is not null)
-                {
-                    request.Headers.TryAddWithoutValidation("Authorization", authorization);
-                }
-
-                using var refused = await http.SendAsync(request, Ct);
-                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-                Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
-            }
-
-            // With the key, a body over the 1 MiB cap is refused before it is read whole.
-            using (var huge = new HttpRequestMessage(HttpMethod.Post, url)
-            {
-                Content = new StringContent("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}}", Encoding.UTF8, "application/json"),
-            })
-            {
-                huge.Headers.Accept.ParseAdd("application/json, text/event-stream");
-                huge.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
-                using var tooLarge = await http.SendAsync(huge, Ct);
-                Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
-            }
-
-            Assert.Single(server.Requests);
-            Assert.Equal(0, kill(process.Id, 15));
-            await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct);
-            Assert.Contains(stderr, l => l.StartsWith("skillrt: serving 1 tool (greet) and 0 prompts over MCP on Streamable HTTP", StringComparison.Ordinal));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
         }
-        finally
+
+        // The SDK's client asks for the session-less 2026-07-28 revision first and falls back to initialize.
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            Endpoint = url,
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key },
+        });
+        await using (var client = await McpClient.CreateAsync(transport, cancellationToken: Ct))
+        {
+            Assert.Equal("greet", Assert.Single(await client.ListToolsAsync(cancellationToken: Ct)).Name);
+            var result = await client.CallToolAsync("greet", new Dictionary<string, object?> { ["who"] = "Ada" }, cancellationToken: Ct);
+            Assert.True(result.IsError != true, served.Errors);
+            McpServeCommandTests.AssertJsonEqual("""{"greeting":"Hello, Ada!"}""", result.StructuredContent!.Value.GetRawText());
         }
+
+        using var http = new HttpClient();
+        foreach (var authorization in new string?[] { null, "Bearer " + key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), key })
+        {
+            using var refused = await http.SendAsync(Initialize(url, authorization), Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
+        }
+
+        // With the key, a body over the 1 MiB cap is refused before it is read whole.
+        using (var huge = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}}", Encoding.UTF8, "application/json"),
+        })
+        {
+            huge.Headers.Accept.ParseAdd("application/json, text/event-stream");
+            huge.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
+            using var tooLarge = await http.SendAsync(huge, Ct);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        }
+
+        Assert.Single(server.Requests);
+        await served.StopAsync(Ct);
+        Assert.Contains(served.ErrorLines, l => l.StartsWith("skillrt: serving 1 tool (greet) and 0 prompts over MCP on Streamable HTTP", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Over_http_requests_past_the_rate_limit_get_429_with_retry_after_and_so_do_keyless_ones_past_theirs()
+    {
+        Cli.WriteFile(Path.Combine("skills", "greet", "SKILL.md"), McpServeCommandTests.Greet);
+        var keyFile = Work("limited.key");
+        await using var served = await McpHttpServeProcess.StartAsync(Cli, ["--key-file", keyFile, "--rate-limit", "2", Work("skills")], Ct);
+        var key = (await File.ReadAllTextAsync(keyFile, Ct)).Trim();
+        using var http = new HttpClient();
+
+        // Two requests with the key are answered; the third is not, and the answer says when to try again.
+        for (var i = 0; i < 2; i++)
+        {
+            using var answered = await http.SendAsync(Initialize(served.Endpoint, "Bearer " + key), Ct);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+
+        using (var limited = await http.SendAsync(Initialize(served.Endpoint, "Bearer " + key), Ct))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+            var retryAfter = limited.Headers.RetryAfter?.Delta;
+            Assert.NotNull(retryAfter);
+            Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+            Assert.Contains("--rate-limit", await limited.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        // Requests without the key have a budget of their own: spent, they get 429 instead of 401.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= 60; i++)
+        {
+            using var keyless = await http.SendAsync(Initialize(served.Endpoint, authorization: null), Ct);
+            statuses.Add(keyless.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 60).Append(HttpStatusCode.TooManyRequests), statuses);
+        await served.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_without_http_or_below_one_is_a_usage_error()
+    {
+        var stdio = await Cli.RunAsync("mcp", "serve", "--rate-limit", "10", Work("skills"));
+        Assert.Equal(2, stdio.ExitCode);
+        Assert.Contains("--rate-limit are for --http", stdio.Error, StringComparison.Ordinal);
+
+        var zero = await Cli.RunAsync("mcp", "serve", "--http", "--rate-limit", "0", Work("skills"));
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--rate-limit 0: the limit is a number of requests a minute, 1 or more.", zero.Error, StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage Initialize(Uri url, string? authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return request;
     }
 
     private static async Task EnsureNodePackagesAsync()
@@ -223,7 +239,4 @@ public sealed class McpServeClientsTests : IAsyncDisposable
             InstallGate.Release();
         }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int signal);
 }

@@ -54,6 +54,10 @@ internal static class McpServeCommand
         {
             Description = "With --http: the file holding the key clients must send; created with a new random key when missing. Default: a new key in a file under the temporary folder, deleted at exit.",
         };
+        var rateLimit = new Option<int?>("--rate-limit")
+        {
+            Description = "With --http: how many requests with the key the server answers a minute; more get 429 with Retry-After (default 600).",
+        };
         var command = new Command("serve", "Serve skills to agents over MCP: typed skills as tools, prose skills as prompts (stdio, or Streamable HTTP with --http).")
         {
             paths,
@@ -63,6 +67,7 @@ internal static class McpServeCommand
             http,
             port,
             keyFile,
+            rateLimit,
         };
 #if SKILL_NATIVE_FRONT
         // As run does: the runner, the model client and the MCP server run in the host (Native/HostProcess.cs), which inherits stdin and stdout.
@@ -76,7 +81,8 @@ internal static class McpServeCommand
                 parseResult.GetValue(timeout),
                 parseResult.GetValue(http),
                 parseResult.GetValue(port),
-                parseResult.GetValue(keyFile)),
+                parseResult.GetValue(keyFile),
+                parseResult.GetValue(rateLimit)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -90,9 +96,14 @@ internal static class McpServeCommand
 
     private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!request.Http && (request.Port is not null || request.KeyFile is not null))
+        if (!request.Http && (request.Port is not null || request.KeyFile is not null || request.RateLimit is not null))
         {
-            throw new CliException(ExitCodes.UsageError, "--port and --key-file are for --http; standard input and output need neither.");
+            throw new CliException(ExitCodes.UsageError, "--port, --key-file and --rate-limit are for --http; standard input and output need none of them.");
+        }
+
+        if (request.RateLimit is < 1)
+        {
+            throw new CliException(ExitCodes.UsageError, $"--rate-limit {request.RateLimit}: the limit is a number of requests a minute, 1 or more.");
         }
 
         if (request.Port is < 0 or > 65535)
@@ -118,7 +129,7 @@ internal static class McpServeCommand
         {
             if (request.Http)
             {
-                await using var host = await McpHttpHost.StartAsync(catalog, request.Port ?? 0, request.KeyFile, output, error, cancellationToken).ConfigureAwait(false);
+                await using var host = await McpHttpHost.StartAsync(catalog, request.Port ?? 0, request.KeyFile, request.RateLimit ?? McpHttpRateLimits.DefaultRequestsPerMinute, output, error, cancellationToken).ConfigureAwait(false);
                 await host.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             else
@@ -158,5 +169,5 @@ internal static class McpServeCommand
     }
 #endif
 
-    private sealed record Request(string[] Paths, string? Model, bool NoSandbox, string? Timeout, bool Http, int? Port, string? KeyFile);
+    private sealed record Request(string[] Paths, string? Model, bool NoSandbox, string? Timeout, bool Http, int? Port, string? KeyFile, int? RateLimit);
 }
