@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -144,21 +145,45 @@ public sealed class McpServeClientsTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Over_http_requests_past_the_rate_limit_get_429_with_retry_after_and_so_do_keyless_ones_past_theirs()
+    public async Task Over_http_requests_past_the_rate_limit_or_the_session_limit_get_429_and_so_do_keyless_ones_past_theirs()
     {
         Cli.WriteFile(Path.Combine("skills", "greet", "SKILL.md"), McpServeCommandTests.Greet);
         var keyFile = Work("limited.key");
-        await using var served = await McpHttpServeProcess.StartAsync(Cli, ["--key-file", keyFile, "--rate-limit", "2", Work("skills")], Ct);
+        const int MaxSessions = 64; // as the server documents (docs/agents.md)
+        const int Budget = MaxSessions + 3;
+        await using var served = await McpHttpServeProcess.StartAsync(Cli, ["--key-file", keyFile, "--rate-limit", Budget.ToString(CultureInfo.InvariantCulture), Work("skills")], Ct);
         var key = (await File.ReadAllTextAsync(keyFile, Ct)).Trim();
         using var http = new HttpClient();
 
-        // Two requests with the key are answered; the third is not, and the answer says when to try again.
-        for (var i = 0; i < 2; i++)
+        // Sessions up to the cap start; one more is refused until a session ends.
+        var sessions = new List<string>();
+        for (var i = 0; i < MaxSessions; i++)
         {
             using var answered = await http.SendAsync(Initialize(served.Endpoint, "Bearer " + key), Ct);
             Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            sessions.Add(answered.Headers.GetValues("Mcp-Session-Id").Single());
         }
 
+        using (var full = await http.SendAsync(Initialize(served.Endpoint, "Bearer " + key), Ct))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, full.StatusCode);
+            Assert.Contains("end one with DELETE", await full.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        using (var end = new HttpRequestMessage(HttpMethod.Delete, served.Endpoint))
+        {
+            end.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
+            end.Headers.TryAddWithoutValidation("Mcp-Session-Id", sessions[0]);
+            using var ended = await http.SendAsync(end, Ct);
+            Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        }
+
+        using (var again = await http.SendAsync(Initialize(served.Endpoint, "Bearer " + key), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        // That was the minute's last request with the key; the next one is told when to try again.
         using (var limited = await http.SendAsync(Initialize(served.Endpoint, "Bearer " + key), Ct))
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
