@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -40,7 +41,9 @@ public sealed class SigningCommandTests(RegistryServer server) : IClassFixture<R
         var publicFile = json.RootElement.GetProperty("publicKeyFile").GetString()!;
         Assert.Equal(Path.Combine(cli.ConfigHome, "signing", "minisign.key"), secretFile);
         Assert.True(json.RootElement.GetProperty("encrypted").GetBoolean());
-        Assert.Equal($"untrusted comment: minisign public key {keyId}\n{json.RootElement.GetProperty("publicKey").GetString()}\n", File.ReadAllText(publicFile));
+        // The file's comment names the id as minisign does (%PRIX64: no leading zeros); --json gives all 16 digits.
+        var unpadded = ulong.Parse(keyId, NumberStyles.HexNumber, CultureInfo.InvariantCulture).ToString("X", CultureInfo.InvariantCulture);
+        Assert.Equal($"untrusted comment: minisign public key {unpadded}\n{json.RootElement.GetProperty("publicKey").GetString()}\n", File.ReadAllText(publicFile));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretFile));
