@@ -37,31 +37,22 @@ internal sealed class ServedSkillSet
     {
         var (files, found) = await sources.FindAsync(cancellationToken).ConfigureAwait(false);
         var problems = new List<string>(found);
-        var loaded = new List<ServedSkill>();
-        foreach (var file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                var skill = await SkillDefinition.LoadAsync(file, cancellationToken).ConfigureAwait(false);
-                var candidate = new ServedSkill(skill, McpToolName.For(skill.Name), file, await FingerprintAsync(skill, file, cancellationToken).ConfigureAwait(false));
-                if (!candidate.IsPrompt && SkillMcpTool.CheckSchemas(candidate) is { } schemaProblem)
-                {
-                    problems.Add($"skillrt: {file}: not served: {schemaProblem}");
-                    continue;
-                }
 
-                loaded.Add(candidate);
-            }
-            catch (SkillValidationException exception)
+        // Reading, parsing and checking one skill is independent of the others: a thousand of them load on
+        // every core. Each file's outcome keeps its slot, so problems are reported in file order.
+        var outcomes = new (ServedSkill? Skill, IReadOnlyList<string> Problems)[files.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, files.Count),
+            new ParallelOptions { CancellationToken = cancellationToken },
+            async (index, token) => outcomes[index] = await LoadOneAsync(files[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var loaded = new List<ServedSkill>();
+        foreach (var (skill, skillProblems) in outcomes)
+        {
+            problems.AddRange(skillProblems);
+            if (skill is not null)
             {
-                var errors = exception.Diagnostics.Where(d => d.Severity == SkillDiagnosticSeverity.Error).ToList();
-                problems.AddRange(errors.Select(d => d.ToString(file)));
-                problems.Add($"skillrt: {file}: not served ({errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}; check it with: skillrt validate {file}).");
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                problems.Add($"skillrt: {file}: not served: cannot read it: {exception.Message}");
+                loaded.Add(skill);
             }
         }
 
@@ -84,6 +75,30 @@ internal sealed class ServedSkillSet
         var order = files.Select((file, index) => (file, index)).ToDictionary(entry => entry.file, entry => entry.index, StringComparer.Ordinal);
         served.Sort((a, b) => order[a.File].CompareTo(order[b.File]));
         return new ServedSkillSet(served, problems, conflicts);
+    }
+
+    private static async Task<(ServedSkill? Skill, IReadOnlyList<string> Problems)> LoadOneAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var skill = await SkillDefinition.LoadAsync(file, cancellationToken).ConfigureAwait(false);
+            var candidate = new ServedSkill(skill, McpToolName.For(skill.Name), file, await FingerprintAsync(skill, file, cancellationToken).ConfigureAwait(false));
+            if (!candidate.IsPrompt && SkillMcpTool.CheckSchemas(candidate) is { } schemaProblem)
+            {
+                return (null, [$"skillrt: {file}: not served: {schemaProblem}"]);
+            }
+
+            return (candidate, []);
+        }
+        catch (SkillValidationException exception)
+        {
+            var errors = exception.Diagnostics.Where(d => d.Severity == SkillDiagnosticSeverity.Error).ToList();
+            return (null, [.. errors.Select(d => d.ToString(file)), $"skillrt: {file}: not served ({errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}; check it with: skillrt validate {file})."]);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (null, [$"skillrt: {file}: not served: cannot read it: {exception.Message}"]);
+        }
     }
 
     private static async Task<string> FingerprintAsync(SkillDefinition skill, string file, CancellationToken cancellationToken)
