@@ -54,10 +54,7 @@ internal sealed class SkillKernelFunction : AIFunction
             read[parameter.Name] = SkillArgumentReader.Read(value, parameter.Kind);
         }
 
-        var result = await _tool.InvokeAsync(read, cancellationToken).ConfigureAwait(false);
-
-        // A text output reads as itself, not as a quoted JSON string, when Semantic Kernel passes it on.
-        return result is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : result;
+        return await _tool.InvokeAsync(read, cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonElement Schema(IReadOnlyList<SkillParameter> parameters)

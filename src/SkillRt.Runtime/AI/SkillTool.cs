@@ -17,7 +17,8 @@ namespace SkillRt;
 /// declares no inputs takes one required <c>task</c> string instead); its return schema is the
 /// skill's output schema (a JSON string for text and file outputs). A call runs the skill through the
 /// runner with its dependencies, permissions, sandbox and output checks, and returns the validated
-/// output as JSON.
+/// output: a <see cref="JsonElement"/> for a JSON output, a <see cref="string"/> for a text or file output
+/// (so a model reads text as itself, not as a quoted JSON string).
 /// </para>
 /// <para>
 /// Arguments that break the input contract are the calling model's mistake, so they come back to it
@@ -72,14 +73,17 @@ public sealed class SkillTool : AIFunction
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        object? output;
         try
         {
-            return await _skill.InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
+            output = await _skill.InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
         }
         catch (SkillInputException invalid)
         {
             return InvalidArguments(invalid);
         }
+
+        return Descriptor.OutputType != SkillOutputType.Json && output is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : output;
     }
 
     /// <inheritdoc />

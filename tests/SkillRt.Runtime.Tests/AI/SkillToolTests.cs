@@ -167,7 +167,7 @@ public sealed class SkillToolTests : IDisposable
         var output = await tool.InvokeAsync(Arguments("""{"task":"Write the subject for: added a parser"}"""), Ct);
 
         Assert.Equal(["/subject"], missing.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("pointer").GetString()));
-        Assert.Equal("Add the parser", Assert.IsType<JsonElement>(output).GetString());
+        Assert.Equal("Add the parser", Assert.IsType<string>(output));
         var request = Assert.Single(client.Requests);
         Assert.Equal("Write the subject for: added a parser", request.User);
         Assert.StartsWith("# Commit message style", request.System, StringComparison.Ordinal);

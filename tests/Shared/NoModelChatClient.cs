@@ -4,9 +4,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 
-namespace SkillRt.SemanticKernel.Tests;
+namespace SkillRt.Tests;
 
-/// <summary>The chat client of tests that must make no model call (building a plugin does not): any call fails.</summary>
+/// <summary>The chat client of tests that must make no model call (building a plugin or a skills source does not): any call fails.</summary>
 internal sealed class NoModelChatClient : IChatClient
 {
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
