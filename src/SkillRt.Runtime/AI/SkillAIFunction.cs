@@ -10,7 +10,8 @@ namespace SkillRt;
 
 /// <summary>
 /// A skill offered to a model as a tool. Arguments are checked against the skill's input schema
-/// before anything runs, and the validated output is returned as JSON the model can read.
+/// before anything runs, and the validated output is returned: as JSON for a JSON output, as a string
+/// for a text or file output.
 /// </summary>
 /// <remarks>
 /// A skill loaded at run time that runs on a model and declares no inputs (a prose skill, a plain
@@ -80,7 +81,10 @@ internal sealed class SkillAIFunction<TInput, TOutput> : AIFunction
         }
 
         var result = await _runner.RunAsync(_contract, input, options: null, cancellationToken).ConfigureAwait(false);
-        return _contract.SerializeOutput(result.Output);
+        var output = _contract.SerializeOutput(result.Output);
+
+        // Text reads as itself, not as a quoted JSON string, wherever the result is shown to a model.
+        return _contract.Descriptor.OutputType != SkillOutputType.Json && output.ValueKind == JsonValueKind.String ? output.GetString() : output;
     }
 
     /// <summary>The task argument as the JSON string the contract takes; anything else is a violation naming it.</summary>

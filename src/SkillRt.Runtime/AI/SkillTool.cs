@@ -63,30 +63,31 @@ public sealed class SkillTool : AIFunction
     /// <summary>The skill's description; for a prose skill, the first paragraph of its instructions.</summary>
     public override string Description { get; }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The JSON Schema of the arguments: the skill's input schema, or one required <c>task</c> string for a
+    /// skill loaded at run time that runs on a model and declares no inputs.
+    /// </summary>
     public override JsonElement JsonSchema => _skill.JsonSchema;
 
-    /// <inheritdoc />
+    /// <summary>The JSON Schema of the result: the skill's output schema, <c>{"type":"string"}</c> for text and file outputs.</summary>
     public override JsonElement? ReturnJsonSchema => _skill.ReturnJsonSchema;
 
     /// <inheritdoc />
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        object? output;
         try
         {
-            output = await _skill.InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
+            return await _skill.InvokeAsync(arguments, cancellationToken).ConfigureAwait(false);
         }
         catch (SkillInputException invalid)
         {
             return InvalidArguments(invalid);
         }
-
-        return Descriptor.OutputType != SkillOutputType.Json && output is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : output;
     }
 
-    /// <inheritdoc />
+    /// <summary>The tool's name.</summary>
+    /// <returns><see cref="Name"/>.</returns>
     public override string ToString() => Name;
 
     private JsonElement InvalidArguments(SkillInputException exception) =>
