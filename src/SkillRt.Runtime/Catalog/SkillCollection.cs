@@ -254,10 +254,18 @@ public sealed class SkillCollection : IEnumerable<SkillDescriptor>
         return this;
     }
 
-    /// <summary>The same SKILL.md loaded twice is one skill, not a clash.</summary>
+    /// <summary>
+    /// The same SKILL.md loaded twice is one skill, not a clash. Only files known on disk are compared:
+    /// generated skills' paths are relative to their own projects, so two projects' <c>skills/review/SKILL.md</c>
+    /// may be two different skills.
+    /// </summary>
     private static bool IsSameFile(SkillCollectionEntry left, SkillCollectionEntry right) =>
-        left.Descriptor.SourcePath is { } leftPath && right.Descriptor.SourcePath is { } rightPath
-        && string.Equals(Path.GetFullPath(leftPath), Path.GetFullPath(rightPath), StringComparison.Ordinal);
+        FileOnDisk(left) is { } leftFile && string.Equals(leftFile, FileOnDisk(right), StringComparison.Ordinal);
+
+    private static string? FileOnDisk(SkillCollectionEntry entry) =>
+        entry.Directory is { } folder && entry.Descriptor.SourcePath is { } source ? Path.Combine(Path.GetFullPath(folder), Path.GetFileName(source))
+        : entry.Descriptor.SourcePath is { } path && Path.IsPathRooted(path) ? Path.GetFullPath(path)
+        : null;
 
     private static string FileOf(SkillCollectionEntry entry) =>
         entry.Descriptor.SourcePath ?? $"{entry.Descriptor} (given as text, not loaded from a file)";

@@ -95,16 +95,17 @@ public sealed class SkillToolTests : IDisposable
     {
         var older = _folder.Write("old/lint/SKILL.md", Lint("1.2.0", "old"));
         var newer = _folder.Write("new/lint/SKILL.md", Lint("1.10.0", "new"));
+        var newerRelative = Path.GetRelativePath(Environment.CurrentDirectory, Path.GetDirectoryName(newer)!);
         var skills = new SkillCollection()
             .Add(await SkillDefinition.LoadAsync(older, Ct))
             .Add(await SkillDefinition.LoadAsync(newer, Ct))
-            .Add(await SkillDefinition.LoadAsync(newer, Ct));
+            .Add(await SkillDefinition.LoadAsync(newerRelative, Ct));
         await using var runner = new SkillRunner(new ScriptedChatClient());
 
         var tool = Assert.IsType<SkillTool>(Assert.Single(skills.CreateTools(runner)));
 
         Assert.Equal("1.10.0", tool.Descriptor.Version!.ToString());
-        Assert.Equal(newer, tool.Descriptor.SourcePath);
+        Assert.Equal(newer, Path.GetFullPath(tool.Descriptor.SourcePath!));
     }
 
     [Fact]
