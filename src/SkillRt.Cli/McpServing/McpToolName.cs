@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SkillRt.Cli.McpServing;
 
 /// <summary>
@@ -7,26 +5,13 @@ namespace SkillRt.Cli.McpServing;
 /// Tool names are kept to ASCII letters, digits, <c>_</c> and <c>-</c> and at most 64 characters, the
 /// intersection of what the MCP specification allows and what the models behind Claude Code, Codex and
 /// Copilot accept as function names. Skill names are lowercase kebab-case already, so they rarely change.
+/// It is the rule the runtime's <see cref="SkillTool"/>s follow, so a skill has one tool name everywhere.
 /// </summary>
 internal static class McpToolName
 {
     /// <summary>The longest name given out.</summary>
-    public const int MaxLength = 64;
+    public const int MaxLength = SkillToolName.MaxLength;
 
     /// <summary>The MCP-safe form of <paramref name="skillName"/>.</summary>
-    public static string For(string skillName)
-    {
-        var name = new StringBuilder(skillName.Length);
-        foreach (var character in skillName)
-        {
-            if (name.Length == MaxLength)
-            {
-                break;
-            }
-
-            name.Append(char.IsAsciiLetterOrDigit(character) || character is '_' or '-' ? character : '_');
-        }
-
-        return name.Length == 0 ? "skill" : name.ToString();
-    }
+    public static string For(string skillName) => SkillToolName.For(skillName);
 }

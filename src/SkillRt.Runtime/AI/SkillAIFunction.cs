@@ -10,22 +10,41 @@ namespace SkillRt;
 
 /// <summary>
 /// A skill offered to a model as a tool. Arguments are checked against the skill's input schema
-/// before anything runs, and the validated output is returned as JSON the model can read.
+/// before anything runs, and the validated output is returned: as JSON for a JSON output, as a string
+/// for a text or file output.
 /// </summary>
+/// <remarks>
+/// A skill loaded at run time that runs on a model and declares no inputs (a prose skill, a plain
+/// Agent Skills folder) takes its task in words (spec section 10.1), so it is offered with one
+/// required <c>task</c> string: an empty parameter list would leave the calling model no way to say
+/// what to do. This is the same parameter <c>skillrt mcp serve</c> offers for such skills.
+/// </remarks>
 internal sealed class SkillAIFunction<TInput, TOutput> : AIFunction
     where TInput : notnull
 {
+    /// <summary>The one argument of a skill that takes its task in words.</summary>
+    public const string TaskParameter = "task";
+
+    private const string TaskSchema =
+        """{"type":"object","properties":{"task":{"type":"string","minLength":1,"description":"What to do, in words: this skill declares no inputs and runs on a task."}},"required":["task"],"additionalProperties":false}""";
+
     private readonly SkillContract<TInput, TOutput> _contract;
     private readonly ISkillRunner _runner;
     private readonly JsonElement _inputSchema;
     private readonly JsonElement? _outputSchema;
+    private readonly bool _takesTask;
 
     public SkillAIFunction(SkillContract<TInput, TOutput> contract, ISkillRunner runner)
     {
         _contract = contract;
         _runner = runner;
         var descriptor = contract.Descriptor;
-        _inputSchema = ParseSchema(descriptor.InputSchema);
+
+        // Only a JSON contract can carry the task as a string; generated contracts read their input record.
+        _takesTask = typeof(TInput) == typeof(JsonElement)
+            && !descriptor.IsTemplate
+            && descriptor.Runtime.Type is SkillRuntimeType.MarkdownSkill or SkillRuntimeType.AnthropicSkill;
+        _inputSchema = ParseSchema(_takesTask ? TaskSchema : descriptor.InputSchema);
         _outputSchema = descriptor.OutputType switch
         {
             SkillOutputType.Json => descriptor.OutputSchema is { } schema ? ParseSchema(schema) : null,
@@ -46,7 +65,9 @@ internal sealed class SkillAIFunction<TInput, TOutput> : AIFunction
         JsonElement json;
         try
         {
-            json = SkillJson.ToElement(arguments, 0, static (args, writer, _) => WriteArguments(writer, args));
+            json = _takesTask
+                ? ReadTask(arguments)
+                : SkillJson.ToElement(arguments, 0, static (args, writer, _) => WriteArguments(writer, args));
         }
         catch (ArgumentException exception)
         {
@@ -60,7 +81,48 @@ internal sealed class SkillAIFunction<TInput, TOutput> : AIFunction
         }
 
         var result = await _runner.RunAsync(_contract, input, options: null, cancellationToken).ConfigureAwait(false);
-        return _contract.SerializeOutput(result.Output);
+        var output = _contract.SerializeOutput(result.Output);
+
+        // Text reads as itself, not as a quoted JSON string, wherever the result is shown to a model.
+        return _contract.Descriptor.OutputType != SkillOutputType.Json && output.ValueKind == JsonValueKind.String ? output.GetString() : output;
+    }
+
+    /// <summary>The task argument as the JSON string the contract takes; anything else is a violation naming it.</summary>
+    private JsonElement ReadTask(AIFunctionArguments arguments)
+    {
+        var violations = new List<SkillViolation>();
+        string? task = null;
+        foreach (var (name, value) in arguments)
+        {
+            if (name != TaskParameter)
+            {
+                violations.Add(new SkillViolation("/" + name, $"This skill declares no inputs and takes only '{TaskParameter}', the task in words; leave '{name}' out."));
+                continue;
+            }
+
+            task = value switch
+            {
+                string text => text,
+                JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+                _ => null,
+            };
+            if (string.IsNullOrWhiteSpace(task))
+            {
+                violations.Add(new SkillViolation("/" + TaskParameter, "Expected the task in words, a non-empty string."));
+            }
+        }
+
+        if (task is null && violations.Count == 0)
+        {
+            violations.Add(new SkillViolation(string.Empty, $"The argument '{TaskParameter}' is required: the task in words, such as \"Summarize data/sales.csv\"."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new SkillInputException(violations, Name);
+        }
+
+        return SkillJson.ToElement(0, task!, static (_, writer, value) => writer.WriteStringValue(value));
     }
 
     private static JsonElement ParseSchema(string schema)

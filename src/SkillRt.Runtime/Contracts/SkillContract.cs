@@ -58,7 +58,10 @@ public abstract class SkillContract<TInput, TOutput>
     /// <summary>
     /// Wraps the skill as a <see cref="AIFunction"/>, so any <c>Microsoft.Extensions.AI</c> chat client
     /// or agent can call it as a tool: the model's arguments are read and checked as the input, the
-    /// skill runs through <paramref name="runner"/>, and the validated output is returned as JSON.
+    /// skill runs through <paramref name="runner"/>, and the validated output is returned: as JSON for a
+    /// JSON output, as a string for a text or file output. Invalid arguments throw
+    /// <see cref="SkillInputException"/>; <see cref="SkillCollection.CreateTools(ISkillRunner)"/> gives tools
+    /// that answer them to the model instead.
     /// </summary>
     /// <param name="runner">Runs the skill when the model calls it.</param>
     /// <returns>A function named after the skill, described by its description and schemas.</returns>

@@ -87,6 +87,50 @@ public sealed class ToolCallingIntegrationTests
     }
 
     [Fact]
+    public async Task A_sibling_without_inputs_is_called_with_its_task_in_words()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await OpenAIChatServer.StartAsync(ct);
+        server.EnqueueToolCall("tone", """{"task":"Is 'LGTM, ship it' too curt for a first-time contributor?"}""", id: "call_tone")
+            .EnqueueCompletion("A little: thank them first.")
+            .EnqueueCompletion("""{"summary":"Thank the contributor, then approve."}""");
+        var options = new SkillRunnerOptions();
+        options.Skills.Add(SkillDefinition.Parse("""
+            ---
+            name: tone
+            description: Judges the tone of a review comment.
+            ---
+            Judge the tone of the comment you are given.
+            """));
+        var review = SkillDefinition.Parse("""
+            ---
+            name: review
+            description: Reviews code and checks the tone of the comment.
+            inputs:
+              - name: code
+                required: true
+            outputs:
+              type: json
+              schema: { type: object, required: [summary], properties: { summary: { type: string } } }
+            dependencies:
+              skills: [tone]
+            ---
+            Review {{ code }}.
+            """);
+        await using var runner = new SkillRunner(server.CreateChatClient(), options);
+
+        var result = await runner.RunAsync(review, Json("""{"code":"x = 1"}"""), cancellationToken: ct);
+
+        Assert.Equal("Thank the contributor, then approve.", result.Output.GetProperty("summary").GetString());
+        var tool = Assert.Single(server.Requests[0].Body.GetProperty("tools").EnumerateArray()).GetProperty("function");
+        Assert.Equal(["task"], tool.GetProperty("parameters").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        var nested = server.Requests[1];
+        Assert.Equal("Judge the tone of the comment you are given.", nested.Messages[0].Text);
+        Assert.Equal("Is 'LGTM, ship it' too curt for a first-time contributor?", nested.Messages.Last(m => m.Role == "user").Text);
+        Assert.Equal("A little: thank them first.", Assert.Single(server.Requests[2].Messages, m => m.Role == "tool").Text);
+    }
+
+    [Fact]
     public async Task A_call_the_skills_permissions_do_not_allow_is_refused_to_the_model_logged_and_counted()
     {
         var ct = TestContext.Current.CancellationToken;
