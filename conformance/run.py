@@ -3,6 +3,7 @@
 
     python3 conformance/run.py --command 'skillrt validate --format conformance'
     python3 conformance/run.py --command 'python3 conformance/adapters/rust-skillrt-v0.1.py' --json
+    python3 conformance/run.py --actual results/   # outputs made beforehand: results/<area>/<case>.json
 
 The command is run once per case with the case's skill file appended as its last argument, and
 must print one JSON object on stdout (the runner contract, README.md). Only the standard library
@@ -160,25 +161,34 @@ def describe(d):
     return f"{get(d, 'id')}@{file}{where}({get(d, 'severity')})"
 
 
-def run_case(command, name, folder, timeout):
+def run_case(command, actual_dir, name, folder, timeout):
     expected = load_json_file(os.path.join(folder, "expected.json"))
     skill = os.path.join(folder, get(expected, "skill") or "SKILL.md")
     result = {"case": name, "spec": plain(get(expected, "spec") or []), "parts": {}, "details": []}
+    if actual_dir is not None:
+        path = os.path.join(actual_dir, *name.split("/")) + ".json"
+        if not os.path.isfile(path):
+            result.update(status="error", details=[f"no output at {path}"])
+            return result
+        with open(path, "rb") as handle:
+            stdout, stderr, code = handle.read(), b"", 0
+    else:
+        try:
+            process = subprocess.run(command + [skill], capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            result.update(status="error", details=[f"no answer within {timeout} s"])
+            return result
+        except OSError as error:
+            result.update(status="error", details=[f"cannot start {command[0]}: {error}"])
+            return result
+        stdout, stderr, code = process.stdout, process.stderr, process.returncode
     try:
-        process = subprocess.run(command + [skill], capture_output=True, timeout=timeout, cwd=folder)
-    except subprocess.TimeoutExpired:
-        result.update(status="error", details=[f"no answer within {timeout} s"])
-        return result
-    except OSError as error:
-        result.update(status="error", details=[f"cannot start {command[0]}: {error}"])
-        return result
-    try:
-        actual = read_json(process.stdout.decode("utf-8"))
+        actual = read_json(stdout.decode("utf-8"))
         if not isinstance(actual, Ordered):
             raise ValueError("the output is not a JSON object")
     except (ValueError, UnicodeDecodeError) as error:
-        stderr = process.stderr.decode("utf-8", "replace").strip()[-400:]
-        result.update(status="error", details=[f"exit code {process.returncode}, no JSON object on stdout ({error}); stderr: {stderr}"])
+        stderr = stderr.decode("utf-8", "replace").strip()[-400:]
+        result.update(status="error", details=[f"exit code {code}, no JSON object on stdout ({error}); stderr: {stderr}"])
         return result
 
     partial = set(get(actual, "partial") or [])
@@ -258,7 +268,9 @@ def print_text(results, out):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--command", required=True, help="the implementation's command; the case's skill file is appended")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--command", help="the implementation's command; the case's skill file is appended")
+    source.add_argument("--actual", help="a folder of outputs made beforehand, one <area>/<case>.json per case, instead of a command")
     parser.add_argument("--cases", default=os.path.join(HERE, "cases"), help="the cases folder (default: conformance/cases)")
     parser.add_argument("--filter", action="append", default=[], help="run only cases whose path contains this (repeatable)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="cases run at once (default: one per core)")
@@ -266,20 +278,20 @@ def main():
     parser.add_argument("--json", action="store_true", help="print one JSON report instead of text")
     args = parser.parse_args()
 
-    command = shlex.split(args.command)
-    if not command:
+    command = shlex.split(args.command) if args.command is not None else None
+    if command is not None and not command:
         parser.error("--command is empty")
     cases = find_cases(args.cases, args.filter)
     if not cases:
         print(f"run.py: no case (a folder with expected.json) under {args.cases}", file=sys.stderr)
         return 2
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        results = list(pool.map(lambda c: run_case(command, c[0], c[1], args.timeout), cases))
+        results = list(pool.map(lambda c: run_case(command, args.actual, c[0], c[1], args.timeout), cases))
 
     if args.json:
         summary, by_area, parts, ids = summarize(results)
         report = {
-            "command": args.command,
+            "command": args.command if args.command is not None else "outputs in " + args.actual,
             "summary": {"cases": len(results), **{k: summary[k] for k in ("pass", "fail", "incomplete", "error")}},
             "areas": {a: dict(c) for a, c in sorted(by_area.items())},
             "parts": {p: dict(c) for p, c in parts.items()},
