@@ -28,7 +28,9 @@ internal static class ValidateCommand
             Description = "SKILL.md files, other Markdown skill files, or folders to search for skills.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = FormatOption.Create();
+        var format = FormatOption.Create(
+            "How to print results: 'text' for people, 'json' for scripts, or 'conformance' for one file in the conformance suite's runner contract (conformance/README.md).",
+            "conformance");
         var errorsOnly = new Option<bool>("--errors-only", "--quiet", "-q")
         {
             Description = "Report errors only, no warnings, as <SkillErrorsOnly>true</SkillErrorsOnly> does for the build.",
@@ -40,8 +42,14 @@ internal static class ValidateCommand
             format,
             errorsOnly,
         };
-        command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(
+        command.SetAction((parseResult, cancellationToken) => parseResult.GetValue(format) == "conformance"
+            ? RunConformanceAsync(
+                parseResult.GetValue(paths)!,
+                parseResult.GetValue(errorsOnly),
+                parseResult.InvocationConfiguration.Output,
+                parseResult.InvocationConfiguration.Error,
+                cancellationToken)
+            : RunAsync(
                 parseResult.GetValue(paths)!,
                 FormatOption.IsJson(parseResult, format),
                 parseResult.GetValue(errorsOnly),
@@ -142,6 +150,42 @@ internal static class ValidateCommand
         }
 
         return errors > 0 ? ExitCodes.InvalidSkill : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>--format conformance</c>: one file, read as a skill whatever its name (as the runtime reads a file it is
+    /// told is a skill, spec section 2.5), printed in the runner contract's shape. The diagnostics are the result,
+    /// so it exits 0 whenever it printed one; only a call it cannot answer exits otherwise.
+    /// </summary>
+    private static async Task<int> RunConformanceAsync(string[] paths, bool errorsOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (paths.Length != 1 || errorsOnly)
+        {
+            await error.WriteLineAsync("skillrt: --format conformance checks one file and reports every diagnostic: pass exactly one SKILL.md, without --errors-only.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        var path = paths[0];
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"skillrt: '{path}' is not a file; --format conformance reads one skill file (a case's SKILL.md).").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        SkillValidationResult result;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            result = SkillValidator.Validate(SkillDocument.Load(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            await error.WriteLineAsync($"skillrt: cannot read '{path}': {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        await JsonOutput.WriteAsync(output, writer => ConformanceJson.Write(writer, path, result)).ConfigureAwait(false);
+        return ExitCodes.Success;
     }
 
     // The compiler's line, then the catalogue entry in brackets where MSBuild puts the project: editors'

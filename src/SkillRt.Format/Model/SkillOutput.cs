@@ -12,6 +12,9 @@ public sealed class SkillOutput
     /// <summary>The JSON Schema of a json output, as written in YAML; <see langword="null"/> when there is none.</summary>
     public FrontmatterNode? Schema { get; init; }
 
+    /// <summary>What the output is (<c>outputs.description</c>); <see langword="null"/> when none is given.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Where the output is declared; the default span when it is not.</summary>
     public SourceSpan Span { get; init; }
 }

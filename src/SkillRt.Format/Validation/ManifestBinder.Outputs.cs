@@ -36,9 +36,10 @@ internal sealed partial class ManifestBinder
             }
         }
 
-        if (mapping["description"] is { } description)
+        string? description = null;
+        if (mapping["description"] is { } descriptionNode)
         {
-            ReadString(description, "outputs.description");
+            description = ReadString(descriptionNode, "outputs.description");
         }
 
         if (schema is not null)
@@ -54,6 +55,6 @@ internal sealed partial class ManifestBinder
             }
         }
 
-        return new SkillOutput { Type = type, Schema = schema, Span = mapping.Span };
+        return new SkillOutput { Type = type, Schema = schema, Description = description, Span = mapping.Span };
     }
 }
