@@ -77,6 +77,8 @@ public sealed class StoreRecoveryTests : IDisposable
         using var killed = await PausedSkill.StartAsync(_cli, "staged", "install", "alpha");
         var dead = Assert.Single(Directory.EnumerateDirectories(Staging));
         Assert.True(File.Exists(dead + ".owner"));
+        // A staging folder's name has no dot, so it can never end in ".old" and pass for a retired copy.
+        Assert.DoesNotContain('.', Path.GetFileName(dead));
         await killed.KillAsync();
 
         using var live = await PausedSkill.StartAsync(_cli, "staged", "install", "beta");

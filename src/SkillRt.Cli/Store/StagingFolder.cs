@@ -36,7 +36,9 @@ internal sealed class StagingFolder : IDisposable
         Directory.CreateDirectory(stagingDirectory);
         while (true)
         {
-            var path = System.IO.Path.Combine(stagingDirectory, System.IO.Path.GetRandomFileName());
+            // No dot in the name: GetRandomFileName's "xxxxxxxx.yyy" ends in ".old" one time in 32,768,
+            // and recovery treats a ".old" entry as a retired copy and deletes it.
+            var path = System.IO.Path.Combine(stagingDirectory, System.IO.Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal));
             FileStream owner;
             try
             {
