@@ -171,6 +171,54 @@ public sealed class InfoCommandTests : IDisposable
         Assert.Equal("object", root.GetProperty("inputs")[1].GetProperty("schema").GetProperty("type").GetString());
         Assert.Equal(0.2, root.GetProperty("runtime").GetProperty("model").GetProperty("temperature").GetDouble(), 3);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("output").GetProperty("schema").ValueKind);
+        Assert.Equal(0, root.GetProperty("memory").GetProperty("kinds").GetArrayLength());
+        Assert.DoesNotContain("Memory:", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Memory_kinds_and_grants_are_listed()
+    {
+        _cli.WriteFile("rtt-notes/SKILL.md", """
+            ---
+            name: rtt-notes
+            description: Records what it learns about the RTT API.
+            version: 1.0.0
+            memory:
+              kinds:
+                rtt-note:
+                  description: A finding about the RTT API.
+                  schema: {type: object, required: [summary]}
+              read: [acme/payments, {namespace: acme/shared/*, kinds: [rtt-note, page]}]
+              write: [{namespace: acme/payments, kinds: [rtt-note]}]
+            ---
+            Record what you learn.
+            """);
+
+        var text = await _cli.RunAsync("info", "rtt-notes");
+        var json = await _cli.RunAsync("info", "rtt-notes", "--format", "json");
+
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.EndsWith(
+            """
+            Memory:
+              kinds:        rtt-note
+              read:         acme/payments (every kind), acme/shared/* (rtt-note, page)
+              write:        acme/payments (rtt-note)
+
+            """,
+            text.Output,
+            StringComparison.Ordinal);
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var document = JsonDocument.Parse(json.Output);
+        var memory = document.RootElement.GetProperty("memory");
+        var kind = Assert.Single(memory.GetProperty("kinds").EnumerateArray());
+        Assert.Equal("rtt-note", kind.GetProperty("name").GetString());
+        Assert.Equal("A finding about the RTT API.", kind.GetProperty("description").GetString());
+        Assert.Equal("summary", kind.GetProperty("schema").GetProperty("required")[0].GetString());
+        var read = memory.GetProperty("read").EnumerateArray().Select(g => (g.GetProperty("namespace").GetString(), g.GetProperty("kinds").GetArrayLength())).ToList();
+        Assert.Equal([("acme/payments", 0), ("acme/shared/*", 2)], read);
+        Assert.Equal("rtt-note", memory.GetProperty("write")[0].GetProperty("kinds")[0].GetString());
     }
 
     [Fact]

@@ -118,8 +118,28 @@ internal static class InfoCommand
                 ("env", permissions.Environment),
             ],
             "none (no network host, file or environment variable may be reached)").ConfigureAwait(false);
+
+        var memory = manifest.Memory;
+        if (!memory.IsEmpty)
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await WriteSectionAsync(
+                output,
+                "Memory",
+                [
+                    ("kinds", memory.Kinds.Select(kind => kind.Name).ToList()),
+                    ("read", memory.Read.Select(DescribeGrant).ToList()),
+                    ("write", memory.Write.Select(DescribeGrant).ToList()),
+                ],
+                "none").ConfigureAwait(false);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    // "acme/shared/* (rtt-api-note, page)": no kinds listed means every kind.
+    private static string DescribeGrant(SkillMemoryGrant grant) =>
+        grant.Kinds.Count == 0 ? $"{grant} (every kind)" : $"{grant} ({string.Join(", ", grant.Kinds)})";
 
     // "resend@^1.5 (SendEmail, GetEmail)": the operations a skill relies on are what a reader checks against the doc.
     private static string DescribeAgentDoc(SkillAgentDocDependency dependency) =>
@@ -295,6 +315,36 @@ internal static class InfoCommand
 
         writer.WriteEndArray();
         WriteStrings(writer, "env", permissions.Environment);
+        writer.WriteEndObject();
+
+        var memory = manifest.Memory;
+        writer.WriteStartObject("memory");
+        writer.WriteStartArray("kinds");
+        foreach (var kind in memory.Kinds)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", kind.Name);
+            writer.WriteString("description", kind.Description);
+            writer.WritePropertyName("schema");
+            WriteRaw(writer, kind.Schema?.ToJson());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        foreach (var (name, grants) in new[] { ("read", memory.Read), ("write", memory.Write) })
+        {
+            writer.WriteStartArray(name);
+            foreach (var grant in grants)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("namespace", grant.ToString());
+                WriteStrings(writer, "kinds", grant.Kinds);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -115,6 +115,7 @@ internal static class ConformanceJson
         writer.WriteEndObject();
         WriteDependencies(writer, manifest.Dependencies);
         WritePermissions(writer, manifest.Permissions);
+        WriteMemory(writer, manifest.Memory);
         writer.WriteStartObject("extensions");
         foreach (var entry in manifest.Extensions)
         {
@@ -232,6 +233,39 @@ internal static class ConformanceJson
         writer.WriteEndArray();
         WriteStrings(writer, "env", permissions.Environment);
         writer.WriteEndObject();
+    }
+
+    private static void WriteMemory(Utf8JsonWriter writer, SkillMemory memory)
+    {
+        writer.WriteStartObject("memory");
+        writer.WriteStartObject("kinds");
+        foreach (var kind in memory.Kinds)
+        {
+            writer.WriteStartObject(kind.Name);
+            writer.WriteString("description", kind.Description);
+            writer.WritePropertyName("schema");
+            WriteRaw(writer, kind.Schema?.ToJson());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        WriteGrants(writer, "read", memory.Read);
+        WriteGrants(writer, "write", memory.Write);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteGrants(Utf8JsonWriter writer, string name, IReadOnlyList<SkillMemoryGrant> grants)
+    {
+        writer.WriteStartArray(name);
+        foreach (var grant in grants)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("namespace", grant.ToString());
+            WriteStrings(writer, "kinds", grant.Kinds);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)

@@ -263,6 +263,21 @@ public static class SkillDiagnosticDescriptors
         "SKILL0603", Error, "Invalid environment permission",
         "'{0}' is not an environment variable name; use letters, digits and '_', not starting with a digit");
 
+    /// <summary>SKILL0604: a memory kind's name or declaration is invalid.</summary>
+    public static SkillDiagnosticDescriptor InvalidMemoryKind { get; } = new(
+        "SKILL0604", Error, "Invalid memory kind",
+        "Memory kind '{0}' in {1} is invalid: {2}");
+
+    /// <summary>SKILL0605: a memory grant's namespace is invalid.</summary>
+    public static SkillDiagnosticDescriptor InvalidMemoryNamespace { get; } = new(
+        "SKILL0605", Error, "Invalid memory namespace",
+        "Memory namespace '{0}' in {1} is invalid: {2}; write 1-8 segments of a-z, 0-9 and '-' separated by '/', such as 'acme/payments', or end it with '/*' for every namespace below it");
+
+    /// <summary>SKILL0606: a memory kind, grant or grant's kind is declared twice.</summary>
+    public static SkillDiagnosticDescriptor DuplicateMemoryEntry { get; } = new(
+        "SKILL0606", Warning, "Duplicate memory entry",
+        "'{0}' is listed more than once in '{1}'; remove the repeat");
+
     /// <summary>SKILL0701: the body template names something that is not a declared input.</summary>
     public static SkillDiagnosticDescriptor UndeclaredTemplateVariable { get; } = new(
         "SKILL0701", Error, "Template names an undeclared input",
@@ -347,6 +362,7 @@ public static class SkillDiagnosticDescriptors
         InvalidSkillDependency, InvalidToolName, InvalidMcpServerName, DuplicateDependency, InvalidAgentDocDependency,
         UnknownAgentDocOperation, AgentDocVersionNotInRange, UnreadableAgentDoc,
         InvalidNetworkPermission, InvalidFilesystemPermission, InvalidEnvPermission,
+        InvalidMemoryKind, InvalidMemoryNamespace, DuplicateMemoryEntry,
         UndeclaredTemplateVariable, UnterminatedTemplate, UnclosedTemplateBlock, MisplacedTemplateTag, UnavailableTemplateTag,
         SkillVersionDisagreesWithPackage, DuplicatePackedSkill, PublishFailed,
         TooManyInputs, TooManyEnumValues, TooManyProperties, SchemaTooDeep, SchemaTooLarge, PatternTooLong,

@@ -57,6 +57,9 @@ public sealed class SkillManifest
     /// <summary>What the skill may reach when it runs.</summary>
     public SkillPermissions Permissions { get; init; } = SkillPermissions.None;
 
+    /// <summary>The memory kinds the skill defines and the namespaces it may read and write (<c>memory</c>).</summary>
+    public SkillMemory Memory { get; init; } = SkillMemory.None;
+
     /// <summary>Search tags.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 

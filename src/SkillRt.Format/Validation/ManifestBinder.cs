@@ -13,7 +13,7 @@ internal sealed partial class ManifestBinder
 {
     private static readonly HashSet<string> OptionalSections = new(StringComparer.Ordinal)
     {
-        "authors", "tags", "allowed-tools", "metadata", "runtime", "inputs", "outputs", "dependencies", "permissions", "license", "compatibility",
+        "authors", "tags", "allowed-tools", "metadata", "runtime", "inputs", "outputs", "dependencies", "permissions", "memory", "license", "compatibility",
     };
 
     // The opening '---': where "missing key" diagnostics point, since the key has no position of its own.
@@ -62,6 +62,7 @@ internal sealed partial class ManifestBinder
         var output = SkillOutput.Text;
         var dependencies = SkillDependencies.None;
         var permissions = SkillPermissions.None;
+        var memory = SkillMemory.None;
         var extensions = new List<FrontmatterEntry>();
 
         for (var index = 0; index < frontmatter.Entries.Count; index++)
@@ -129,6 +130,9 @@ internal sealed partial class ManifestBinder
                 case "permissions":
                     permissions = BindPermissions(entry.Value);
                     break;
+                case "memory":
+                    memory = BindMemory(entry.Value);
+                    break;
                 default:
                     extensions.Add(entry);
                     Report(SkillDiagnosticDescriptors.UnknownKey, entry.Key.Span, entry.Name);
@@ -181,6 +185,7 @@ internal sealed partial class ManifestBinder
             Output = output,
             Dependencies = dependencies,
             Permissions = permissions,
+            Memory = memory,
             Tags = tags,
             Extensions = extensions,
         };

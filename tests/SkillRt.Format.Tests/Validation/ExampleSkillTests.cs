@@ -61,6 +61,64 @@ public sealed class ExampleSkillTests
     }
 
     [Fact]
+    public void Memory_binds_kinds_with_their_schemas_and_read_and_write_grants()
+    {
+        var result = SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Fixtures, "Valid", "memory", "SKILL.md")));
+
+        Assert.Empty(result.Diagnostics);
+        var memory = result.Manifest.Memory;
+        Assert.Equal(["rtt-api-note", "page"], memory.Kinds.Select(k => k.Name));
+        Assert.Equal("A finding about the RTT API.", memory.Kinds[0].Description);
+        Assert.Null(memory.Kinds[1].Description);
+        Assert.IsType<FrontmatterMapping>(memory.Kinds[0].Schema);
+        Assert.Equal(7, memory.Kinds[0].Span.StartLine);
+        Assert.Same(memory.Kinds[1], memory.FindKind("page"));
+        Assert.Null(memory.FindKind("other"));
+
+        Assert.Equal(["acme/payments", "acme/shared/*"], memory.Read.Select(g => g.ToString()));
+        Assert.Empty(memory.Read[0].Kinds);
+        Assert.Equal(["rtt-api-note", "page"], memory.Read[1].Kinds);
+        Assert.Equal(["acme/payments"], memory.Write.Select(g => g.ToString()));
+
+        // Reads: the namespace itself with any kind; below acme/shared with the listed kinds only.
+        Assert.True(memory.CanRead("acme/payments", "anything"));
+        Assert.True(memory.CanRead("acme/payments", null));
+        Assert.False(memory.CanRead("acme/payments/eu", "page"));
+        Assert.True(memory.CanRead("acme/shared/eu", "page"));
+        Assert.True(memory.CanRead("acme/shared/eu/west", "rtt-api-note"));
+        Assert.False(memory.CanRead("acme/shared", "page"));
+        Assert.False(memory.CanRead("acme/shared-other/x", "page"));
+        Assert.False(memory.CanRead("acme/shared/eu", "secret"));
+
+        // Writes are granted separately from reads.
+        Assert.True(memory.CanWrite("acme/payments", "rtt-api-note"));
+        Assert.False(memory.CanWrite("acme/payments", "page"));
+        Assert.False(memory.CanWrite("acme/shared/eu", "page"));
+    }
+
+    [Fact]
+    public void A_skill_without_memory_declares_none_and_may_reach_nothing()
+    {
+        var manifest = SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Fixtures, "Valid", "agent-docs", "SKILL.md"))).Manifest;
+
+        Assert.Same(SkillMemory.None, manifest.Memory);
+        Assert.True(manifest.Memory.IsEmpty);
+        Assert.False(manifest.Memory.CanRead("acme", null));
+    }
+
+    [Theory]
+    [InlineData("acme", null)]
+    [InlineData("acme/payments/eu-west-1", null)]
+    [InlineData("a/b/c/d/e/f/g/h", null)]
+    [InlineData("", "it is empty")]
+    [InlineData("acme/", "a segment is empty (a leading, trailing or doubled '/')")]
+    [InlineData("acme/*", "'*' may only end a grant, as in 'acme/*'")]
+    [InlineData("a/b/c/d/e/f/g/h/i", "it has 9 segments; the limit is 8")]
+    [InlineData("acme/-pay", "the segment '-pay' is invalid: it must not start or end with '-' (use 'pay')")]
+    public void Memory_namespaces_follow_one_rule(string name, string? problem) =>
+        Assert.Equal(problem, SkillMemoryNamespace.Check(name));
+
+    [Fact]
     public void Pr_review_binds_to_a_complete_manifest()
     {
         var manifest = SkillValidator.Validate(SkillDocument.Load(Path.Combine(TestPaths.Examples, "pr-review", "SKILL.md"))).Manifest;
