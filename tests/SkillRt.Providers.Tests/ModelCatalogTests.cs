@@ -38,7 +38,10 @@ public sealed class ModelCatalogTests : IDisposable
         var gpt = catalog.Find("gpt")!;
         Assert.Equal((ModelProvider.OpenAI, "https://api.openai.com/v1", "OPENAI_API_KEY", StructuredOutputMode.Native), (gpt.Provider, gpt.Endpoint.ToString(), gpt.ApiKeyVariable, gpt.StructuredOutput));
         Assert.Equal(new ModelPrice(0.40m, 1.60m), gpt.Price);
-        Assert.Equal(0.0000056m, gpt.Price!.CostOf(10, 1));
+        Assert.Equal(0.0000056m, gpt.Price!.Value.CostOf(10, 1));
+        var prices = catalog.CreatePriceTable();
+        Assert.Equal(1, prices.Count);
+        Assert.True(prices.TryGetPrice("gpt", out var listed) && listed == gpt.Price);
         var claude = catalog.Find("claude")!;
         Assert.Equal(("https://api.anthropic.com/", "ANTHROPIC_API_KEY", StructuredOutputMode.Prompt, 8000), (claude.Endpoint.ToString(), claude.ApiKeyVariable, claude.StructuredOutput, claude.MaxOutputTokens));
         var gemini = catalog.Find("gemini")!;

@@ -159,6 +159,12 @@ internal static class RunCommand
 
         var options = await SkillRunSetup.CreateOptionsAsync(skill, store, request.NoSandbox, timeout, cancellationToken).ConfigureAwait(false);
 
+        // A models file's price makes the report line give the run's cost.
+        if (model?.Entry?.Price is { } price)
+        {
+            options.Prices.Add(model.ModelId, price);
+        }
+
         // A declared agent-doc that is not found fails here, before a model is asked anything.
         var agentDocs = await RunAgentDocs.ResolveAsync(skill, request.AgentDocs, error, request.Verbose, cancellationToken).ConfigureAwait(false);
         using var chatClient = await CreateChatClientAsync(request, model, problem, timeout, options.MaxAnswerLength, cancellationToken).ConfigureAwait(false);

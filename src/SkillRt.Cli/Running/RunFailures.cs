@@ -9,6 +9,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using SkillRt.Cli.Output;
 using SkillRt.Mcp;
+using SkillRt.Providers;
 
 namespace SkillRt.Cli.Running;
 
@@ -30,6 +31,7 @@ internal static class RunFailures
         return exception switch
         {
             SkillInputException input => InvalidInput(skill, input.Violations, input),
+            ModelProviderException provider => new CliException(ExitCodes.RunFailed, provider.Message, innerException: provider),
             SkillOutputException output => new CliException(
                 ExitCodes.RunFailed,
                 $"the output of {skill.Name} still broke its contract after every repair attempt ({Problems(output.Violations.Count)}); try a stronger model with --model, or run with --verbose to see the last answer.",

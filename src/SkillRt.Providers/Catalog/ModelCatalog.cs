@@ -45,25 +45,39 @@ public sealed class ModelCatalog
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static async Task<ModelCatalog> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
+        CheckSize(path);
+        return Parse(Decode(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), path), path);
+    }
+
+    /// <summary>Reads and checks a models.yaml, for callers that cannot wait asynchronously (a command's set-up).</summary>
+    /// <inheritdoc cref="LoadAsync" path="/param[@name='path']"/>
+    /// <inheritdoc cref="LoadAsync" path="/exception"/>
+    public static ModelCatalog Load(string path)
+    {
+        CheckSize(path);
+        return Parse(Decode(File.ReadAllBytes(path), path), path);
+    }
+
+    private static void CheckSize(string path)
+    {
         ArgumentNullException.ThrowIfNull(path);
         var length = new FileInfo(path).Length;
         if (length > MaxFileBytes)
         {
             throw new ModelCatalogException([new ModelCatalogProblem(path, 1, 1, $"the file is {length:N0} bytes; a models file is at most {MaxFileBytes:N0}")]);
         }
+    }
 
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        string text;
+    private static string Decode(byte[] bytes, string path)
+    {
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {
             throw new ModelCatalogException([new ModelCatalogProblem(path, 1, 1, "the file is not UTF-8 text; save it as UTF-8")]);
         }
-
-        return Parse(text, path);
     }
 
     /// <summary>Reads and checks the text of a models.yaml.</summary>
@@ -80,6 +94,24 @@ public sealed class ModelCatalog
         }
 
         return new ModelCatalog(entries, defaultId, path);
+    }
+
+    /// <summary>
+    /// The prices the file gives, by model id, in US dollars: for a handoff's or a runner's
+    /// <see cref="SkillPriceTable"/>, which look prices up by the id a call names.
+    /// </summary>
+    public SkillPriceTable CreatePriceTable()
+    {
+        var table = new SkillPriceTable();
+        foreach (var model in Models)
+        {
+            if (model.Price is { } price)
+            {
+                table.Add(model.Id, price);
+            }
+        }
+
+        return table;
     }
 
     /// <summary>The entry with the id, or <see langword="null"/>.</summary>

@@ -299,7 +299,7 @@ internal sealed class ModelCatalogReader
         }
 
         if (entry.Value is FrontmatterScalar scalar
-            && decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars))
+                && decimal.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars))
         {
             return dollars;
         }

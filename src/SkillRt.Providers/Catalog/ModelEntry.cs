@@ -29,7 +29,7 @@ public sealed class ModelEntry
     /// <summary>The most tokens one answer may have, when the file sets it (Anthropic requires a value; 4096 by default).</summary>
     public int? MaxOutputTokens { get; init; }
 
-    /// <summary>What the model costs, when the file says.</summary>
+    /// <summary>What the model costs in US dollars per million tokens, when the file says.</summary>
     public ModelPrice? Price { get; init; }
 
     /// <summary>Where the entry is in the file (line), for messages.</summary>
