@@ -107,6 +107,7 @@ public sealed class SkillDefinition
         Runtime = Manifest.Runtime,
         Dependencies = Manifest.Dependencies,
         Permissions = Manifest.Permissions,
+        Memory = Manifest.Memory,
         Tags = Manifest.Tags,
         SourcePath = Path,
         Directory = Directory,

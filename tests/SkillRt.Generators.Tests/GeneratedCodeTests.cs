@@ -318,6 +318,24 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Descriptors_carry_the_memory_kinds_and_grants_as_the_dynamic_path_reads_them()
+    {
+        var generated = MemorySkill.Descriptor.Memory;
+        var path = Path.Combine(TestPaths.RepositoryRoot, "tests", "SkillRt.Generators.Tests", "Skills", "memory", "SKILL.md");
+        var dynamic = SkillDefinition.Parse(File.ReadAllText(path), path).Descriptor.Memory;
+
+        var kind = Assert.Single(generated.Kinds);
+        Assert.Equal(("api-note", "A finding about an API."), (kind.Name, kind.Description));
+        Assert.Equal(dynamic.Kinds[0].SchemaJson, kind.SchemaJson);
+        Assert.Equal("""{"type":"object","properties":{"summary":{"type":"string"}},"required":["summary"]}""", kind.SchemaJson);
+        Assert.Equal(dynamic.Read.Select(g => (g.ToString(), string.Join(",", g.Kinds))), generated.Read.Select(g => (g.ToString(), string.Join(",", g.Kinds))));
+        Assert.Equal(dynamic.Write.Select(g => (g.ToString(), string.Join(",", g.Kinds))), generated.Write.Select(g => (g.ToString(), string.Join(",", g.Kinds))));
+        Assert.True(generated.CanRead("acme/shared/eu", "api-note"));
+        Assert.False(generated.CanWrite("acme/shared/eu", "api-note"));
+        Assert.Same(SkillMemory.None, PrReviewSkill.Descriptor.Memory);
+    }
+
+    [Fact]
     public void Descriptors_carry_the_frontmatter_and_the_content_hash()
     {
         var descriptor = PrReviewSkill.Descriptor;
@@ -345,11 +363,11 @@ public sealed class GeneratedCodeTests
     public void The_catalogue_lists_every_skill_in_path_order()
     {
         Assert.Equal(
-            ["commit-style", "csv-summary", "pr-review", "agent-docs", "empty-inputs", "files", "keywords", "nested", "odd-enums", "prose", "unicode"],
+            ["commit-style", "csv-summary", "pr-review", "agent-docs", "empty-inputs", "files", "keywords", "memory", "nested", "odd-enums", "prose", "unicode"],
             SkillCatalog.Descriptors.Select(d => d.Name));
         var runner = new ScriptedSkillRunner();
         Assert.Equal(
-            ["pr-review", "agent-docs", "empty-inputs", "files", "keywords", "nested", "odd-enums", "unicode"],
+            ["pr-review", "agent-docs", "empty-inputs", "files", "keywords", "memory", "nested", "odd-enums", "unicode"],
             SkillCatalog.CreateAIFunctions(runner).Select(f => f.Name));
     }
 

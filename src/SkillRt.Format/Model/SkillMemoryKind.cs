@@ -9,8 +9,11 @@ public sealed class SkillMemoryKind
     /// <summary>What memories of this kind hold; <see langword="null"/> when none is given.</summary>
     public string? Description { get; init; }
 
-    /// <summary>The JSON Schema every value of this kind must satisfy, as written in YAML.</summary>
+    /// <summary>The JSON Schema every value of this kind must satisfy, as written in YAML; <see langword="null"/> in generated code, which has only <see cref="SchemaJson"/>.</summary>
     public FrontmatterNode? Schema { get; init; }
+
+    /// <summary>The same schema as JSON text: what a memory store registers the kind with.</summary>
+    public string SchemaJson { get; init; } = "{}";
 
     /// <summary>Where the kind is declared (its key).</summary>
     public SourceSpan Span { get; init; }

@@ -69,7 +69,7 @@ internal sealed partial class ManifestBinder
             }
 
             SchemaChecker.Check(schema, kindPath + ".schema", _diagnostics);
-            kinds.Add(new SkillMemoryKind { Name = entry.Name, Description = description, Schema = schema, Span = entry.Key.Span });
+            kinds.Add(new SkillMemoryKind { Name = entry.Name, Description = description, Schema = schema, SchemaJson = schema.ToJson(), Span = entry.Key.Span });
         }
 
         return kinds;

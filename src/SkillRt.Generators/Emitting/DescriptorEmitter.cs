@@ -133,6 +133,31 @@ internal static class DescriptorEmitter
             writer.WriteLine($"Dependencies = new {Runtime}.SkillDependencies {{ {string.Join(", ", parts)} }},");
         }
 
+        if (spec.MemoryKinds.Count + spec.MemoryReads.Count + spec.MemoryWrites.Count > 0)
+        {
+            var parts = new List<string>();
+            if (spec.MemoryKinds.Count > 0)
+            {
+                var kinds = spec.MemoryKinds.Select(k =>
+                    $"new {Runtime}.SkillMemoryKind {{ Name = {CSharpLiteral.String(k.Name)}, " +
+                    (k.Description is null ? string.Empty : $"Description = {CSharpLiteral.String(k.Description)}, ") +
+                    $"SchemaJson = {CSharpLiteral.String(k.SchemaJson)} }}");
+                parts.Add($"Kinds = new {Runtime}.SkillMemoryKind[] {{ {string.Join(", ", kinds)} }}");
+            }
+
+            if (spec.MemoryReads.Count > 0)
+            {
+                parts.Add("Read = " + Grants(spec.MemoryReads));
+            }
+
+            if (spec.MemoryWrites.Count > 0)
+            {
+                parts.Add("Write = " + Grants(spec.MemoryWrites));
+            }
+
+            writer.WriteLine($"Memory = new {Runtime}.SkillMemory {{ {string.Join(", ", parts)} }},");
+        }
+
         if (spec.NetworkPermissions.Count + spec.FilesystemPermissions.Count + spec.EnvironmentPermissions.Count > 0)
         {
             var parts = new List<string>();
@@ -164,6 +189,12 @@ internal static class DescriptorEmitter
         writer.WriteLine($"SourcePath = {CSharpLiteral.String(spec.SourcePath)},");
         writer.WriteLine($"ContentSha256 = {CSharpLiteral.String(spec.ContentSha256)},");
     }
+
+    private static string Grants(EquatableArray<MemoryGrantSpec> grants) =>
+        $"new {Runtime}.SkillMemoryGrant[] {{ {string.Join(", ", grants.Select(g =>
+            $"new {Runtime}.SkillMemoryGrant {{ Namespace = {CSharpLiteral.String(g.Namespace)}" +
+            (g.IncludesSubNamespaces ? ", IncludesSubNamespaces = true" : string.Empty) +
+            (g.Kinds.Count > 0 ? ", Kinds = " + Strings(g.Kinds) : string.Empty) + " }"))} }}";
 
     private static string Strings(EquatableArray<string> values) => $"new string[] {{ {string.Join(", ", values.Select(CSharpLiteral.String))} }}";
 }

@@ -161,6 +161,9 @@ internal static class SkillModelBuilder
             Array(permissions.Network),
             Array(permissions.Filesystem.Select(r => new FileRuleSpec(r.Pattern, r.Access == SkillFileAccess.Read))),
             Array(permissions.Environment),
+            Array(manifest.Memory.Kinds.Select(k => new MemoryKindSpec(k.Name, k.Description, k.SchemaJson))),
+            Array(manifest.Memory.Read.Select(Grant)),
+            Array(manifest.Memory.Write.Select(Grant)),
             Array(manifest.Tags),
             // A packaged skill is named by its path inside the package, never by where the package cache
             // happens to be on the building machine.
@@ -168,6 +171,8 @@ internal static class SkillModelBuilder
             Sha256(content),
             request.Package);
     }
+
+    private static MemoryGrantSpec Grant(SkillMemoryGrant grant) => new(grant.Namespace, grant.IncludesSubNamespaces, Array(grant.Kinds));
 
     private static EquatableArray<T> Array<T>(IEnumerable<T> items)
         where T : IEquatable<T> => new(items.ToImmutableArray());

@@ -55,6 +55,9 @@ public sealed class SkillDescriptor
     /// <summary>What the skill may reach: hosts, paths and environment variables.</summary>
     public SkillPermissions Permissions { get; init; } = SkillPermissions.None;
 
+    /// <summary>The memory kinds the skill defines and the namespaces it may read and write; nothing unless declared.</summary>
+    public SkillMemory Memory { get; init; } = SkillMemory.None;
+
     /// <summary>Free-form labels for search and grouping.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
