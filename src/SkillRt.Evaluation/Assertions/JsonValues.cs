@@ -66,11 +66,40 @@ internal static class JsonValues
         return false;
     }
 
+    // Messages and reports show the text as written ("<b>", "é"), not as \u003Cb\u003E: every report
+    // encodes for its own medium (HTML, XML), and JSON written for storage keeps the default escaping.
+    private static readonly JsonWriterOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonWriterOptions ReadableIndented = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
     /// <summary>Compact JSON for a message, shortened past 200 characters.</summary>
     public static string Show(JsonNode? node)
     {
-        var text = node is null ? "null" : node.ToJsonString();
+        var text = node is null ? "null" : Write(node, Readable);
         return text.Length <= MaxShownLength ? text : string.Concat(text.AsSpan(0, MaxShownLength), "…");
+    }
+
+    /// <summary>Indented JSON with the text as written, for reports.</summary>
+    public static string Pretty(JsonElement element)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, ReadableIndented))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Write(JsonNode node, JsonWriterOptions options)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            node.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>What kind of JSON value the node is, for messages ("a string", "an array"…).</summary>

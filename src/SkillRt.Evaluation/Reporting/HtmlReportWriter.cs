@@ -14,8 +14,8 @@ namespace SkillRt.Evaluation;
 /// </summary>
 internal static class HtmlReportWriter
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
-    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+    // Every script-significant character is still encoded (<, >, &, quotes); letters of any script are kept as they are.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static string Write(EvalResult result)
     {
@@ -87,7 +87,7 @@ internal static class HtmlReportWriter
 
                 if (trial.Output is { } output)
                 {
-                    html.Append("<p>Output:</p><pre>").Append(E(Pretty(output))).Append("</pre>\n");
+                    html.Append("<p>Output:</p><pre>").Append(E(JsonValues.Pretty(output))).Append("</pre>\n");
                 }
 
                 html.Append("</details>\n");
@@ -104,15 +104,4 @@ internal static class HtmlReportWriter
     private static string Bar(EvalCaseResult @case) => string.Create(
         CultureInfo.InvariantCulture,
         $"<span class=\"bar\" role=\"img\" aria-label=\"95% interval {E(@case.Interval.ToString())}\" style=\"display:inline-block\"><span class=\"ci\" style=\"left:{@case.Interval.Lower * 100:0.##}%;width:{(@case.Interval.Upper - @case.Interval.Lower) * 100:0.##}%\"></span><span class=\"rate\" style=\"left:{@case.PassRate * 100:0.##}%\"></span></span>");
-
-    private static string Pretty(JsonElement output)
-    {
-        using var buffer = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Indented))
-        {
-            output.WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }
