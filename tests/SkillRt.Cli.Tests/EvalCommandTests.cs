@@ -155,6 +155,21 @@ public sealed class EvalCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_report_that_cannot_replace_its_target_leaves_the_target_and_no_temporary_file()
+    {
+        // A folder stands where the report should go, so the final move fails after the report was written.
+        Directory.CreateDirectory(Path.Combine(Cli.WorkingDirectory, "report.html"));
+        Cli.WriteFile("report.html/keep.txt", "kept");
+
+        var result = await Cli.RunAsync("eval", PrReview, "--replay", "--format", "html", "-o", "report.html");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("skillrt: --output: cannot write '" + Path.Combine(Cli.WorkingDirectory, "report.html") + "'", Lines(result.Error)[^1], StringComparison.Ordinal);
+        Assert.Equal(["report.html"], Directory.GetFileSystemEntries(Cli.WorkingDirectory).Select(Path.GetFileName));
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(Cli.WorkingDirectory, "report.html", "keep.txt")));
+    }
+
+    [Fact]
     public async Task Bad_eval_files_exit_one_with_every_problem_located()
     {
         WriteSkill("summarize", """

@@ -152,6 +152,22 @@ public sealed class EvalRunnerTests : IAsyncDisposable
         await Assert.ThrowsAsync<FormatException>(() => EvalResult.ReadJsonAsync(new MemoryStream("not json"u8.ToArray()), Ct));
     }
 
+    [Fact]
+    public async Task Cancelling_stops_the_trial_in_flight_and_throws()
+    {
+        var server = await StartServerAsync();
+        server.EnqueueSlow(TimeSpan.FromMinutes(5), ScriptedReply.Completion(Good));
+        using var skill = new SkillFolder().Write("evals/a.yaml", Evals);
+        using var model = server.CreateChatClient();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var run = EvalRunner.RunAsync(await skill.LoadAsync(Ct), model, null, cancel.Token);
+        await server.FirstRequest.WaitAsync(Ct);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
     private async Task<OpenAIChatServer> StartServerAsync() => _server = await OpenAIChatServer.StartAsync(Ct);
 
     // What a result says, without times: two runs of the same replay must say the same.
