@@ -36,6 +36,9 @@ internal static class ExitCodes
     /// <summary><c>scan</c> found a security problem at or above <c>--fail-on</c> (high by default).</summary>
     public const int SecurityFindings = 9;
 
+    /// <summary><c>skillrt eval</c> ran the skill's evals and at least one case did not reach its pass rate.</summary>
+    public const int EvalsFailed = 10;
+
     /// <summary>A bug in the <c>skill</c> command itself; <c>--verbose</c> prints the stack trace.</summary>
     public const int InternalError = 70;
 }

@@ -37,6 +37,7 @@ internal static class SkillCommandLine
             UninstallCommand.Create(),
             WhereCommand.Create(),
             RunCommand.Create(),
+            EvalCommand.Create(),
             NewCommand.Create(),
             ExportCommand.Create(),
             ImportCommand.Create(),

@@ -42,7 +42,7 @@ public sealed class ExportImportCommandTests : IDisposable
         var export = await _cli.RunAsync("export", "--agent-skills", Path.Combine(TestPaths.Examples, "pr-review"), "out");
 
         Assert.Equal(0, export.ExitCode);
-        Assert.Equal("Exported pr-review 1.2.0 to 'out/pr-review' as an Agent Skills folder: SKILL.md, skillrt.yaml and 0 other files.\n", export.Output);
+        Assert.Equal("Exported pr-review 1.2.0 to 'out/pr-review' as an Agent Skills folder: SKILL.md, skillrt.yaml and 4 other files.\n", export.Output);
         Assert.Empty(export.Error);
         var exported = Work("out", "pr-review", "SKILL.md");
         AssertAgentSkillsOnly(exported);
@@ -50,9 +50,14 @@ public sealed class ExportImportCommandTests : IDisposable
         var import = await _cli.RunAsync("import", "out/pr-review", "back");
 
         Assert.Equal(0, import.ExitCode);
-        Assert.Equal("Imported pr-review 1.2.0 to 'back/pr-review': SKILL.md with skillrt.yaml merged back and 0 other files.\n", import.Output);
+        Assert.Equal("Imported pr-review 1.2.0 to 'back/pr-review': SKILL.md with skillrt.yaml merged back and 4 other files.\n", import.Output);
         var imported = Work("back", "pr-review", "SKILL.md");
         Assert.Equal(["SKILL.md"], Directory.GetFiles(Work("back", "pr-review")).Select(Path.GetFileName));
+
+        // The other files are the example's evals, which travel with the skill both ways.
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(TestPaths.Examples, "pr-review", "evals", "verdicts.yaml")),
+            File.ReadAllText(Work("back", "pr-review", "evals", "verdicts.yaml")));
 
         // The same keys and values; the SkillRt keys now follow the Agent Skills ones.
         var (before, after) = (SkillDocument.Load(original), SkillDocument.Load(imported));

@@ -9,7 +9,7 @@ using SkillRt.Sandboxing;
 namespace SkillRt.Cli.Native;
 
 /// <summary>
-/// The native <c>skill</c> (Native AOT, linux-x64) hands <c>skillrt run</c> and feed installs to the
+/// The native <c>skill</c> (Native AOT, linux-x64) hands <c>skillrt run</c>, <c>skillrt eval</c> and feed installs to the
 /// framework-dependent build shipped beside it in <c>host/</c>. Those two commands bring the OpenAI
 /// client and NuGet.Protocol, which would make the native image seven times larger and every command
 /// start-up slower (rehydrating a 33 MB image took 10 ms before <c>validate</c> did anything); they wait

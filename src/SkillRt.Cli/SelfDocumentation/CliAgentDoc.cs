@@ -234,6 +234,7 @@ internal static class CliAgentDoc
         - 7: a NuGet feed could not be reached or refused the request: check the URL, the network and the API key (`skillrt login`).
         - 8: `skillrt verify` found evidence of tampering: do not use the package; report it to the registry.
         - 9: `skillrt scan` found a security problem at or above --fail-on: read the findings and fix the skill.
+        - 10: `skillrt eval` ran and at least one eval case failed: read the report, fix the skill or the case, and run again.
         - 70: a bug in skillrt itself: run again with --verbose and report the output.
         - 130: cancelled (Ctrl+C).
         """);
