@@ -31,7 +31,9 @@ internal static partial class QueryCompiler
             return name;
         }
 
-        AppendNamespaces(query.Namespaces, "namespaces", sql, Add);
+        // With tags, the tag index should drive the query (tags are usually selective); '+' keeps SQLite
+        // from scanning the namespace index in time order and testing every row against the tag lists.
+        AppendNamespaces(query.Namespaces, "namespaces", sql, Add, indexed: query.Tags is not { Count: > 0 });
         fingerprint.Append("ns=").AppendJoin(',', query.Namespaces ?? []).Append(";arch=").Append(query.IncludeArchived);
 
         if (query.Kinds is { Count: > 0 } kinds)
@@ -164,8 +166,9 @@ internal static partial class QueryCompiler
     }
 
     /// <summary>Namespace conditions: exact names, and <c>ns/*</c> as the range of names strictly below <c>ns</c> (index-friendly: '/' + 1 is '0').</summary>
-    public static void AppendNamespaces(IReadOnlyList<string>? namespaces, string field, StringBuilder sql, Func<object, string> add)
+    public static void AppendNamespaces(IReadOnlyList<string>? namespaces, string field, StringBuilder sql, Func<object, string> add, bool indexed = true)
     {
+        var column = indexed ? "m.namespace" : "+m.namespace";
         if (namespaces is null || namespaces.Count == 0)
         {
             throw new MemoryException(MemoryErrorCodes.InvalidNamespace, $"{field} is empty: name at least one namespace (e.g. 'acme/payments' or 'acme/*').");
@@ -180,8 +183,8 @@ internal static partial class QueryCompiler
             }
 
             conditions.Add(subtree
-                ? $"(m.namespace > {add(name + "/")} AND m.namespace < {add(name + "0")})"
-                : $"m.namespace = {add(name)}");
+                ? $"({column} > {add(name + "/")} AND {column} < {add(name + "0")})"
+                : $"{column} = {add(name)}");
         }
 
         sql.Append(" AND (").AppendJoin(" OR ", conditions).Append(')');

@@ -73,7 +73,7 @@ internal sealed partial class SqliteMemoryStore
         var extra = !semantic ? "" : lexical ? ", m.text" : ", m.embedding";
         var modelCondition = semantic && !lexical ? " AND m.embedding_model = $model" : "";
         var sql = query.FullText is not null
-            ? $"SELECT m.seq, m.id, m.updated_at, m.last_read_at, bm25(memory_fts){extra} FROM memory_fts JOIN memories m ON m.seq = memory_fts.rowid " +
+            ? $"SELECT m.seq, m.id, m.updated_at, m.last_read_at, bm25(memory_fts){extra} FROM memory_fts CROSS JOIN memories m ON m.seq = memory_fts.rowid " +
               $"WHERE memory_fts MATCH $fts AND {query.Where}{modelCondition} ORDER BY bm25(memory_fts) LIMIT $candidates"
             : $"SELECT m.seq, m.id, m.updated_at, m.last_read_at, 0.0{extra} FROM memories m WHERE {query.Where}{modelCondition}";
         using var command = Command(connection, transaction, sql);

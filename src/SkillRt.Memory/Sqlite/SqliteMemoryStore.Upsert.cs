@@ -12,8 +12,14 @@ namespace SkillRt.Memory.Sqlite;
 
 internal sealed partial class SqliteMemoryStore
 {
-    /// <summary>Lexical near-duplicate search ranks the best full-text matches of the write's words and compares only those.</summary>
-    private const int LexicalCandidates = 200;
+    /// <summary>
+    /// Lexical near-duplicate search ranks the best full-text matches of the write's words and compares
+    /// only those: texts with a trigram Jaccard of 0.8 share nearly all their words, so they rank at the top.
+    /// </summary>
+    private const int LexicalCandidates = 50;
+
+    /// <summary>The write's longest words (longer words are rarer, so they match fewer rows) make the candidate query.</summary>
+    private const int LexicalCandidateWords = 16;
 
     /// <summary>A write reports at most this many near duplicates, the most similar.</summary>
     private const int MaxReportedDuplicates = 10;
@@ -276,11 +282,11 @@ internal sealed partial class SqliteMemoryStore
             var grams = LexicalSimilarity.Trigrams(write.Text);
             using var command = Command(connection, transaction,
                 """
-                SELECT m.seq, m.text FROM memory_fts JOIN memories m ON m.seq = memory_fts.rowid
+                SELECT m.seq, m.text FROM memory_fts CROSS JOIN memories m ON m.seq = memory_fts.rowid
                 WHERE memory_fts MATCH $match AND m.namespace = $ns AND m.kind = $kind AND m.state = 0
                 ORDER BY bm25(memory_fts) LIMIT $limit
                 """,
-                ("$match", string.Join(" OR ", QueryCompiler.Words(write.Text).Take(QueryCompiler.MaxWords).Select(w => "\"" + w + "\""))),
+                ("$match", string.Join(" OR ", QueryCompiler.Words(write.Text).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(LexicalCandidateWords).Select(w => "\"" + w + "\""))),
                 ("$ns", write.Namespace), ("$kind", write.Kind), ("$limit", LexicalCandidates));
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
