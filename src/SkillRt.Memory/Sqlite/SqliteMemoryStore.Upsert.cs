@@ -18,8 +18,11 @@ internal sealed partial class SqliteMemoryStore
     /// </summary>
     private const int LexicalCandidates = 50;
 
-    /// <summary>The write's longest words (longer words are rarer, so they match fewer rows) make the candidate query.</summary>
-    private const int LexicalCandidateWords = 16;
+    /// <summary>
+    /// The candidates share at least two of the write's four longest words (longer words are rarer):
+    /// a few rows to compare however large the store, and a near duplicate keeps most of its words.
+    /// </summary>
+    private const int LexicalCandidateWords = 4;
 
     /// <summary>A write reports at most this many near duplicates, the most similar.</summary>
     private const int MaxReportedDuplicates = 10;
@@ -286,7 +289,7 @@ internal sealed partial class SqliteMemoryStore
                 WHERE memory_fts MATCH $match AND m.namespace = $ns AND m.kind = $kind AND m.state = 0
                 ORDER BY bm25(memory_fts) LIMIT $limit
                 """,
-                ("$match", string.Join(" OR ", QueryCompiler.Words(write.Text).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(LexicalCandidateWords).Select(w => "\"" + w + "\""))),
+                ("$match", CandidateQuery(write.Text)),
                 ("$ns", write.Namespace), ("$kind", write.Kind), ("$limit", LexicalCandidates));
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -308,6 +311,27 @@ internal sealed partial class SqliteMemoryStore
         }
 
         return result;
+    }
+
+    /// <summary>Two of the four longest words, in every combination: <c>("a" AND "b") OR ("a" AND "c") OR …</c>; any word when there are fewer than three.</summary>
+    private static string CandidateQuery(string text)
+    {
+        var words = QueryCompiler.Words(text).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(LexicalCandidateWords).Select(w => "\"" + w + "\"").ToArray();
+        if (words.Length < 3)
+        {
+            return string.Join(" OR ", words);
+        }
+
+        var pairs = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            for (var j = i + 1; j < words.Length; j++)
+            {
+                pairs.Add($"({words[i]} AND {words[j]})");
+            }
+        }
+
+        return string.Join(" OR ", pairs);
     }
 
     private sealed record NearDuplicate(StoredMemory Memory, DuplicateMatch Match);
