@@ -93,7 +93,8 @@ internal sealed partial class SqliteMemoryStore
         if (write.Key is null)
         {
             // Keyless: the same content already stored (live or archived) is the same memory.
-            var exact = await LoadAsync(connection, transaction, "m.namespace = $ns AND m.content_hash = $hash ORDER BY m.state, m.updated_at DESC LIMIT 1",
+            // '+' keeps SQLite on the hash index: ordered by the namespace index instead, it would scan the namespace.
+            var exact = await LoadAsync(connection, transaction, "m.namespace = $ns AND m.content_hash = $hash ORDER BY +m.state, +m.updated_at DESC LIMIT 1",
                 cancellationToken, ("$ns", write.Namespace), ("$hash", write.ContentHash)).ConfigureAwait(false);
             if (exact is not null)
             {
