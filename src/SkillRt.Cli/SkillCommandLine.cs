@@ -69,6 +69,8 @@ internal static class SkillCommandLine
             Commands.Mcp.McpCommand.Create(),
             // Agent-readable API documentation: agent-doc.yaml (spec/AGENT-DOC-SPEC.md).
             AgentDocCommand.Create(),
+            // Shared memory (spec/MEMORY-SPEC.md) in a local file.
+            Commands.Memory.MemoryCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(Verbose);
