@@ -22,6 +22,8 @@ internal sealed class MemoryOptions
         command.Options.Add(KindsFrom);
     }
 
+#if !SKILL_NATIVE_FRONT
     public MemorySession.Settings Read(ParseResult parseResult) =>
         new(parseResult.GetValue(Database), parseResult.GetValue(KindsFrom) ?? []);
+#endif
 }

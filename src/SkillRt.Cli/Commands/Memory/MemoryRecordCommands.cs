@@ -3,9 +3,7 @@ using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
 using SkillRt.Cli.Output;
-#if !SKILL_NATIVE_FRONT
 using SkillRt.Memory;
-#endif
 
 namespace SkillRt.Cli.Commands.Memory;
 
@@ -27,11 +25,7 @@ internal static class MemoryRecordCommands
     public static Command Restore() => Create("restore", "Bring an archived memory back.", static async (memory, ns, id, ct) =>
         [await memory.RestoreAsync(ns, id, ct).ConfigureAwait(false)]);
 
-#if SKILL_NATIVE_FRONT
-    private static Command Create(string name, string description, object action)
-#else
     private static Command Create(string name, string description, Func<ISkillMemory, string, string, CancellationToken, Task<System.Collections.Generic.IReadOnlyList<MemoryRecord>?>> action)
-#endif
     {
         var ns = new Argument<string>("namespace") { Description = "The memory's namespace." };
         var id = new Argument<string>("id") { Description = "The memory's id." };
