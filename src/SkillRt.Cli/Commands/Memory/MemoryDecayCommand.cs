@@ -38,15 +38,7 @@ internal static class MemoryDecayCommand
                 Namespaces = parseResult.GetValue(namespaces) is { Length: > 0 } given ? given : null,
             };
             await using var session = await MemorySession.OpenAsync(options.Read(parseResult), cancellationToken).ConfigureAwait(false);
-            DecayReport report;
-            try
-            {
-                report = await session.Memory.DecayAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (MemoryException exception)
-            {
-                throw session.Translate(exception);
-            }
+            var report = await session.CallAsync(memory => memory.DecayAsync(request, cancellationToken)).ConfigureAwait(false);
 
             var output = parseResult.InvocationConfiguration.Output;
             if (format.IsJson(parseResult))

@@ -45,15 +45,7 @@ internal static class MemoryFindCommand
                 IncludeArchived = parseResult.GetValue(archived),
             };
             await using var session = await MemorySession.OpenAsync(options.Read(parseResult), cancellationToken).ConfigureAwait(false);
-            MemoryPage page;
-            try
-            {
-                page = await session.Memory.FindAsync(query, cancellationToken).ConfigureAwait(false);
-            }
-            catch (MemoryException exception)
-            {
-                throw session.Translate(exception);
-            }
+            var page = await session.CallAsync(memory => memory.FindAsync(query, cancellationToken)).ConfigureAwait(false);
 
             var output = parseResult.InvocationConfiguration.Output;
             if (format.IsJson(parseResult))

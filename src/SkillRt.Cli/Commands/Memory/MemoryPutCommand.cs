@@ -47,15 +47,7 @@ internal static class MemoryPutCommand
                 Provenance = new MemoryProvenance { Client = "skillrt-cli" },
             };
             await using var session = await MemorySession.OpenAsync(options.Read(parseResult), cancellationToken).ConfigureAwait(false);
-            UpsertResult result;
-            try
-            {
-                result = await session.Memory.UpsertAsync(write, cancellationToken).ConfigureAwait(false);
-            }
-            catch (MemoryException exception)
-            {
-                throw session.Translate(exception);
-            }
+            var result = await session.CallAsync(memory => memory.UpsertAsync(write, cancellationToken)).ConfigureAwait(false);
 
             var output = parseResult.InvocationConfiguration.Output;
             if (format.IsJson(parseResult))

@@ -42,15 +42,7 @@ internal static class MemoryRecordCommands
             var memoryNamespace = parseResult.GetValue(ns)!;
             var memoryId = parseResult.GetValue(id)!;
             await using var session = await MemorySession.OpenAsync(options.Read(parseResult), cancellationToken).ConfigureAwait(false);
-            System.Collections.Generic.IReadOnlyList<MemoryRecord>? records;
-            try
-            {
-                records = await action(session.Memory, memoryNamespace, memoryId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (MemoryException exception)
-            {
-                throw session.Translate(exception);
-            }
+            var records = await session.CallAsync(memory => action(memory, memoryNamespace, memoryId, cancellationToken)).ConfigureAwait(false);
 
             if (records is null)
             {

@@ -32,7 +32,7 @@ internal sealed class MemorySession : IAsyncDisposable
     /// <summary>What the command line says about the store.</summary>
     public sealed record Settings(string? Database, IReadOnlyList<string> KindsFrom);
 
-    public ISkillMemory Memory { get; }
+    private ISkillMemory Memory { get; }
 
     public string Path { get; }
 
@@ -74,8 +74,21 @@ internal sealed class MemorySession : IAsyncDisposable
         }
     }
 
-    /// <summary>The CLI error for a memory error: what is wrong, each located problem on a line of its own.</summary>
-    public CliException Translate(MemoryException exception)
+    /// <summary>Makes one call to the memory, a memory error becoming the CLI's error for it.</summary>
+    public async Task<T> CallAsync<T>(Func<ISkillMemory, Task<T>> call)
+    {
+        try
+        {
+            return await call(Memory).ConfigureAwait(false);
+        }
+        catch (MemoryException exception)
+        {
+            throw Translate(exception);
+        }
+    }
+
+    /// <summary>The CLI error for a memory error: its code, what is wrong and where, and what to do.</summary>
+    private CliException Translate(MemoryException exception)
     {
         var code = exception.Code switch
         {
